@@ -1,0 +1,32 @@
+# connect-session: the single entry point for people and CI. `make help` lists the targets.
+
+CARGO ?= cargo
+export CARGO_TERM_COLOR ?= never
+
+.DEFAULT_GOAL := help
+.PHONY: help fmt lint test test-rust update-vectors demo demo-rust ci
+
+help: ## list the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+
+fmt: ## format the Rust code
+	$(CARGO) fmt --all
+
+lint: ## rustfmt check and clippy with -D warnings
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+test: test-rust ## run every test suite
+
+test-rust: ## the Rust suites: unit, shared vectors, property tests, doctests
+	$(CARGO) test --workspace
+
+update-vectors: ## rewrite the expected files of tests/vectors from the Rust implementation
+	UPDATE_VECTORS=1 $(CARGO) test -p connect-session --test vectors
+
+demo: demo-rust ## build everything and run every example
+
+demo-rust:
+	$(CARGO) run -q -p connect-session --example quickstart
+
+ci: lint test ## what CI runs

@@ -1,0 +1,203 @@
+//! The provider categories a session may connect to (SPEC section 2).
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A category of provider.
+///
+/// Written as its wire value (`"hris-legacy"`); read from the wire value or
+/// one of the camelCase spellings the API's own examples use (`"hrisLegacy"`,
+/// `"stackOne"`).
+///
+/// ```
+/// use connect_session::ConnectSessionCreateCategories as Category;
+///
+/// let c: Category = "hrisLegacy".parse().unwrap();
+/// assert_eq!(c, Category::HrisLegacy);
+/// assert_eq!(c.as_str(), "hris-legacy");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ConnectSessionCreateCategories {
+    /// Applicant tracking systems (`ats`).
+    Ats,
+    /// HR information systems (`hris`).
+    Hris,
+    /// The legacy HRIS API (`hris-legacy`).
+    HrisLegacy,
+    /// Customer relationship management (`crm`).
+    Crm,
+    /// Marketing platforms (`marketing`).
+    Marketing,
+    /// StackOne itself (`stackone`).
+    Stackone,
+}
+
+/// A shorter name for [`ConnectSessionCreateCategories`].
+pub type Category = ConnectSessionCreateCategories;
+
+/// Spellings accepted on input besides the wire values, and what they mean.
+const ALIASES: [(&str, Category); 2] = [
+    ("hrisLegacy", Category::HrisLegacy),
+    ("stackOne", Category::Stackone),
+];
+
+impl ConnectSessionCreateCategories {
+    /// Every category, in the order of SPEC section 2. Bindings build their
+    /// lists of values from this.
+    pub const ALL: [Category; 6] = [
+        Category::Ats,
+        Category::Hris,
+        Category::HrisLegacy,
+        Category::Crm,
+        Category::Marketing,
+        Category::Stackone,
+    ];
+
+    /// The canonical wire value.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Category::Ats => "ats",
+            Category::Hris => "hris",
+            Category::HrisLegacy => "hris-legacy",
+            Category::Crm => "crm",
+            Category::Marketing => "marketing",
+            Category::Stackone => "stackone",
+        }
+    }
+
+    /// Reads a wire value or an alias; `None` for anything else.
+    pub fn from_wire(s: &str) -> Option<Category> {
+        Category::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .or_else(|| {
+                ALIASES
+                    .iter()
+                    .find(|(alias, _)| *alias == s)
+                    .map(|(_, c)| *c)
+            })
+    }
+}
+
+impl fmt::Display for ConnectSessionCreateCategories {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A string that names no category; its message lists the valid values and
+/// suggests a close one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownCategory {
+    given: String,
+}
+
+impl UnknownCategory {
+    /// The string that was given.
+    pub fn given(&self) -> &str {
+        &self.given
+    }
+
+    /// The canonical value closest to what was given, if one is close.
+    ///
+    /// ```
+    /// use connect_session::ConnectSessionCreateCategories as Category;
+    ///
+    /// let err = "hirs".parse::<Category>().unwrap_err();
+    /// assert_eq!(err.suggestion(), Some(Category::Hris));
+    /// ```
+    pub fn suggestion(&self) -> Option<Category> {
+        let given = self.given.to_lowercase();
+        let spellings = Category::ALL
+            .iter()
+            .map(|c| (c.as_str(), *c))
+            .chain(ALIASES.iter().copied());
+        spellings
+            .map(|(spelling, c)| (strsim::osa_distance(&given, &spelling.to_lowercase()), c))
+            .filter(|(distance, _)| *distance <= 2 && *distance < given.chars().count())
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, c)| c)
+    }
+}
+
+impl fmt::Display for UnknownCategory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown category {:?}", self.given)?;
+        if let Some(close) = self.suggestion() {
+            write!(f, ", did you mean {:?}?", close.as_str())?;
+        }
+        f.write_str(" Expected one of")?;
+        for (i, c) in Category::ALL.iter().enumerate() {
+            let sep = if i == 0 { " " } else { ", " };
+            write!(f, "{sep}{:?}", c.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownCategory {}
+
+impl FromStr for ConnectSessionCreateCategories {
+    type Err = UnknownCategory;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Category::from_wire(s).ok_or_else(|| UnknownCategory {
+            given: s.to_owned(),
+        })
+    }
+}
+
+impl Serialize for ConnectSessionCreateCategories {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ConnectSessionCreateCategories {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_category_round_trips_through_its_wire_value() {
+        for c in Category::ALL {
+            assert_eq!(c.as_str().parse::<Category>(), Ok(c));
+        }
+    }
+
+    #[test]
+    fn aliases_read_as_canonical() {
+        assert_eq!("stackOne".parse::<Category>(), Ok(Category::Stackone));
+        assert_eq!("hrisLegacy".parse::<Category>(), Ok(Category::HrisLegacy));
+        assert!("HRIS".parse::<Category>().is_err());
+    }
+
+    #[test]
+    fn suggestions_pick_the_closest_value() {
+        let suggest = |s: &str| s.parse::<Category>().unwrap_err().suggestion();
+        assert_eq!(suggest("hirs"), Some(Category::Hris));
+        assert_eq!(suggest("ATS"), Some(Category::Ats));
+        assert_eq!(suggest("stack-one"), Some(Category::Stackone));
+        assert_eq!(suggest("hris_legacy"), Some(Category::HrisLegacy));
+        assert_eq!(suggest("payroll"), None);
+        assert_eq!(suggest(""), None);
+    }
+
+    #[test]
+    fn message_names_the_valid_values() {
+        let err = "hirs".parse::<Category>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown category \"hirs\", did you mean \"hris\"? Expected one of \"ats\", \"hris\", \
+             \"hris-legacy\", \"crm\", \"marketing\", \"stackone\""
+        );
+    }
+}

@@ -1,0 +1,163 @@
+//! Writing canonical JSON text (SPEC section 3).
+//!
+//! The escaping rules are the definition of the canonical form, so they are
+//! written out here rather than borrowed from a serializer whose choices
+//! could change underneath the shared test vectors.
+
+use std::fmt::Write;
+
+/// Appends `s` as a JSON string: `"`, `\` and control characters escaped, nothing else.
+pub(crate) fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    let mut rest = s;
+    while let Some(i) = rest.find(|c: char| c < ' ' || c == '"' || c == '\\') {
+        let (plain, tail) = rest.split_at(i);
+        out.push_str(plain);
+        let mut tail_chars = tail.chars();
+        let special = tail_chars.next().unwrap_or_default();
+        rest = tail_chars.as_str();
+        match special {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            control => {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "\\u{:04x}", u32::from(control));
+            }
+        }
+    }
+    out.push_str(rest);
+    out.push('"');
+}
+
+/// Appends a finite double as ECMAScript's Number-to-String writes it
+/// (`1800`, `0.5`, `1e-7`, `1e+21`), the form of RFC 8785 and `JSON.stringify`.
+pub(crate) fn write_number(out: &mut String, value: f64) {
+    out.push_str(ryu_js::Buffer::new().format_finite(value));
+}
+
+/// Appends a finite double that must still read as a float: the ECMAScript
+/// form, with `.0` added when that form looks like an integer (`1.0`, `1e+300`).
+pub(crate) fn write_float(out: &mut String, value: f64) {
+    let text = ryu_js::Buffer::new().format_finite(value).to_owned();
+    let looks_integral = !text.contains(['.', 'e']);
+    out.push_str(&text);
+    if looks_integral {
+        out.push_str(".0");
+    }
+}
+
+/// Re-indents compact canonical JSON with two spaces per level, the layout of
+/// `JSON.stringify(value, null, 2)`; only white space changes.
+pub(crate) fn prettify(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}' | ']')) {
+                    if let Some(close) = chars.next() {
+                        out.push(close);
+                    }
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn number(value: f64) -> String {
+        let mut out = String::new();
+        write_number(&mut out, value);
+        out
+    }
+
+    fn float(value: f64) -> String {
+        let mut out = String::new();
+        write_float(&mut out, value);
+        out
+    }
+
+    #[test]
+    fn numbers_follow_ecmascript() {
+        assert_eq!(number(1800.0), "1800");
+        assert_eq!(number(0.5), "0.5");
+        assert_eq!(number(0.000001), "0.000001");
+        assert_eq!(number(1e-7), "1e-7");
+        assert_eq!(number(1e16), "10000000000000000");
+        assert_eq!(number(1e21), "1e+21");
+        assert_eq!(number(1e300), "1e+300");
+        assert_eq!(number(f64::MAX), "1.7976931348623157e+308");
+    }
+
+    #[test]
+    fn floats_stay_floats() {
+        assert_eq!(float(1.0), "1.0");
+        assert_eq!(float(0.5), "0.5");
+        assert_eq!(float(1e300), "1e+300");
+        assert_eq!(float(1.5e-7), "1.5e-7");
+        assert_eq!(float(-2.0), "-2.0");
+    }
+
+    #[test]
+    fn strings_escape_only_what_rfc8259_requires() {
+        let mut out = String::new();
+        write_str(&mut out, "a\"b\\c\n\u{1}\u{7f}é😀/");
+        assert_eq!(out, "\"a\\\"b\\\\c\\n\\u0001\u{7f}é😀/\"");
+    }
+
+    #[test]
+    fn prettify_matches_json_stringify() {
+        assert_eq!(
+            prettify(r#"{"a":[1,{}],"b":"x:,{","c":[]}"#),
+            "{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": \"x:,{\",\n  \"c\": []\n}"
+        );
+    }
+}

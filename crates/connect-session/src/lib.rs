@@ -1,0 +1,54 @@
+//! The body of StackOne's "Create Connect Session" request (`POST /connect_sessions`):
+//! one validated model, [`ConnectSessionCreate`], with canonical JSON.
+//!
+//! This crate is the single source of truth for the C, C++ and Python
+//! bindings of the `connect-session` project: they translate, this crate decides.
+//!
+//! ```
+//! use connect_session::{ConnectSessionCreate, ErrorKind, ParseMode};
+//!
+//! let req = ConnectSessionCreate::from_json(
+//!     br#"{"origin_owner_id":"owner-1","origin_owner_name":"Acme","categories":["hrisLegacy"],
+//!          "expires_in":1800.0,"metadata":{"seats":12345678901234567890123}}"#,
+//! )?;
+//! assert_eq!(
+//!     req.to_json(),
+//!     r#"{"categories":["hris-legacy"],"expires_in":1800,"metadata":{"seats":12345678901234567890123},"origin_owner_id":"owner-1","origin_owner_name":"Acme"}"#
+//! );
+//!
+//! let err = ConnectSessionCreate::from_json_with(br#"{"origin_owner_id":"o","x":1}"#, ParseMode::Strict)
+//!     .unwrap_err();
+//! assert_eq!(err.to_string(), "origin_owner_name: field required [type=missing_field]\n\
+//!     x: unknown field \"x\"; strict mode accepts only \"categories\", \"expires_in\", \"metadata\", \
+//!     \"origin_owner_id\", \"origin_owner_name\", \"origin_username\", \"provider\" [type=unknown_field]");
+//! # Ok::<(), connect_session::ValidationError>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![cfg_attr(
+    test,
+    allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
+mod category;
+mod errors;
+mod json_text;
+mod metadata;
+mod model;
+mod parse;
+mod scan;
+mod serde_impl;
+
+pub use category::{Category, ConnectSessionCreateCategories, UnknownCategory};
+pub use errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
+pub use metadata::Metadata;
+pub use model::{ConnectSessionCreate, Field, DEFAULT_EXPIRES_IN};
+pub use parse::ParseMode;
+
+/// The deepest nesting accepted: the document object is depth 1, so metadata
+/// may nest 127 containers below itself. Deeper input is a `too_deep` error.
+pub const MAX_DEPTH: usize = 128;
+
+/// The version of this crate, which is the version of every binding.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

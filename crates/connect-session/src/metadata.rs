@@ -1,0 +1,175 @@
+//! Free-form metadata, kept as validated canonical JSON text (SPEC section 4).
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde_json::{Map, Value};
+
+use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
+use crate::json_text;
+use crate::parse;
+
+/// Any JSON object, kept exactly: key order, nesting and number text
+/// (`12345678901234567890123`, `1.50`, `1E2`) survive a round trip; only
+/// insignificant white space is dropped and strings are written in the
+/// canonical escaping of SPEC section 3.
+///
+/// It is stored as its canonical compact JSON text, so reading it back as
+/// text is free and nothing can be lost; [`Metadata::to_map`] builds a tree
+/// when one is wanted.
+///
+/// ```
+/// use connect_session::Metadata;
+///
+/// let m: Metadata = r#"{ "tier": "gold", "limit": 1.50, "id": 12345678901234567890123 }"#
+///     .parse()
+///     .unwrap();
+/// assert_eq!(m.as_json(), r#"{"tier":"gold","limit":1.50,"id":12345678901234567890123}"#);
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Metadata {
+    json: Box<str>,
+}
+
+impl Metadata {
+    /// Reads metadata from JSON text, which must be an object. Errors are
+    /// located under `metadata`, as they would be inside a whole document.
+    pub fn from_json(json: impl AsRef<[u8]>) -> Result<Metadata, ValidationError> {
+        parse::standalone_value(json.as_ref(), "metadata", parse::metadata)
+    }
+
+    pub(crate) fn from_canonical(json: String) -> Metadata {
+        Metadata {
+            json: json.into_boxed_str(),
+        }
+    }
+
+    /// The canonical compact JSON text of the object.
+    pub fn as_json(&self) -> &str {
+        &self.json
+    }
+
+    /// The object indented with two spaces.
+    pub fn to_json_pretty(&self) -> String {
+        json_text::prettify(&self.json)
+    }
+
+    /// True for `{}`.
+    pub fn is_empty(&self) -> bool {
+        &*self.json == "{}"
+    }
+
+    /// The object as a serde_json map, in key order. Numbers become what
+    /// serde_json makes of them (an integer beyond 64 bits becomes a float);
+    /// [`Metadata::as_json`] keeps them exactly.
+    pub fn to_map(&self) -> Map<String, Value> {
+        // Cannot fail: the text is a valid JSON object.
+        serde_json::from_str(&self.json).unwrap_or_default()
+    }
+}
+
+impl Default for Metadata {
+    /// The empty object.
+    fn default() -> Self {
+        Metadata::from_canonical("{}".to_owned())
+    }
+}
+
+impl fmt::Debug for Metadata {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Metadata").field(&&*self.json).finish()
+    }
+}
+
+impl fmt::Display for Metadata {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.json)
+    }
+}
+
+impl FromStr for Metadata {
+    type Err = ValidationError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Metadata::from_json(s)
+    }
+}
+
+impl TryFrom<Map<String, Value>> for Metadata {
+    type Error = ValidationError;
+
+    /// Native numbers are written in the canonical form of SPEC section 3:
+    /// integers as integers, floats in the shortest form that reads back as
+    /// the same float (`1.0`, `1e+300`).
+    ///
+    /// ```
+    /// use connect_session::Metadata;
+    ///
+    /// let map = serde_json::json!({"ratio": 1.0, "n": 7, "big": 1e300});
+    /// let m = Metadata::try_from(map.as_object().unwrap().clone()).unwrap();
+    /// assert_eq!(m.as_json(), r#"{"ratio":1.0,"n":7,"big":1e+300}"#);
+    /// ```
+    fn try_from(map: Map<String, Value>) -> Result<Self, Self::Error> {
+        let mut out = String::new();
+        let mut path = vec![PathItem::from("metadata")];
+        write_value(&mut out, &Value::Object(map), 2, &mut path)?;
+        Ok(Metadata::from_canonical(out))
+    }
+}
+
+/// Writes a serde_json value canonically, refusing nesting beyond the limit
+/// before the recursion could grow the stack.
+fn write_value(
+    out: &mut String,
+    value: &Value,
+    depth: usize,
+    path: &mut Vec<PathItem>,
+) -> Result<(), ValidationError> {
+    let containers = matches!(value, Value::Array(_) | Value::Object(_));
+    if containers && depth > crate::MAX_DEPTH {
+        return Err(ValidationError::single(ErrorDetail::new(
+            ErrorKind::TooDeep,
+            path.clone(),
+            format!(
+                "nesting is deeper than the limit of {} levels",
+                crate::MAX_DEPTH
+            ),
+        )));
+    }
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() => json_text::write_float(out, f),
+            _ => out.push_str(&n.to_string()),
+        },
+        Value::String(s) => json_text::write_str(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                path.push(PathItem::Index(i));
+                write_value(out, item, depth + 1, path)?;
+                path.pop();
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json_text::write_str(out, key);
+                out.push(':');
+                path.push(PathItem::from(key.as_str()));
+                write_value(out, item, depth + 1, path)?;
+                path.pop();
+            }
+            out.push('}');
+        }
+    }
+    Ok(())
+}
