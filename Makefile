@@ -4,7 +4,13 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
 .DEFAULT_GOAL := help
-.PHONY: help fmt lint test test-rust update-vectors demo demo-rust ci
+.PHONY: help fmt lint lint-rust test test-rust update-vectors demo demo-rust ci
+
+# Each language adds its targets to these lists in its own file under mk/.
+TEST_TARGETS :=
+DEMO_TARGETS :=
+LINT_TARGETS :=
+include $(sort $(wildcard mk/*.mk))
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -12,11 +18,13 @@ help: ## list the targets
 fmt: ## format the Rust code
 	$(CARGO) fmt --all
 
-lint: ## rustfmt check and clippy with -D warnings
+lint: lint-rust $(LINT_TARGETS) ## every linter: rustfmt, clippy, and each language's own
+
+lint-rust:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
-test: test-rust ## run every test suite
+test: test-rust $(TEST_TARGETS) ## run every test suite
 
 test-rust: ## the Rust suites: unit, shared vectors, property tests, doctests
 	$(CARGO) test --workspace
@@ -24,7 +32,7 @@ test-rust: ## the Rust suites: unit, shared vectors, property tests, doctests
 update-vectors: ## rewrite the expected files of tests/vectors from the Rust implementation
 	UPDATE_VECTORS=1 $(CARGO) test -p connect-session --test vectors
 
-demo: demo-rust ## build everything and run every example
+demo: demo-rust $(DEMO_TARGETS) ## build everything and run every example
 
 demo-rust:
 	$(CARGO) run -q -p connect-session --example quickstart
