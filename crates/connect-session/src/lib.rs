@@ -36,6 +36,7 @@ mod errors;
 mod json_text;
 mod metadata;
 mod model;
+mod native;
 mod parse;
 mod scan;
 mod serde_impl;
@@ -44,6 +45,7 @@ pub use category::{Category, ConnectSessionCreateCategories, UnknownCategory};
 pub use errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
 pub use metadata::Metadata;
 pub use model::{ConnectSessionCreate, Field, DEFAULT_EXPIRES_IN};
+pub use native::NativeWriter;
 pub use parse::ParseMode;
 
 /// The deepest nesting accepted: the document object is depth 1, so metadata

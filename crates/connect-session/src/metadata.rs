@@ -5,8 +5,9 @@ use std::str::FromStr;
 
 use serde_json::{Map, Value};
 
-use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
+use crate::errors::{PathItem, ValidationError};
 use crate::json_text;
+use crate::native::NativeWriter;
 use crate::parse;
 
 /// Any JSON object, kept exactly: key order, nesting and number text
@@ -110,65 +111,39 @@ impl TryFrom<Map<String, Value>> for Metadata {
     /// assert_eq!(m.as_json(), r#"{"ratio":1.0,"n":7,"big":1e+300}"#);
     /// ```
     fn try_from(map: Map<String, Value>) -> Result<Self, Self::Error> {
-        let mut out = String::new();
-        let mut path = vec![PathItem::from("metadata")];
-        write_value(&mut out, &Value::Object(map), 2, &mut path)?;
-        Ok(Metadata::from_canonical(out))
+        let mut writer = NativeWriter::new(&[PathItem::from("metadata")]);
+        write_value(&mut writer, &Value::Object(map))?;
+        Metadata::from_json(writer.finish())
     }
 }
 
-/// Writes a serde_json value canonically, refusing nesting beyond the limit
-/// before the recursion could grow the stack.
-fn write_value(
-    out: &mut String,
-    value: &Value,
-    depth: usize,
-    path: &mut Vec<PathItem>,
-) -> Result<(), ValidationError> {
-    let containers = matches!(value, Value::Array(_) | Value::Object(_));
-    if containers && depth > crate::MAX_DEPTH {
-        return Err(ValidationError::single(ErrorDetail::new(
-            ErrorKind::TooDeep,
-            path.clone(),
-            format!(
-                "nesting is deeper than the limit of {} levels",
-                crate::MAX_DEPTH
-            ),
-        )));
-    }
+/// Feeds a serde_json value to the writer, which stops the recursion at the
+/// nesting limit.
+fn write_value(w: &mut NativeWriter, value: &Value) -> Result<(), ValidationError> {
     match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => match n.as_f64() {
-            Some(f) if n.is_f64() => json_text::write_float(out, f),
-            _ => out.push_str(&n.to_string()),
+        Value::Null => w.null(),
+        Value::Bool(b) => w.bool(*b),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => w.int(i.into()),
+            (_, Some(u), _) => w.int(u.into()),
+            (_, _, Some(f)) => w.float(f)?,
+            _ => return Err(w.unsupported("a number serde_json cannot read")),
         },
-        Value::String(s) => json_text::write_str(out, s),
+        Value::String(s) => w.str(s),
         Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                path.push(PathItem::Index(i));
-                write_value(out, item, depth + 1, path)?;
-                path.pop();
+            w.begin_array()?;
+            for item in items {
+                write_value(w, item)?;
             }
-            out.push(']');
+            w.end_array();
         }
         Value::Object(map) => {
-            out.push('{');
-            for (i, (key, item)) in map.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                json_text::write_str(out, key);
-                out.push(':');
-                path.push(PathItem::from(key.as_str()));
-                write_value(out, item, depth + 1, path)?;
-                path.pop();
+            w.begin_object()?;
+            for (key, item) in map {
+                w.key(key);
+                write_value(w, item)?;
             }
-            out.push('}');
+            w.end_object();
         }
     }
     Ok(())

@@ -1,0 +1,207 @@
+//! Building JSON text from a language's own values (a Python dict, a
+//! `serde_json::Value`), so that bindings translate values without deciding
+//! what is valid: the writer refuses what JSON cannot hold and nesting beyond
+//! the limit, and the text it produces is then read by the ordinary parser.
+
+use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
+use crate::json_text;
+use crate::MAX_DEPTH;
+
+/// Writes JSON text event by event, tracking the path for error messages.
+///
+/// Numbers follow SPEC section 3 for native values: integers as integers,
+/// floats in the shortest form that reads back as the same float and still
+/// reads as a float (`1.0`, `1e+300`).
+///
+/// ```
+/// use connect_session::{NativeWriter, PathItem};
+///
+/// let mut w = NativeWriter::new(&[PathItem::from("metadata")]);
+/// w.begin_object()?;
+/// w.key("ratio");
+/// w.float(1.0)?;
+/// w.key("big");
+/// w.int_text("12345678901234567890123")?;
+/// w.end_object();
+/// assert_eq!(w.finish(), r#"{"ratio":1.0,"big":12345678901234567890123}"#);
+///
+/// let mut w = NativeWriter::new(&[PathItem::from("metadata")]);
+/// w.begin_object()?;
+/// w.key("x");
+/// let err = w.float(f64::NAN).unwrap_err();
+/// assert_eq!(err.errors()[0].loc_string(), "metadata.x");
+/// # Ok::<(), connect_session::ValidationError>(())
+/// ```
+#[derive(Debug)]
+pub struct NativeWriter {
+    out: String,
+    path: Vec<PathItem>,
+    /// Depth of the document at which the first container written sits.
+    base_depth: usize,
+    /// For each open container: whether it is an object, and how many members it has.
+    open: Vec<(bool, usize)>,
+}
+
+impl NativeWriter {
+    /// A writer for the value found at `root` in a document (`[]` for the
+    /// document itself, `["metadata"]` for the metadata field).
+    pub fn new(root: &[PathItem]) -> Self {
+        NativeWriter {
+            out: String::new(),
+            path: root.to_vec(),
+            base_depth: root.len() + 1,
+            open: Vec::new(),
+        }
+    }
+
+    /// Adds a separator before an array item and moves the path to it.
+    fn item(&mut self) {
+        if let Some((false, count)) = self.open.last_mut() {
+            if *count > 0 {
+                self.out.push(',');
+            }
+            *count += 1;
+            if let Some(PathItem::Index(index)) = self.path.last_mut() {
+                *index = *count - 1;
+            }
+        }
+    }
+
+    fn error(&self, kind: ErrorKind, msg: String) -> ValidationError {
+        ValidationError::single(ErrorDetail::new(kind, self.path.clone(), msg))
+    }
+
+    /// A value the binding cannot express in JSON (a set, an arbitrary
+    /// object): an `invalid_type` error at the current path.
+    pub fn unsupported(&self, found: &str) -> ValidationError {
+        self.error(
+            ErrorKind::InvalidType,
+            format!("expected a JSON value (object, array, string, number, boolean or null), found {found}"),
+        )
+    }
+
+    /// An object key that is not a string: an `invalid_type` error at the object.
+    pub fn non_string_key(&self, found: &str) -> ValidationError {
+        self.error(
+            ErrorKind::InvalidType,
+            format!("object keys must be strings, found {found}"),
+        )
+    }
+
+    /// `null`.
+    pub fn null(&mut self) {
+        self.item();
+        self.out.push_str("null");
+    }
+
+    /// `true` or `false`.
+    pub fn bool(&mut self, value: bool) {
+        self.item();
+        self.out.push_str(if value { "true" } else { "false" });
+    }
+
+    /// An integer that fits 64 bits.
+    pub fn int(&mut self, value: i128) {
+        self.item();
+        self.out.push_str(&value.to_string());
+    }
+
+    /// An integer of any size, as decimal digits with an optional `-`.
+    pub fn int_text(&mut self, digits: &str) -> Result<(), ValidationError> {
+        let unsigned = digits.strip_prefix('-').unwrap_or(digits);
+        let canonical = unsigned == "0" || (!unsigned.starts_with('0') && !unsigned.is_empty());
+        if !canonical || !unsigned.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(self.error(
+                ErrorKind::InvalidValue,
+                format!("{digits:?} is not a decimal integer"),
+            ));
+        }
+        self.item();
+        self.out.push_str(digits);
+        Ok(())
+    }
+
+    /// A float; NaN and the infinities are refused, since JSON cannot hold them.
+    pub fn float(&mut self, value: f64) -> Result<(), ValidationError> {
+        if !value.is_finite() {
+            return Err(self.error(
+                ErrorKind::InvalidValue,
+                format!("{value} cannot be written as JSON; only finite numbers can"),
+            ));
+        }
+        self.item();
+        json_text::write_float(&mut self.out, value);
+        Ok(())
+    }
+
+    /// A string.
+    pub fn str(&mut self, value: &str) {
+        self.item();
+        json_text::write_str(&mut self.out, value);
+    }
+
+    fn begin(&mut self, object: bool) -> Result<(), ValidationError> {
+        self.item();
+        if self.base_depth + self.open.len() > MAX_DEPTH {
+            return Err(self.error(
+                ErrorKind::TooDeep,
+                format!("nesting is deeper than the limit of {MAX_DEPTH} levels"),
+            ));
+        }
+        self.out.push(if object { '{' } else { '[' });
+        self.open.push((object, 0));
+        self.path.push(if object {
+            PathItem::Key(String::new())
+        } else {
+            PathItem::Index(0)
+        });
+        Ok(())
+    }
+
+    fn end(&mut self) {
+        if let Some((object, _)) = self.open.pop() {
+            self.path.pop();
+            self.out.push(if object { '}' } else { ']' });
+        }
+    }
+
+    /// Opens an array; refused beyond the nesting limit.
+    pub fn begin_array(&mut self) -> Result<(), ValidationError> {
+        self.begin(false)
+    }
+
+    /// Closes the innermost array.
+    pub fn end_array(&mut self) {
+        self.end();
+    }
+
+    /// Opens an object; refused beyond the nesting limit.
+    pub fn begin_object(&mut self) -> Result<(), ValidationError> {
+        self.begin(true)
+    }
+
+    /// Writes the key of the next member of the innermost object.
+    pub fn key(&mut self, key: &str) {
+        if let Some((true, count)) = self.open.last_mut() {
+            if *count > 0 {
+                self.out.push(',');
+            }
+            *count += 1;
+        }
+        json_text::write_str(&mut self.out, key);
+        self.out.push(':');
+        if let Some(last) = self.path.last_mut() {
+            *last = PathItem::from(key);
+        }
+    }
+
+    /// Closes the innermost object.
+    pub fn end_object(&mut self) {
+        self.end();
+    }
+
+    /// The JSON text written.
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
