@@ -126,9 +126,9 @@ impl fmt::Display for UnknownCategory {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "unknown category {:?}", self.given)?;
         if let Some(close) = self.suggestion() {
-            write!(f, ", did you mean {:?}?", close.as_str())?;
+            write!(f, " (did you mean {:?}?)", close.as_str())?;
         }
-        f.write_str(" Expected one of")?;
+        f.write_str("; expected one of")?;
         for (i, c) in Category::ALL.iter().enumerate() {
             let sep = if i == 0 { " " } else { ", " };
             write!(f, "{sep}{:?}", c.as_str())?;
@@ -196,7 +196,7 @@ mod tests {
         let err = "hirs".parse::<Category>().unwrap_err();
         assert_eq!(
             err.to_string(),
-            "unknown category \"hirs\", did you mean \"hris\"? Expected one of \"ats\", \"hris\", \
+            "unknown category \"hirs\" (did you mean \"hris\"?); expected one of \"ats\", \"hris\", \
              \"hris-legacy\", \"crm\", \"marketing\", \"stackone\""
         );
     }

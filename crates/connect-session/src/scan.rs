@@ -309,7 +309,19 @@ impl<'a> Scan<'a> {
                 let s = self.string()?;
                 json_text::write_str(out, &s);
             }
-            _ => out.push_str(self.literal()),
+            _ => {
+                let literal = self.literal();
+                if literal.contains(['.', 'e', 'E'])
+                    && literal.parse::<f64>().is_ok_and(f64::is_infinite)
+                {
+                    // Every binding reads such a number as a double; it would become infinity.
+                    self.record(
+                        ErrorKind::InvalidValue,
+                        format!("the number {literal} is out of range for a double"),
+                    );
+                }
+                out.push_str(literal);
+            }
         }
         Ok(())
     }

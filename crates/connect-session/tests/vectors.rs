@@ -1,0 +1,134 @@
+//! Runs every case of the shared cross-language vectors in `tests/vectors/`.
+//!
+//! With `UPDATE_VECTORS=1` it writes the expected files from this
+//! implementation instead of checking them (`make update-vectors`); review the diff.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use connect_session::{ConnectSessionCreate, ParseMode};
+
+fn vectors_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
+}
+
+/// An expected file's bytes, less one trailing newline.
+fn expected(path: &Path) -> Option<Vec<u8>> {
+    let mut bytes = fs::read(path).ok()?;
+    if bytes.last() == Some(&b'\n') {
+        bytes.pop();
+    }
+    Some(bytes)
+}
+
+struct Case {
+    name: String,
+    dir: PathBuf,
+    input: Vec<u8>,
+    mode: ParseMode,
+}
+
+fn cases() -> Vec<Case> {
+    let mut cases: Vec<Case> = fs::read_dir(vectors_dir())
+        .expect("tests/vectors exists")
+        .map(|entry| entry.expect("readable entry").path())
+        .filter(|dir| dir.is_dir())
+        .map(|dir| {
+            let mode = match expected(&dir.join("mode")).as_deref() {
+                None => ParseMode::KeepExtra,
+                Some(b"strict") => ParseMode::Strict,
+                Some(other) => panic!(
+                    "{}: unknown mode {:?}",
+                    dir.display(),
+                    String::from_utf8_lossy(other)
+                ),
+            };
+            Case {
+                name: dir.file_name().unwrap().to_string_lossy().into_owned(),
+                input: fs::read(dir.join("input.json")).expect("input.json"),
+                dir,
+                mode,
+            }
+        })
+        .collect();
+    cases.sort_by(|a, b| a.name.cmp(&b.name));
+    cases
+}
+
+#[test]
+fn every_vector_matches() {
+    let update = std::env::var_os("UPDATE_VECTORS").is_some();
+    let cases = cases();
+    assert!(
+        cases.len() >= 80,
+        "expected at least 80 vectors, found {}",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    for case in &cases {
+        let result = ConnectSessionCreate::from_json_with(&case.input, case.mode);
+        let valid = case.name.starts_with("valid_");
+        assert!(
+            valid || case.name.starts_with("invalid_"),
+            "{}: name must start with valid_ or invalid_",
+            case.name
+        );
+        let (file, actual, other) = match &result {
+            Ok(value) => ("output.json", value.to_json(), "errors.json"),
+            Err(err) => ("errors.json", err.to_json(), "output.json"),
+        };
+        if update {
+            fs::write(case.dir.join(file), format!("{actual}\n")).unwrap();
+            let _ = fs::remove_file(case.dir.join(other));
+        }
+        if result.is_ok() != valid {
+            failures.push(format!(
+                "{}: expected {}, got {actual}",
+                case.name,
+                if valid { "success" } else { "errors" }
+            ));
+        } else if expected(&case.dir.join(file)).as_deref() != Some(actual.as_bytes()) {
+            failures.push(format!("{}: {file} differs; got {actual}", case.name));
+        }
+        if let Ok(value) = result {
+            let canonical = value.to_json();
+            let again =
+                ConnectSessionCreate::from_json(&canonical).expect("canonical output parses");
+            assert_eq!(
+                again, value,
+                "{}: canonical output reads back equal",
+                case.name
+            );
+            assert_eq!(
+                again.to_json(),
+                canonical,
+                "{}: canonical output is a fixed point",
+                case.name
+            );
+            let pretty = ConnectSessionCreate::from_json(value.to_json_pretty())
+                .expect("pretty output parses");
+            assert_eq!(
+                pretty, value,
+                "{}: pretty output reads back equal",
+                case.name
+            );
+            if case.mode == ParseMode::KeepExtra {
+                let strict = ConnectSessionCreate::from_json_with(&case.input, ParseMode::Strict);
+                assert_eq!(
+                    strict.is_ok(),
+                    value.extra().len() == 0,
+                    "{}: strict accepts exactly the documents without extras",
+                    case.name
+                );
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} vectors failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+    println!("{} vectors passed", cases.len());
+}
