@@ -4,7 +4,7 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
 .DEFAULT_GOAL := help
-.PHONY: help fmt lint lint-rust test test-rust update-vectors demo demo-rust ci
+.PHONY: help fmt lint lint-rust test test-rust test-slow update-vectors demo demo-rust ci
 
 # Each language adds its targets to these lists in its own file under mk/.
 TEST_TARGETS :=
@@ -28,6 +28,9 @@ test: test-rust $(TEST_TARGETS) ## run every test suite
 
 test-rust: ## the Rust suites: unit, shared vectors, property tests, doctests
 	$(CARGO) test --workspace
+
+test-slow: ## the Rust suites with many more property-test cases
+	PROPTEST_CASES=20000 $(CARGO) test --workspace --release
 
 update-vectors: ## rewrite the expected files of tests/vectors from the Rust implementation
 	UPDATE_VECTORS=1 $(CARGO) test -p connect-session --test vectors
