@@ -38,7 +38,7 @@ mod metadata;
 mod model;
 mod native;
 mod parse;
-mod scan;
+mod parser;
 mod serde_impl;
 
 pub use category::{Category, ConnectSessionCreateCategories, UnknownCategory};

@@ -275,11 +275,11 @@ impl ConnectSessionCreate {
         json: impl AsRef<[u8]>,
     ) -> Result<(), ValidationError> {
         let mut fields = Fields::default();
-        parse::standalone_value(json.as_ref(), field.name(), |scan| {
-            if scan.peek() == b'n' && field.is_required() {
-                scan.record(ErrorKind::MissingField, "field required");
+        parse::standalone_value(json.as_ref(), field.name(), |p| {
+            if p.peek() == b'n' && field.is_required() {
+                p.record(ErrorKind::MissingField, "field required");
             }
-            fields.read(field, scan).map(Some)
+            fields.read(field, p).map(Some)
         })?;
         // Nothing was read from `null`, so the field is cleared.
         match field {

@@ -67,12 +67,27 @@ impl NativeWriter {
         }
     }
 
+    /// An error about the value that is about to be written (or about the
+    /// container just opened by [`begin`](Self::begin)).
     fn error(&self, kind: ErrorKind, msg: String) -> ValidationError {
-        ValidationError::single(ErrorDetail::new(kind, self.path.clone(), msg))
+        ValidationError::single(ErrorDetail::new(kind, self.next_value_path(), msg))
+    }
+
+    /// The path of the value about to be written. Inside an array the path
+    /// holds the index of the last item written, so the next one is one further.
+    fn next_value_path(&self) -> Vec<PathItem> {
+        let mut path = self.path.clone();
+        if let (Some((false, count)), Some(PathItem::Index(index))) =
+            (self.open.last(), path.last_mut())
+        {
+            *index = *count;
+        }
+        path
     }
 
     /// A value the binding cannot express in JSON (a set, an arbitrary
-    /// object): an `invalid_type` error at the current path.
+    /// object): an `invalid_type` error at the path of the value that would
+    /// have been written next (the current key, or the next array index).
     pub fn unsupported(&self, found: &str) -> ValidationError {
         self.error(
             ErrorKind::InvalidType,
@@ -80,12 +95,18 @@ impl NativeWriter {
         )
     }
 
-    /// An object key that is not a string: an `invalid_type` error at the object.
+    /// An object key that is not a string: an `invalid_type` error at the
+    /// innermost open object (at the root when no object is open).
     pub fn non_string_key(&self, found: &str) -> ValidationError {
-        self.error(
+        let mut path = self.path.clone();
+        if let Some((true, _)) = self.open.last() {
+            path.pop();
+        }
+        ValidationError::single(ErrorDetail::new(
             ErrorKind::InvalidType,
+            path,
             format!("object keys must be strings, found {found}"),
-        )
+        ))
     }
 
     /// `null`.
@@ -141,13 +162,13 @@ impl NativeWriter {
     }
 
     fn begin(&mut self, object: bool) -> Result<(), ValidationError> {
-        self.item();
         if self.base_depth + self.open.len() > MAX_DEPTH {
             return Err(self.error(
                 ErrorKind::TooDeep,
                 format!("nesting is deeper than the limit of {MAX_DEPTH} levels"),
             ));
         }
+        self.item();
         self.out.push(if object { '{' } else { '[' });
         self.open.push((object, 0));
         self.path.push(if object {
@@ -203,5 +224,76 @@ impl NativeWriter {
     /// The JSON text written.
     pub fn finish(self) -> String {
         self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loc(err: &ValidationError) -> String {
+        err.errors()[0].loc_string()
+    }
+
+    #[test]
+    fn errors_in_arrays_name_the_offending_item() {
+        let mut w = NativeWriter::new(&[PathItem::from("metadata")]);
+        w.begin_object().unwrap();
+        w.key("xs");
+        w.begin_array().unwrap();
+        assert_eq!(loc(&w.unsupported("a set")), "metadata.xs[0]");
+        w.int(1);
+        w.int(2);
+        assert_eq!(loc(&w.unsupported("a set")), "metadata.xs[2]");
+        assert_eq!(loc(&w.float(f64::NAN).unwrap_err()), "metadata.xs[2]");
+        assert_eq!(loc(&w.int_text("01").unwrap_err()), "metadata.xs[2]");
+        w.end_array();
+        w.end_object();
+        assert_eq!(w.finish(), r#"{"xs":[1,2]}"#);
+    }
+
+    #[test]
+    fn errors_in_objects_name_the_key() {
+        let mut w = NativeWriter::new(&[PathItem::from("metadata")]);
+        w.begin_object().unwrap();
+        w.key("a");
+        assert_eq!(loc(&w.unsupported("a set")), "metadata.a");
+        w.null();
+        assert_eq!(loc(&w.non_string_key("an int")), "metadata");
+        w.key("b");
+        w.begin_array().unwrap();
+        w.begin_object().unwrap();
+        assert_eq!(loc(&w.non_string_key("an int")), "metadata.b[0]");
+    }
+
+    #[test]
+    fn errors_at_the_root_use_the_root() {
+        let w = NativeWriter::new(&[PathItem::from("provider")]);
+        assert_eq!(loc(&w.unsupported("a set")), "provider");
+        assert_eq!(loc(&w.non_string_key("an int")), "provider");
+        assert_eq!(
+            NativeWriter::new(&[]).non_string_key("an int").errors()[0].loc(),
+            []
+        );
+    }
+
+    #[test]
+    fn nesting_beyond_the_limit_names_the_container() {
+        let mut w = NativeWriter::new(&[PathItem::from("metadata")]);
+        w.begin_object().unwrap();
+        w.key("xs");
+        w.begin_array().unwrap();
+        w.null();
+        let mut depth = 3;
+        let err = loop {
+            match w.begin_array() {
+                Ok(()) => depth += 1,
+                Err(err) => break err,
+            }
+        };
+        assert_eq!(depth, MAX_DEPTH);
+        assert_eq!(err.errors()[0].kind(), ErrorKind::TooDeep);
+        let expected = format!("metadata.xs[1]{}", "[0]".repeat(MAX_DEPTH - 3));
+        assert_eq!(loc(&err), expected);
     }
 }

@@ -1,0 +1,523 @@
+//! A single-pass JSON reader for this model's documents.
+//!
+//! Hand-written rather than built on serde_json because the benchmarks
+//! (`make bench`) need one pass that does everything at once: check the
+//! grammar, refuse duplicate keys, nesting beyond the limit and lone
+//! surrogates, and keep metadata as canonical text, copying number text
+//! exactly and the input bytes themselves when they are already canonical.
+//! With serde_json that took two passes and a copy per string, and exact
+//! number text would have needed the crate-wide `arbitrary_precision`
+//! feature, which changes `serde_json::Value` for every user of the crate.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use crate::errors::{ErrorDetail, ErrorKind, PathItem};
+use crate::json_text;
+use crate::MAX_DEPTH;
+
+/// A problem that stops reading: bad grammar, a lone surrogate, or nesting too deep.
+pub(crate) type Stop = ErrorDetail;
+
+/// Where canonical text goes: a string, or nowhere when only checking.
+pub(crate) trait Sink {
+    fn push_str(&mut self, s: &str);
+    fn push(&mut self, c: char);
+    fn push_json_str(&mut self, s: &str);
+}
+
+impl Sink for String {
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+    fn push_json_str(&mut self, s: &str) {
+        json_text::write_str(self, s);
+    }
+}
+
+/// Checks without writing.
+pub(crate) struct Discard;
+
+impl Sink for Discard {
+    fn push_str(&mut self, _: &str) {}
+    fn push(&mut self, _: char) {}
+    fn push_json_str(&mut self, _: &str) {}
+}
+
+/// One step of the path to the value being read.
+#[derive(Clone, Debug)]
+enum Seg<'a> {
+    Key(Cow<'a, str>),
+    Index(usize),
+}
+
+/// A cursor over a whole document (already checked to be UTF-8).
+pub(crate) struct Parser<'a> {
+    text: &'a str,
+    pos: usize,
+    path: Vec<Seg<'a>>,
+    /// Problems that do not stop reading, in document order.
+    pub(crate) errors: Vec<ErrorDetail>,
+    /// Cleared when the text read differs from its canonical form.
+    canonical: bool,
+}
+
+/// Checks that `json` is UTF-8, reporting the first bad byte as a syntax error.
+pub(crate) fn utf8(json: &[u8]) -> Result<&str, Stop> {
+    std::str::from_utf8(json).map_err(|e| ErrorDetail::syntax_at(json, e.valid_up_to(), "invalid UTF-8"))
+}
+
+impl<'a> Parser<'a> {
+    /// A parser at the start of `text`, whose value sits at `root` in the document.
+    pub(crate) fn new(text: &'a str, root: &[PathItem]) -> Self {
+        Parser {
+            text,
+            pos: 0,
+            path: root
+                .iter()
+                .map(|item| match item {
+                    PathItem::Key(key) => Seg::Key(Cow::Owned(key.clone())),
+                    PathItem::Index(index) => Seg::Index(*index),
+                })
+                .collect(),
+            errors: Vec::new(),
+            canonical: true,
+        }
+    }
+
+    /// The path to the value under the cursor.
+    pub(crate) fn loc(&self) -> Vec<PathItem> {
+        self.path
+            .iter()
+            .map(|seg| match seg {
+                Seg::Key(key) => PathItem::Key(key.clone().into_owned()),
+                Seg::Index(index) => PathItem::Index(*index),
+            })
+            .collect()
+    }
+
+    /// Records a problem at the value under the cursor.
+    pub(crate) fn record(&mut self, kind: ErrorKind, msg: impl Into<String>) {
+        let loc = self.loc();
+        self.errors.push(ErrorDetail::new(kind, loc, msg));
+    }
+
+    /// A syntax error at the cursor.
+    pub(crate) fn syntax(&self, msg: &str) -> Stop {
+        ErrorDetail::syntax_at(self.text.as_bytes(), self.pos, msg)
+    }
+
+    fn byte(&self) -> u8 {
+        self.text.as_bytes().get(self.pos).copied().unwrap_or(0)
+    }
+
+    fn at_end(&self) -> bool {
+        self.pos >= self.text.len()
+    }
+
+    fn skip_ws(&mut self) {
+        let start = self.pos;
+        while matches!(self.byte(), b' ' | b'\t' | b'\n' | b'\r') {
+            self.pos += 1;
+        }
+        if self.pos != start {
+            self.canonical = false;
+        }
+    }
+
+    /// The first byte of the next value (0 at the end of input).
+    pub(crate) fn peek(&mut self) -> u8 {
+        self.skip_ws();
+        self.byte()
+    }
+
+    /// What the next value is, for "found ..." messages.
+    pub(crate) fn found(&mut self) -> &'static str {
+        match self.peek() {
+            b'"' => "a string",
+            b'{' => "an object",
+            b'[' => "an array",
+            b't' | b'f' => "a boolean",
+            b'n' => "null",
+            b'-' | b'0'..=b'9' => "a number",
+            _ => "invalid JSON",
+        }
+    }
+
+    /// Consumes `byte` after optional white space, or stops with `msg`.
+    fn expect(&mut self, byte: u8, msg: &str) -> Result<(), Stop> {
+        if self.peek() != byte {
+            return Err(self.syntax(if self.at_end() { "unexpected end of input" } else { msg }));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Checks that only white space is left.
+    pub(crate) fn end(&mut self) -> Result<(), Stop> {
+        self.skip_ws();
+        if !self.at_end() {
+            return Err(self.syntax("unexpected characters after the JSON value"));
+        }
+        Ok(())
+    }
+
+    fn check_depth(&self, depth: usize) -> Result<(), Stop> {
+        if depth > MAX_DEPTH {
+            let msg = format!("nesting is deeper than the limit of {MAX_DEPTH} levels");
+            return Err(ErrorDetail::new(ErrorKind::TooDeep, self.loc(), msg));
+        }
+        Ok(())
+    }
+
+    /// Reads `true`, `false` or `null`.
+    fn word(&mut self) -> Result<&'a str, Stop> {
+        let rest = self.text.get(self.pos..).unwrap_or_default();
+        let word = ["true", "false", "null"].into_iter().find(|w| rest.starts_with(w));
+        match word {
+            Some(word) => {
+                self.pos += word.len();
+                Ok(word)
+            }
+            None => Err(self.syntax("expected a JSON value")),
+        }
+    }
+
+    /// Reads a number, checking the JSON grammar; gives its exact text.
+    pub(crate) fn number(&mut self) -> Result<&'a str, Stop> {
+        self.skip_ws();
+        let start = self.pos;
+        let digits = |p: &mut Self| {
+            let from = p.pos;
+            while p.byte().is_ascii_digit() {
+                p.pos += 1;
+            }
+            p.pos - from
+        };
+        if self.byte() == b'-' {
+            self.pos += 1;
+        }
+        match self.byte() {
+            b'0' => self.pos += 1,
+            b'1'..=b'9' => {
+                digits(self);
+            }
+            _ => return Err(self.syntax("invalid number")),
+        }
+        if self.byte() == b'.' {
+            self.pos += 1;
+            if digits(self) == 0 {
+                return Err(self.syntax("invalid number: expected a digit after `.`"));
+            }
+        }
+        if matches!(self.byte(), b'e' | b'E') {
+            self.pos += 1;
+            if matches!(self.byte(), b'+' | b'-') {
+                self.pos += 1;
+            }
+            if digits(self) == 0 {
+                return Err(self.syntax("invalid number: expected a digit in the exponent"));
+            }
+        }
+        if self.byte().is_ascii_digit() {
+            return Err(self.syntax("invalid number: leading zeros are not allowed"));
+        }
+        Ok(self.text.get(start..self.pos).unwrap_or_default())
+    }
+
+    /// Reads a string; borrowed from the input when it holds no escape.
+    pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, Stop> {
+        self.expect(b'"', "expected a string")?;
+        let start = self.pos;
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            self.pos += 1;
+        }
+        let plain = self.text.get(start..self.pos).unwrap_or_default();
+        if self.byte() == b'"' {
+            self.pos += 1;
+            return Ok(Cow::Borrowed(plain));
+        }
+        let mut decoded = String::from(plain);
+        loop {
+            let run_start = self.pos;
+            while let Some(&b) = bytes.get(self.pos) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            decoded.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
+            match self.byte() {
+                b'"' => {
+                    self.pos += 1;
+                    return Ok(Cow::Owned(decoded));
+                }
+                b'\\' => decoded.push(self.escape()?),
+                _ if self.at_end() => return Err(self.syntax("unexpected end of input in a string")),
+                _ => return Err(self.syntax("control character in a string; escape it as \\u00XX")),
+            }
+        }
+    }
+
+    /// Reads one escape sequence, noting whether it is written canonically.
+    fn escape(&mut self) -> Result<char, Stop> {
+        let at = self.pos;
+        self.pos += 1;
+        let letter = self.byte();
+        self.pos += 1;
+        let c = match letter {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => return self.unicode_escape(at),
+            _ => {
+                self.pos = at;
+                return Err(self.syntax("invalid escape"));
+            }
+        };
+        if letter == b'/' {
+            self.canonical = false;
+        }
+        Ok(c)
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let digits = self.text.get(self.pos..self.pos + 4)?;
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        self.pos += 4;
+        u32::from_str_radix(digits, 16).ok()
+    }
+
+    /// After `\u` (which starts at `at`): one code point, joining a surrogate pair.
+    fn unicode_escape(&mut self, at: usize) -> Result<char, Stop> {
+        let fail = |p: &mut Self, msg: &str| {
+            p.pos = at;
+            Err(p.syntax(msg))
+        };
+        let Some(first) = self.hex4() else {
+            return fail(self, "invalid \\u escape: expected four hex digits");
+        };
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if self.text.get(self.pos..self.pos + 2) != Some("\\u") {
+                    return fail(self, "lone surrogate in \\u escape");
+                }
+                self.pos += 2;
+                match self.hex4() {
+                    Some(low @ 0xDC00..=0xDFFF) => 0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00),
+                    _ => return fail(self, "lone surrogate in \\u escape"),
+                }
+            }
+            0xDC00..=0xDFFF => return fail(self, "lone surrogate in \\u escape"),
+            other => other,
+        };
+        let Some(c) = char::from_u32(code) else {
+            return fail(self, "invalid \\u escape");
+        };
+        // Canonical text escapes only control characters without a short form, in lower case.
+        let written = self.text.get(at..self.pos).unwrap_or_default();
+        let short_form = matches!(c, '\u{8}' | '\u{c}' | '\n' | '\r' | '\t');
+        if c >= ' ' || short_form || written.bytes().any(|b| b.is_ascii_uppercase() && b != b'\\') {
+            self.canonical = false;
+        }
+        Ok(c)
+    }
+
+    /// Calls `each` with the cursor on every item of the array under it.
+    pub(crate) fn items(
+        &mut self,
+        depth: usize,
+        mut each: impl FnMut(&mut Self, usize) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
+        self.expect(b'[', "expected an array")?;
+        self.check_depth(depth)?;
+        if self.peek() == b']' {
+            self.pos += 1;
+            return Ok(());
+        }
+        for index in 0.. {
+            self.path.push(Seg::Index(index));
+            each(self, index)?;
+            self.path.pop();
+            match self.peek() {
+                b',' => self.pos += 1,
+                b']' => {
+                    self.pos += 1;
+                    break;
+                }
+                _ if self.at_end() => return Err(self.syntax("unexpected end of input in an array")),
+                _ => return Err(self.syntax("expected `,` or `]`")),
+            }
+            if self.peek() == b']' {
+                return Err(self.syntax("trailing comma in an array"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Calls `each` with every key of the object under the cursor and the
+    /// cursor on its value. A repeated key is recorded and its value checked
+    /// but not passed on.
+    pub(crate) fn members(
+        &mut self,
+        depth: usize,
+        mut each: impl FnMut(&mut Self, &str) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
+        self.expect(b'{', "expected an object")?;
+        self.check_depth(depth)?;
+        if self.peek() == b'}' {
+            self.pos += 1;
+            return Ok(());
+        }
+        let mut seen = KeySet::default();
+        loop {
+            if self.peek() != b'"' {
+                return Err(self.syntax(if self.at_end() {
+                    "unexpected end of input in an object"
+                } else {
+                    "expected a string key"
+                }));
+            }
+            let key = self.string()?;
+            self.expect(b':', "expected `:` after an object key")?;
+            let fresh = seen.insert(key.clone());
+            self.path.push(Seg::Key(key.clone()));
+            if fresh {
+                each(self, &key)?;
+            } else {
+                self.record(ErrorKind::DuplicateKey, format!("duplicate key {key:?}"));
+                self.skip(depth + 1)?;
+            }
+            self.path.pop();
+            match self.peek() {
+                b',' => self.pos += 1,
+                b'}' => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                _ if self.at_end() => return Err(self.syntax("unexpected end of input in an object")),
+                _ => return Err(self.syntax("expected `,` or `}`")),
+            }
+            if self.peek() == b'}' {
+                return Err(self.syntax("trailing comma in an object"));
+            }
+        }
+    }
+
+    /// Reads any value whose containers would sit at `depth`, writing its
+    /// canonical form to `out`.
+    pub(crate) fn value<S: Sink>(&mut self, depth: usize, out: &mut S) -> Result<(), Stop> {
+        match self.peek() {
+            b'{' => {
+                out.push('{');
+                let mut first = true;
+                self.members(depth, |p, key| {
+                    if !std::mem::take(&mut first) {
+                        out.push(',');
+                    }
+                    out.push_json_str(key);
+                    out.push(':');
+                    p.value(depth + 1, out)
+                })?;
+                out.push('}');
+            }
+            b'[' => {
+                out.push('[');
+                self.items(depth, |p, index| {
+                    if index > 0 {
+                        out.push(',');
+                    }
+                    p.value(depth + 1, out)
+                })?;
+                out.push(']');
+            }
+            b'"' => {
+                let s = self.string()?;
+                out.push_json_str(&s);
+            }
+            b'-' | b'0'..=b'9' => {
+                let number = self.number()?;
+                if number.contains(['.', 'e', 'E']) && number.parse::<f64>().is_ok_and(f64::is_infinite) {
+                    // Every binding reads such a number as a double; it would become infinity.
+                    self.record(
+                        ErrorKind::InvalidValue,
+                        format!("the number {number} is out of range for a double"),
+                    );
+                }
+                out.push_str(number);
+            }
+            _ => {
+                let word = self.word()?;
+                out.push_str(word);
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks the next value (grammar, duplicates, depth) and moves past it.
+    pub(crate) fn skip(&mut self, depth: usize) -> Result<(), Stop> {
+        self.value(depth, &mut Discard)
+    }
+
+    /// Reads the next value and gives its canonical text, or `None` if it
+    /// holds problems (which are recorded). When the input is already
+    /// canonical, as machine-written JSON usually is, the text is copied as is.
+    pub(crate) fn capture(&mut self, depth: usize) -> Result<Option<String>, Stop> {
+        self.skip_ws();
+        let (start, before) = (self.pos, self.errors.len());
+        self.canonical = true;
+        self.skip(depth)?;
+        if self.errors.len() > before {
+            return Ok(None);
+        }
+        if self.canonical {
+            return Ok(Some(self.text.get(start..self.pos).unwrap_or_default().to_owned()));
+        }
+        let end = self.pos;
+        self.pos = start;
+        let mut out = String::with_capacity(end - start);
+        self.value(depth, &mut out)?;
+        Ok(Some(out))
+    }
+}
+
+/// The keys seen so far in one object. Most objects are small, where a scan
+/// beats hashing; large ones switch to a set so that many keys stay linear.
+#[derive(Default)]
+struct KeySet<'a> {
+    small: Vec<Cow<'a, str>>,
+    large: HashSet<Cow<'a, str>>,
+}
+
+impl<'a> KeySet<'a> {
+    const SMALL: usize = 16;
+
+    /// Adds `key`; false if it was already there.
+    fn insert(&mut self, key: Cow<'a, str>) -> bool {
+        if self.small.len() < Self::SMALL {
+            if self.small.contains(&key) {
+                return false;
+            }
+            self.small.push(key);
+            return true;
+        }
+        if self.large.is_empty() {
+            self.large.extend(self.small.iter().cloned());
+        }
+        self.large.insert(key)
+    }
+}
