@@ -1,0 +1,41 @@
+//! The payloads of every benchmark, and the peer: a plain serde_json struct
+//! with the same fields, the way one would write it by hand.
+
+use serde::{Deserialize, Serialize};
+
+/// The reference payload (issue 5), about 330 bytes.
+pub const REFERENCE: &[u8] = br#"{"categories":["ats","hris","hris-legacy","crm"],"expires_in":1800,"metadata":{"source":"onboarding","tenant":{"id":"t-42","tier":"gold"},"tags":["a","b"],"retries":3},"origin_owner_id":"owner-8f3c2a","origin_owner_name":"Acme Corporation","origin_username":"jane.doe@acme.example","provider":"hibob"}"#;
+
+/// The minimal payload: the two required fields.
+pub const MINIMAL: &[u8] = br#"{"origin_owner_id":"owner-1","origin_owner_name":"Acme"}"#;
+
+/// The categories, as a plain serde enum.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlainCategory {
+    Ats,
+    Hris,
+    #[serde(alias = "hrisLegacy")]
+    HrisLegacy,
+    Crm,
+    Marketing,
+    #[serde(alias = "stackOne")]
+    Stackone,
+}
+
+/// The same fields on `#[derive(Serialize, Deserialize)]`, metadata as a map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlainConnectSessionCreate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub categories: Option<Vec<PlainCategory>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    pub origin_owner_id: String,
+    pub origin_owner_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin_username: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+}
