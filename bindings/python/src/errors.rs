@@ -1,0 +1,46 @@
+//! The core's errors as the Python exception `connect_session.ValidationError`.
+//!
+//! The exception class itself is written in Python (`connect_session/_errors.py`):
+//! an abi3 extension for Python 3.9 cannot subclass `ValueError` from Rust
+//! (the limited API hides the exception layout before 3.12). This module
+//! hands it the core's errors: the message, which is the core's `Display`
+//! of each error (one line each), and the list of `{"type", "loc", "msg"}` dicts.
+
+use connect_session::{ErrorDetail, PathItem};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
+
+/// The `ValidationError` to raise for these problems (never empty).
+pub(crate) fn to_py_err(py: Python<'_>, details: &[ErrorDetail]) -> PyErr {
+    match build(py, details) {
+        Ok(err) | Err(err) => err,
+    }
+}
+
+fn build(py: Python<'_>, details: &[ErrorDetail]) -> PyResult<PyErr> {
+    static CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    let class = CLASS.import(py, "connect_session._errors", "ValidationError")?;
+    let errors = PyList::empty(py);
+    for detail in details {
+        let entry = PyDict::new(py);
+        entry.set_item("type", detail.kind().as_str())?;
+        entry.set_item("loc", loc(py, detail.loc())?)?;
+        entry.set_item("msg", detail.msg())?;
+        errors.append(entry)?;
+    }
+    let message: Vec<String> = details.iter().map(ToString::to_string).collect();
+    let exception = class.call1((message.join("\n"), errors))?;
+    Ok(PyErr::from_value(exception))
+}
+
+/// A path as a tuple of keys (`str`) and indexes (`int`).
+fn loc<'py>(py: Python<'py>, path: &[PathItem]) -> PyResult<Bound<'py, PyTuple>> {
+    let items = path.iter().map(|item| -> PyResult<Bound<'py, PyAny>> {
+        Ok(match item {
+            PathItem::Key(key) => PyString::new(py, key).into_any(),
+            PathItem::Index(index) => index.into_pyobject(py)?.into_any(),
+        })
+    });
+    PyTuple::new(py, items.collect::<PyResult<Vec<_>>>()?)
+}

@@ -1,0 +1,48 @@
+//! `connect_session._native`: the Python face of the `connect-session` core.
+//!
+//! This crate only translates. Python values become JSON text through the
+//! core's [`NativeWriter`](connect_session::NativeWriter), the core reads that
+//! text with the same rules as any document, and results come back as Python
+//! values. No value is judged here; every rule lives in the core.
+//!
+//! The Python package (`python/connect_session/`) re-exports what users need;
+//! this module is private to it.
+
+mod convert;
+mod errors;
+mod model;
+
+use connect_session::ConnectSessionCreateCategories as Category;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+/// The canonical wire value of a category given as a wire value or an alias
+/// (`"stackOne"` gives `"stackone"`); any other string is a `ValueError`
+/// carrying the core's message, which suggests a close value.
+#[pyfunction]
+fn category_value(value: String) -> PyResult<&'static str> {
+    value
+        .parse::<Category>()
+        .map(Category::as_str)
+        .map_err(|unknown| PyValueError::new_err(unknown.to_string()))
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("__version__", connect_session::VERSION)?;
+    m.add(
+        "CATEGORY_VALUES",
+        PyTuple::new(py, Category::ALL.iter().map(|c| c.as_str()))?,
+    )?;
+    m.add(
+        "FIELD_NAMES",
+        PyTuple::new(py, connect_session::Field::ALL.iter().map(|f| f.name()))?,
+    )?;
+    m.add("MAX_DEPTH", connect_session::MAX_DEPTH)?;
+    m.add("DEFAULT_EXPIRES_IN", connect_session::DEFAULT_EXPIRES_IN)?;
+    m.add_class::<model::ConnectSessionCreate>()?;
+    m.add_function(wrap_pyfunction!(category_value, m)?)?;
+    Ok(())
+}
