@@ -126,6 +126,20 @@ impl ErrorDetail {
         )
     }
 
+    /// Places this problem inside `item` of an enclosing container. Syntax
+    /// errors have no path: their position is in the message.
+    pub(crate) fn put_under(&mut self, item: PathItem) {
+        if self.kind != ErrorKind::Syntax {
+            self.loc.insert(0, item);
+        }
+    }
+
+    /// [`put_under`](Self::put_under), by value.
+    pub(crate) fn under(mut self, item: PathItem) -> Self {
+        self.put_under(item);
+        self
+    }
+
     /// The kind of problem.
     pub fn kind(&self) -> ErrorKind {
         self.kind

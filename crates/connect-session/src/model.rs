@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use compact_str::CompactString;
+
 use crate::category::Category;
 use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
 use crate::json_text;
@@ -117,10 +119,11 @@ pub struct ConnectSessionCreate {
     categories: Option<Vec<Category>>,
     expires_in: Option<f64>,
     metadata: Option<Metadata>,
-    origin_owner_id: String,
-    origin_owner_name: String,
-    origin_username: Option<String>,
-    provider: Option<String>,
+    // Compact strings keep the usual short values inline, without an allocation.
+    origin_owner_id: CompactString,
+    origin_owner_name: CompactString,
+    origin_username: Option<CompactString>,
+    provider: Option<CompactString>,
     /// Keys outside the model with their canonical JSON values, in input order.
     extra: Vec<(String, Box<str>)>,
 }
@@ -132,8 +135,8 @@ impl ConnectSessionCreate {
             categories: None,
             expires_in: None,
             metadata: None,
-            origin_owner_id: origin_owner_id.into(),
-            origin_owner_name: origin_owner_name.into(),
+            origin_owner_id: CompactString::from(origin_owner_id.into()),
+            origin_owner_name: CompactString::from(origin_owner_name.into()),
             origin_username: None,
             provider: None,
             extra: Vec::new(),
@@ -370,7 +373,7 @@ impl ConnectSessionCreate {
 
     /// Sets the owner id.
     pub fn set_origin_owner_id(&mut self, id: impl Into<String>) {
-        self.origin_owner_id = id.into();
+        self.origin_owner_id = CompactString::from(id.into());
     }
 
     /// The name of the owner in the caller's system.
@@ -380,7 +383,7 @@ impl ConnectSessionCreate {
 
     /// Sets the owner name.
     pub fn set_origin_owner_name(&mut self, name: impl Into<String>) {
-        self.origin_owner_name = name.into();
+        self.origin_owner_name = CompactString::from(name.into());
     }
 
     /// The user name in the caller's system, if set.
@@ -390,7 +393,7 @@ impl ConnectSessionCreate {
 
     /// Sets or clears the user name.
     pub fn set_origin_username(&mut self, username: Option<String>) {
-        self.origin_username = username;
+        self.origin_username = username.map(CompactString::from);
     }
 
     /// The provider to connect to, if set.
@@ -400,7 +403,7 @@ impl ConnectSessionCreate {
 
     /// Sets or clears the provider.
     pub fn set_provider(&mut self, provider: Option<String>) {
-        self.provider = provider;
+        self.provider = provider.map(CompactString::from);
     }
 
     /// The extra keys with their canonical JSON values, in input order.

@@ -2,6 +2,8 @@
 //! fields set from JSON, metadata on its own) goes through the functions here,
 //! so one set of rules decides.
 
+use compact_str::CompactString;
+
 use crate::category::Category;
 use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
 use crate::metadata::Metadata;
@@ -22,9 +24,12 @@ pub enum ParseMode {
 const FIELD_DEPTH: usize = 2;
 
 /// Parses and validates a whole document.
-pub(crate) fn document(json: &[u8], mode: ParseMode) -> Result<ConnectSessionCreate, ValidationError> {
+pub(crate) fn document(
+    json: &[u8],
+    mode: ParseMode,
+) -> Result<ConnectSessionCreate, ValidationError> {
     let text = utf8(json).map_err(ValidationError::single)?;
-    let mut p = Parser::new(text, &[]);
+    let mut p = Parser::new(text);
     let mut fields = Fields::default();
     let mut seen = 0u8;
     if p.peek() != b'{' {
@@ -46,7 +51,9 @@ pub(crate) fn document(json: &[u8], mode: ParseMode) -> Result<ConnectSessionCre
     if !errors.is_empty() {
         // Field declaration order, then extra keys; document order within each.
         errors.sort_by_key(|e| match e.loc().first() {
-            Some(PathItem::Key(key)) => Field::from_name(key).map_or(Field::ALL.len(), |f| f as usize),
+            Some(PathItem::Key(key)) => {
+                Field::from_name(key).map_or(Field::ALL.len(), |f| f as usize)
+            }
             _ => Field::ALL.len(),
         });
         return Err(ValidationError::new(errors));
@@ -57,9 +64,13 @@ pub(crate) fn document(json: &[u8], mode: ParseMode) -> Result<ConnectSessionCre
 /// The error for a document that is not an object at the top.
 fn not_an_object(p: &mut Parser<'_>) -> Stop {
     match p.found() {
-        "invalid JSON" if p.peek() == 0 => p.syntax("unexpected end of input: expected a JSON object"),
+        "invalid JSON" if p.peek() == 0 => {
+            p.syntax("unexpected end of input: expected a JSON object")
+        }
         "invalid JSON" => p.syntax("expected a JSON object"),
-        found => p.syntax(&format!("expected a JSON object at the top level, found {found}")),
+        found => p.syntax(&format!(
+            "expected a JSON object at the top level, found {found}"
+        )),
     }
 }
 
@@ -71,12 +82,12 @@ pub(crate) fn standalone_value<T>(
     interpret: impl FnOnce(&mut Parser<'_>) -> Result<Option<T>, Stop>,
 ) -> Result<T, ValidationError> {
     let text = utf8(json).map_err(ValidationError::single)?;
-    let mut p = Parser::new(text, &[PathItem::from(name)]);
+    let mut p = Parser::new(text);
     let found = p.found();
-    if found == "invalid JSON" {
-        p.skip(FIELD_DEPTH).map_err(ValidationError::single)?;
-    }
-    let value = interpret(&mut p).and_then(|v| p.end().map(|()| v)).map_err(ValidationError::single)?;
+    let value = p
+        .within(|| PathItem::from(name), interpret)
+        .and_then(|v| p.end().map(|()| v))
+        .map_err(ValidationError::single)?;
     if !p.errors.is_empty() {
         return Err(ValidationError::new(p.errors));
     }
@@ -95,10 +106,10 @@ pub(crate) struct Fields {
     pub(crate) categories: Option<Vec<Category>>,
     pub(crate) expires_in: Option<f64>,
     pub(crate) metadata: Option<Metadata>,
-    pub(crate) origin_owner_id: Option<String>,
-    pub(crate) origin_owner_name: Option<String>,
-    pub(crate) origin_username: Option<String>,
-    pub(crate) provider: Option<String>,
+    pub(crate) origin_owner_id: Option<CompactString>,
+    pub(crate) origin_owner_name: Option<CompactString>,
+    pub(crate) origin_username: Option<CompactString>,
+    pub(crate) provider: Option<CompactString>,
     pub(crate) extra: Vec<(String, Box<str>)>,
 }
 
@@ -118,7 +129,13 @@ impl Fields {
     }
 
     /// Reads one member of the document (keys are already known to be unique).
-    fn member(&mut self, p: &mut Parser<'_>, key: &str, mode: ParseMode, seen: &mut u8) -> Result<(), Stop> {
+    fn member(
+        &mut self,
+        p: &mut Parser<'_>,
+        key: &str,
+        mode: ParseMode,
+        seen: &mut u8,
+    ) -> Result<(), Stop> {
         match Field::from_name(key) {
             Some(field) => {
                 *seen |= 1 << field as usize;
@@ -132,7 +149,10 @@ impl Fields {
             None if mode == ParseMode::Strict => {
                 p.record(
                     ErrorKind::UnknownField,
-                    format!("unknown field {key:?}; strict mode accepts only {}", Field::list()),
+                    format!(
+                        "unknown field {key:?}; strict mode accepts only {}",
+                        Field::list()
+                    ),
                 );
                 p.skip(FIELD_DEPTH)
             }
@@ -149,13 +169,16 @@ impl Fields {
 /// Records that the value under the cursor has the wrong type, and checks inside it.
 fn wrong_type(p: &mut Parser<'_>, expected: &str, depth: usize) -> Result<(), Stop> {
     let found = p.found();
-    p.record(ErrorKind::InvalidType, format!("expected {expected}, found {found}"));
+    p.record(
+        ErrorKind::InvalidType,
+        format!("expected {expected}, found {found}"),
+    );
     p.skip(depth)
 }
 
-fn string(p: &mut Parser<'_>) -> Result<Option<String>, Stop> {
+fn string(p: &mut Parser<'_>) -> Result<Option<CompactString>, Stop> {
     match p.peek() {
-        b'"' => Ok(Some(p.string()?.into_owned())),
+        b'"' => Ok(Some(CompactString::from(p.string()?))),
         b'n' => p.skip(FIELD_DEPTH).map(|()| None),
         _ => wrong_type(p, "a string", FIELD_DEPTH).map(|()| None),
     }

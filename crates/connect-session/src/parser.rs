@@ -12,6 +12,8 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use smallvec::SmallVec;
+
 use crate::errors::{ErrorDetail, ErrorKind, PathItem};
 use crate::json_text;
 use crate::MAX_DEPTH;
@@ -47,19 +49,13 @@ impl Sink for Discard {
     fn push_json_str(&mut self, _: &str) {}
 }
 
-/// One step of the path to the value being read.
-#[derive(Clone, Debug)]
-enum Seg<'a> {
-    Key(Cow<'a, str>),
-    Index(usize),
-}
-
 /// A cursor over a whole document (already checked to be UTF-8).
 pub(crate) struct Parser<'a> {
     text: &'a str,
     pos: usize,
-    path: Vec<Seg<'a>>,
-    /// Problems that do not stop reading, in document order.
+    /// Problems that do not stop reading, in document order. Their paths are
+    /// built as the reader returns from each container, so reading valid
+    /// input spends nothing on paths.
     pub(crate) errors: Vec<ErrorDetail>,
     /// Cleared when the text read differs from its canonical form.
     canonical: bool,
@@ -67,42 +63,39 @@ pub(crate) struct Parser<'a> {
 
 /// Checks that `json` is UTF-8, reporting the first bad byte as a syntax error.
 pub(crate) fn utf8(json: &[u8]) -> Result<&str, Stop> {
-    std::str::from_utf8(json).map_err(|e| ErrorDetail::syntax_at(json, e.valid_up_to(), "invalid UTF-8"))
+    std::str::from_utf8(json)
+        .map_err(|e| ErrorDetail::syntax_at(json, e.valid_up_to(), "invalid UTF-8"))
 }
 
 impl<'a> Parser<'a> {
-    /// A parser at the start of `text`, whose value sits at `root` in the document.
-    pub(crate) fn new(text: &'a str, root: &[PathItem]) -> Self {
+    /// A parser at the start of `text`.
+    pub(crate) fn new(text: &'a str) -> Self {
         Parser {
             text,
             pos: 0,
-            path: root
-                .iter()
-                .map(|item| match item {
-                    PathItem::Key(key) => Seg::Key(Cow::Owned(key.clone())),
-                    PathItem::Index(index) => Seg::Index(*index),
-                })
-                .collect(),
             errors: Vec::new(),
             canonical: true,
         }
     }
 
-    /// The path to the value under the cursor.
-    pub(crate) fn loc(&self) -> Vec<PathItem> {
-        self.path
-            .iter()
-            .map(|seg| match seg {
-                Seg::Key(key) => PathItem::Key(key.clone().into_owned()),
-                Seg::Index(index) => PathItem::Index(*index),
-            })
-            .collect()
+    /// Records a problem with the value under the cursor.
+    pub(crate) fn record(&mut self, kind: ErrorKind, msg: impl Into<String>) {
+        self.errors.push(ErrorDetail::new(kind, Vec::new(), msg));
     }
 
-    /// Records a problem at the value under the cursor.
-    pub(crate) fn record(&mut self, kind: ErrorKind, msg: impl Into<String>) {
-        let loc = self.loc();
-        self.errors.push(ErrorDetail::new(kind, loc, msg));
+    /// Runs `read` for the value at `item` of the enclosing container, adding
+    /// `item` to the front of the paths of the problems it finds.
+    pub(crate) fn within<T>(
+        &mut self,
+        item: impl Fn() -> PathItem,
+        read: impl FnOnce(&mut Self) -> Result<T, Stop>,
+    ) -> Result<T, Stop> {
+        let before = self.errors.len();
+        let result = read(self).map_err(|stop| stop.under(item()));
+        for e in self.errors.iter_mut().skip(before) {
+            e.put_under(item());
+        }
+        result
     }
 
     /// A syntax error at the cursor.
@@ -150,7 +143,11 @@ impl<'a> Parser<'a> {
     /// Consumes `byte` after optional white space, or stops with `msg`.
     fn expect(&mut self, byte: u8, msg: &str) -> Result<(), Stop> {
         if self.peek() != byte {
-            return Err(self.syntax(if self.at_end() { "unexpected end of input" } else { msg }));
+            return Err(self.syntax(if self.at_end() {
+                "unexpected end of input"
+            } else {
+                msg
+            }));
         }
         self.pos += 1;
         Ok(())
@@ -168,7 +165,7 @@ impl<'a> Parser<'a> {
     fn check_depth(&self, depth: usize) -> Result<(), Stop> {
         if depth > MAX_DEPTH {
             let msg = format!("nesting is deeper than the limit of {MAX_DEPTH} levels");
-            return Err(ErrorDetail::new(ErrorKind::TooDeep, self.loc(), msg));
+            return Err(ErrorDetail::new(ErrorKind::TooDeep, Vec::new(), msg));
         }
         Ok(())
     }
@@ -176,7 +173,9 @@ impl<'a> Parser<'a> {
     /// Reads `true`, `false` or `null`.
     fn word(&mut self) -> Result<&'a str, Stop> {
         let rest = self.text.get(self.pos..).unwrap_or_default();
-        let word = ["true", "false", "null"].into_iter().find(|w| rest.starts_with(w));
+        let word = ["true", "false", "null"]
+            .into_iter()
+            .find(|w| rest.starts_with(w));
         match word {
             Some(word) => {
                 self.pos += word.len();
@@ -232,13 +231,7 @@ impl<'a> Parser<'a> {
     pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, Stop> {
         self.expect(b'"', "expected a string")?;
         let start = self.pos;
-        let bytes = self.text.as_bytes();
-        while let Some(&b) = bytes.get(self.pos) {
-            if b == b'"' || b == b'\\' || b < 0x20 {
-                break;
-            }
-            self.pos += 1;
-        }
+        self.skip_plain();
         let plain = self.text.get(start..self.pos).unwrap_or_default();
         if self.byte() == b'"' {
             self.pos += 1;
@@ -247,12 +240,7 @@ impl<'a> Parser<'a> {
         let mut decoded = String::from(plain);
         loop {
             let run_start = self.pos;
-            while let Some(&b) = bytes.get(self.pos) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.skip_plain();
             decoded.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
             match self.byte() {
                 b'"' => {
@@ -260,10 +248,22 @@ impl<'a> Parser<'a> {
                     return Ok(Cow::Owned(decoded));
                 }
                 b'\\' => decoded.push(self.escape()?),
-                _ if self.at_end() => return Err(self.syntax("unexpected end of input in a string")),
+                _ if self.at_end() => {
+                    return Err(self.syntax("unexpected end of input in a string"))
+                }
                 _ => return Err(self.syntax("control character in a string; escape it as \\u00XX")),
             }
         }
+    }
+
+    /// Moves past string content that needs no decoding: up to a quote, a
+    /// backslash or a control character.
+    fn skip_plain(&mut self) {
+        let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
+        self.pos += rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(rest.len());
     }
 
     /// Reads one escape sequence, noting whether it is written canonically.
@@ -318,7 +318,9 @@ impl<'a> Parser<'a> {
                 }
                 self.pos += 2;
                 match self.hex4() {
-                    Some(low @ 0xDC00..=0xDFFF) => 0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00),
+                    Some(low @ 0xDC00..=0xDFFF) => {
+                        0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00)
+                    }
                     _ => return fail(self, "lone surrogate in \\u escape"),
                 }
             }
@@ -331,7 +333,12 @@ impl<'a> Parser<'a> {
         // Canonical text escapes only control characters without a short form, in lower case.
         let written = self.text.get(at..self.pos).unwrap_or_default();
         let short_form = matches!(c, '\u{8}' | '\u{c}' | '\n' | '\r' | '\t');
-        if c >= ' ' || short_form || written.bytes().any(|b| b.is_ascii_uppercase() && b != b'\\') {
+        if c >= ' '
+            || short_form
+            || written
+                .bytes()
+                .any(|b| b.is_ascii_uppercase() && b != b'\\')
+        {
             self.canonical = false;
         }
         Ok(c)
@@ -350,16 +357,16 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         for index in 0.. {
-            self.path.push(Seg::Index(index));
-            each(self, index)?;
-            self.path.pop();
+            self.within(|| PathItem::Index(index), |p| each(p, index))?;
             match self.peek() {
                 b',' => self.pos += 1,
                 b']' => {
                     self.pos += 1;
                     break;
                 }
-                _ if self.at_end() => return Err(self.syntax("unexpected end of input in an array")),
+                _ if self.at_end() => {
+                    return Err(self.syntax("unexpected end of input in an array"))
+                }
                 _ => return Err(self.syntax("expected `,` or `]`")),
             }
             if self.peek() == b']' {
@@ -395,21 +402,26 @@ impl<'a> Parser<'a> {
             let key = self.string()?;
             self.expect(b':', "expected `:` after an object key")?;
             let fresh = seen.insert(key.clone());
-            self.path.push(Seg::Key(key.clone()));
-            if fresh {
-                each(self, &key)?;
-            } else {
-                self.record(ErrorKind::DuplicateKey, format!("duplicate key {key:?}"));
-                self.skip(depth + 1)?;
-            }
-            self.path.pop();
+            self.within(
+                || PathItem::from(&*key),
+                |p| {
+                    if fresh {
+                        each(p, &key)
+                    } else {
+                        p.record(ErrorKind::DuplicateKey, format!("duplicate key {key:?}"));
+                        p.skip(depth + 1)
+                    }
+                },
+            )?;
             match self.peek() {
                 b',' => self.pos += 1,
                 b'}' => {
                     self.pos += 1;
                     return Ok(());
                 }
-                _ if self.at_end() => return Err(self.syntax("unexpected end of input in an object")),
+                _ if self.at_end() => {
+                    return Err(self.syntax("unexpected end of input in an object"))
+                }
                 _ => return Err(self.syntax("expected `,` or `}`")),
             }
             if self.peek() == b'}' {
@@ -451,7 +463,9 @@ impl<'a> Parser<'a> {
             }
             b'-' | b'0'..=b'9' => {
                 let number = self.number()?;
-                if number.contains(['.', 'e', 'E']) && number.parse::<f64>().is_ok_and(f64::is_infinite) {
+                if number.contains(['.', 'e', 'E'])
+                    && number.parse::<f64>().is_ok_and(f64::is_infinite)
+                {
                     // Every binding reads such a number as a double; it would become infinity.
                     self.record(
                         ErrorKind::InvalidValue,
@@ -485,7 +499,12 @@ impl<'a> Parser<'a> {
             return Ok(None);
         }
         if self.canonical {
-            return Ok(Some(self.text.get(start..self.pos).unwrap_or_default().to_owned()));
+            return Ok(Some(
+                self.text
+                    .get(start..self.pos)
+                    .unwrap_or_default()
+                    .to_owned(),
+            ));
         }
         let end = self.pos;
         self.pos = start;
@@ -499,7 +518,7 @@ impl<'a> Parser<'a> {
 /// beats hashing; large ones switch to a set so that many keys stay linear.
 #[derive(Default)]
 struct KeySet<'a> {
-    small: Vec<Cow<'a, str>>,
+    small: SmallVec<[Cow<'a, str>; 8]>,
     large: HashSet<Cow<'a, str>>,
 }
 
