@@ -1,0 +1,181 @@
+//! `ConnectSessionCategory`: the C face of the core's category enum.
+
+use std::ffi::{c_char, CStr};
+
+use connect_session_core::Category;
+
+use crate::error::{ConnectSessionStatus, Failure};
+use crate::guard::status;
+use crate::strings::{bytes_in, utf8, Out};
+
+/// A category of provider (SPEC section 2). The numbers are the positions in
+/// the core's `ConnectSessionCreateCategories::ALL` and never change.
+///
+/// The type is `uint32_t` in C, so functions that take a category accept any
+/// number and answer `CONNECT_SESSION_INVALID_ARGUMENT` for one that names no
+/// enumerator.
+#[repr(u32)]
+#[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ConnectSessionCategory {
+    /// `ats`: applicant tracking systems.
+    CONNECT_SESSION_CATEGORY_ATS = 0,
+    /// `hris`: HR information systems.
+    CONNECT_SESSION_CATEGORY_HRIS = 1,
+    /// `hris-legacy` (also read from `hrisLegacy`): the legacy HRIS API.
+    CONNECT_SESSION_CATEGORY_HRIS_LEGACY = 2,
+    /// `crm`: customer relationship management.
+    CONNECT_SESSION_CATEGORY_CRM = 3,
+    /// `marketing`: marketing platforms.
+    CONNECT_SESSION_CATEGORY_MARKETING = 4,
+    /// `stackone` (also read from `stackOne`): StackOne itself.
+    CONNECT_SESSION_CATEGORY_STACKONE = 5,
+}
+
+use ConnectSessionCategory as C;
+
+impl From<Category> for ConnectSessionCategory {
+    fn from(category: Category) -> Self {
+        match category {
+            Category::Ats => C::CONNECT_SESSION_CATEGORY_ATS,
+            Category::Hris => C::CONNECT_SESSION_CATEGORY_HRIS,
+            Category::HrisLegacy => C::CONNECT_SESSION_CATEGORY_HRIS_LEGACY,
+            Category::Crm => C::CONNECT_SESSION_CATEGORY_CRM,
+            Category::Marketing => C::CONNECT_SESSION_CATEGORY_MARKETING,
+            Category::Stackone => C::CONNECT_SESSION_CATEGORY_STACKONE,
+        }
+    }
+}
+
+impl From<ConnectSessionCategory> for Category {
+    fn from(category: ConnectSessionCategory) -> Self {
+        match category {
+            C::CONNECT_SESSION_CATEGORY_ATS => Category::Ats,
+            C::CONNECT_SESSION_CATEGORY_HRIS => Category::Hris,
+            C::CONNECT_SESSION_CATEGORY_HRIS_LEGACY => Category::HrisLegacy,
+            C::CONNECT_SESSION_CATEGORY_CRM => Category::Crm,
+            C::CONNECT_SESSION_CATEGORY_MARKETING => Category::Marketing,
+            C::CONNECT_SESSION_CATEGORY_STACKONE => Category::Stackone,
+        }
+    }
+}
+
+/// Reads a category number from C, where any `uint32_t` can arrive.
+pub(crate) fn category_from_raw(raw: u32, param: &str) -> Result<Category, Failure> {
+    Category::ALL
+        .into_iter()
+        .find(|c| ConnectSessionCategory::from(*c) as u32 == raw)
+        .ok_or_else(|| {
+            Failure::invalid_argument(format!(
+                "{param} {raw} is not a ConnectSessionCategory (0 to {})",
+                Category::ALL.len() - 1
+            ))
+        })
+}
+
+/// The wire value of a category (`"hris-legacy"` for
+/// `CONNECT_SESSION_CATEGORY_HRIS_LEGACY`).
+///
+/// - `category`: a `ConnectSessionCategory` value; any other number is
+///   `CONNECT_SESSION_INVALID_ARGUMENT`.
+/// - `out_name`: receives the text, borrowed from static storage (never
+///   freed, valid for the life of the program); it is also NUL-terminated.
+/// - `out_name_len`: receives its length in bytes, without the NUL.
+///
+/// # Safety
+///
+/// The out-pointers are NULL or valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_category_name(
+    category: u32,
+    out_name: *mut *const c_char,
+    out_name_len: *mut usize,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: the caller passes NULL or pointers valid for writes.
+        let (out_name, out_name_len) = unsafe {
+            (
+                Out::new(out_name, "out_name")?,
+                Out::new(out_name_len, "out_name_len")?,
+            )
+        };
+        let category = category_from_raw(category, "category")?;
+        let name = static_name(category);
+        out_name.write(name.as_ptr());
+        out_name_len.write(name.to_bytes().len());
+        Ok(())
+    })
+}
+
+/// The category a wire value or accepted alias names (`"hrisLegacy"` is
+/// `CONNECT_SESSION_CATEGORY_HRIS_LEGACY`).
+///
+/// - `name`, `name_len`: the text, borrowed for the call; not NUL-terminated.
+///   (NULL, 0) is the empty string.
+/// - `out_category`: receives the category.
+///
+/// An unknown name is `CONNECT_SESSION_INVALID_VALUE`, and the message lists
+/// the valid values and suggests a close one.
+///
+/// # Safety
+///
+/// `name` is NULL or points to `name_len` readable bytes; `out_category` is
+/// NULL or valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_category_from_name(
+    name: *const u8,
+    name_len: usize,
+    out_category: *mut ConnectSessionCategory,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: the caller passes NULL or a pointer to `name_len` bytes,
+        // and NULL or a pointer valid for writes.
+        let (name, out_category) = unsafe {
+            (
+                bytes_in(name, name_len, "name")?,
+                Out::new(out_category, "out_category")?,
+            )
+        };
+        let name = utf8(name, "name")?;
+        let category = name.parse::<Category>().map_err(|err| {
+            Failure::api(
+                ConnectSessionStatus::CONNECT_SESSION_INVALID_VALUE,
+                err.to_string(),
+            )
+        })?;
+        out_category.write(category.into());
+        Ok(())
+    })
+}
+
+/// The wire value, NUL-terminated for C.
+fn static_name(category: Category) -> &'static CStr {
+    // The core's `as_str` is the source of the text; these copies add the
+    // NUL, and a test checks that they agree.
+    match category {
+        Category::Ats => c"ats",
+        Category::Hris => c"hris",
+        Category::HrisLegacy => c"hris-legacy",
+        Category::Crm => c"crm",
+        Category::Marketing => c"marketing",
+        Category::Stackone => c"stackone",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_the_core_list_and_round_trip() {
+        for (i, c) in Category::ALL.into_iter().enumerate() {
+            let ffi = ConnectSessionCategory::from(c);
+            assert_eq!(ffi as u32 as usize, i);
+            assert_eq!(Category::from(ffi), c);
+            assert_eq!(category_from_raw(i as u32, "x"), Ok(c));
+            assert_eq!(static_name(c).to_str(), Ok(c.as_str()));
+        }
+        assert!(category_from_raw(Category::ALL.len() as u32, "x").is_err());
+        assert!(category_from_raw(u32::MAX, "x").is_err());
+    }
+}

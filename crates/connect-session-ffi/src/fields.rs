@@ -1,0 +1,694 @@
+//! A getter and a setter for every field of the model (and a clear for each
+//! optional one).
+//!
+//! Getters of text hand out views borrowed from the handle: pointer plus
+//! length, not NUL-terminated, valid until the handle is next changed or
+//! freed. A getter of an optional field says whether it is set; when it is
+//! not, the view is (NULL, 0).
+
+use std::ffi::c_char;
+
+use connect_session_core::{ConnectSessionCreate as Model, Field, Metadata};
+
+use crate::category::{category_from_raw, ConnectSessionCategory};
+use crate::error::{ConnectSessionStatus, Failure};
+use crate::guard::status;
+use crate::model::{handle, handle_mut, ConnectSessionCreate};
+use crate::strings::{borrowed, bytes_in, u32s_in, utf8, Out};
+
+/// Shared body of the getters of a required text field.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; the out-pointers are NULL or valid
+/// for writes.
+unsafe fn get_text(
+    request: *const ConnectSessionCreate,
+    out_value: *mut *const c_char,
+    out_value_len: *mut usize,
+    get: fn(&Model) -> &str,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (request, out_value, out_value_len) = unsafe {
+            (
+                handle(request, "request")?,
+                Out::new(out_value, "out_value")?,
+                Out::new(out_value_len, "out_value_len")?,
+            )
+        };
+        let (ptr, len) = borrowed(get(request));
+        out_value.write(ptr);
+        out_value_len.write(len);
+        Ok(())
+    })
+}
+
+/// Shared body of the getters of an optional text field (metadata included,
+/// whose text is its JSON).
+///
+/// # Safety
+///
+/// As for [`get_text`].
+unsafe fn get_optional_text(
+    request: *const ConnectSessionCreate,
+    out_is_set: *mut bool,
+    out_value: *mut *const c_char,
+    out_value_len: *mut usize,
+    get: fn(&Model) -> Option<&str>,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (request, out_is_set, out_value, out_value_len) = unsafe {
+            (
+                handle(request, "request")?,
+                Out::new(out_is_set, "out_is_set")?,
+                Out::new(out_value, "out_value")?,
+                Out::new(out_value_len, "out_value_len")?,
+            )
+        };
+        let value = get(request);
+        let (ptr, len) = value.map_or((std::ptr::null(), 0), borrowed);
+        out_is_set.write(value.is_some());
+        out_value.write(ptr);
+        out_value_len.write(len);
+        Ok(())
+    })
+}
+
+/// Shared body of the setters of text fields.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; `value` is NULL or points to
+/// `value_len` readable bytes.
+unsafe fn set_text(
+    request: *mut ConnectSessionCreate,
+    value: *const u8,
+    value_len: usize,
+    set: fn(&mut Model, String),
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (request, value) = unsafe {
+            (
+                handle_mut(request, "request")?,
+                bytes_in(value, value_len, "value")?,
+            )
+        };
+        set(request, utf8(value, "value")?.to_owned());
+        Ok(())
+    })
+}
+
+/// Shared body of the functions that clear an optional field.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle.
+unsafe fn clear(request: *mut ConnectSessionCreate, unset: fn(&mut Model)) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        unset(unsafe { handle_mut(request, "request")? });
+        Ok(())
+    })
+}
+
+// ---------------------------------------------------------------- categories
+
+/// How many categories the request has, and whether the list is set at all
+/// (an empty list `[]` is set; an unset one is absent from the JSON).
+///
+/// - `request`: borrowed for the call.
+/// - `out_is_set`: on success receives whether `categories` is set.
+/// - `out_count`: on success receives the number of categories (0 when unset).
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; the out-pointers are NULL or valid
+/// for writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_get_categories_count(
+    request: *const ConnectSessionCreate,
+    out_is_set: *mut bool,
+    out_count: *mut usize,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (request, out_is_set, out_count) = unsafe {
+            (
+                handle(request, "request")?,
+                Out::new(out_is_set, "out_is_set")?,
+                Out::new(out_count, "out_count")?,
+            )
+        };
+        let categories = request.categories();
+        out_is_set.write(categories.is_some());
+        out_count.write(categories.map_or(0, <[_]>::len));
+        Ok(())
+    })
+}
+
+/// The category at `index` (from 0); `CONNECT_SESSION_INDEX_OUT_OF_RANGE`
+/// at or past the count.
+///
+/// - `request`: borrowed for the call.
+/// - `out_category`: on success receives the category.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; `out_category` is NULL or valid for
+/// writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_get_category(
+    request: *const ConnectSessionCreate,
+    index: usize,
+    out_category: *mut ConnectSessionCategory,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (request, out_category) = unsafe {
+            (
+                handle(request, "request")?,
+                Out::new(out_category, "out_category")?,
+            )
+        };
+        let categories = request.categories().unwrap_or_default();
+        let category = categories
+            .get(index)
+            .ok_or_else(|| Failure::index("index", index, "categories", categories.len()))?;
+        out_category.write((*category).into());
+        Ok(())
+    })
+}
+
+/// Sets the whole list of categories, in order, repeats kept. A count of 0
+/// sets the empty list `[]` (use `connect_session_create_clear_categories` to
+/// unset it). If any number names no category the call fails with
+/// `CONNECT_SESSION_INVALID_ARGUMENT` and the request is unchanged.
+///
+/// - `request`: changed in place; views borrowed from it end.
+/// - `categories`, `categories_len`: `ConnectSessionCategory` values, borrowed
+///   for the call and copied. (NULL, 0) is the empty list.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; `categories` is NULL or points to
+/// `categories_len` readable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_set_categories(
+    request: *mut ConnectSessionCreate,
+    categories: *const u32,
+    categories_len: usize,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (request, raw) = unsafe {
+            (
+                handle_mut(request, "request")?,
+                u32s_in(categories, categories_len, "categories")?,
+            )
+        };
+        let list = raw
+            .iter()
+            .enumerate()
+            .map(|(i, c)| category_from_raw(*c, &format!("categories[{i}]")))
+            .collect::<Result<Vec<_>, _>>()?;
+        request.set_categories(Some(list));
+        Ok(())
+    })
+}
+
+/// Appends one category, setting the list if it was unset.
+///
+/// - `request`: changed in place; views borrowed from it end.
+/// - `category`: a `ConnectSessionCategory` value; any other number is
+///   `CONNECT_SESSION_INVALID_ARGUMENT`.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_add_category(
+    request: *mut ConnectSessionCreate,
+    category: u32,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let request = unsafe { handle_mut(request, "request")? };
+        request.push_category(category_from_raw(category, "category")?);
+        Ok(())
+    })
+}
+
+/// Unsets the categories.
+///
+/// - `request`: changed in place; views borrowed from it end.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_clear_categories(
+    request: *mut ConnectSessionCreate,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe { clear(request, |m| m.set_categories(None)) }
+}
+
+// ---------------------------------------------------------------- expires_in
+
+/// `expires_in` in seconds, if set.
+///
+/// - `request`: borrowed for the call.
+/// - `out_is_set`: on success receives whether it is set.
+/// - `out_seconds`: on success receives the value (0 when unset; see
+///   `connect_session_create_get_effective_expires_in` for the server's
+///   default).
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; the out-pointers are NULL or valid
+/// for writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_get_expires_in(
+    request: *const ConnectSessionCreate,
+    out_is_set: *mut bool,
+    out_seconds: *mut f64,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (request, out_is_set, out_seconds) = unsafe {
+            (
+                handle(request, "request")?,
+                Out::new(out_is_set, "out_is_set")?,
+                Out::new(out_seconds, "out_seconds")?,
+            )
+        };
+        out_is_set.write(request.expires_in().is_some());
+        out_seconds.write(request.expires_in().unwrap_or_default());
+        Ok(())
+    })
+}
+
+/// The expiry the server will apply: `expires_in`, or its default (1800
+/// seconds) when unset. Serialization never writes the default.
+///
+/// - `request`: borrowed for the call.
+/// - `out_seconds`: on success receives the value.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; `out_seconds` is NULL or valid for
+/// writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_get_effective_expires_in(
+    request: *const ConnectSessionCreate,
+    out_seconds: *mut f64,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (request, out_seconds) = unsafe {
+            (
+                handle(request, "request")?,
+                Out::new(out_seconds, "out_seconds")?,
+            )
+        };
+        out_seconds.write(request.effective_expires_in());
+        Ok(())
+    })
+}
+
+/// Sets `expires_in`. The core's rules apply (finite, greater than 0):
+/// a refused value is `CONNECT_SESSION_INVALID_VALUE` and changes nothing.
+///
+/// - `request`: changed in place; views borrowed from it end.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_set_expires_in(
+    request: *mut ConnectSessionCreate,
+    seconds: f64,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let request = unsafe { handle_mut(request, "request")? };
+        request.set_expires_in(Some(seconds))?;
+        Ok(())
+    })
+}
+
+/// Unsets `expires_in`.
+///
+/// - `request`: changed in place; views borrowed from it end.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_clear_expires_in(
+    request: *mut ConnectSessionCreate,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let request = unsafe { handle_mut(request, "request")? };
+        request.set_expires_in(None)?;
+        Ok(())
+    })
+}
+
+// ------------------------------------------------------------------ metadata
+
+/// The metadata as its canonical compact JSON text (an object), if set.
+///
+/// - `request`: borrowed for the call.
+/// - `out_is_set`: on success receives whether it is set.
+/// - `out_value`, `out_value_len`: on success receive a view of the JSON
+///   borrowed from `request` (not NUL-terminated), valid until the handle is
+///   next changed or freed; (NULL, 0) when unset.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; the out-pointers are NULL or valid
+/// for writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_get_metadata(
+    request: *const ConnectSessionCreate,
+    out_is_set: *mut bool,
+    out_value: *mut *const c_char,
+    out_value_len: *mut usize,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe {
+        get_optional_text(request, out_is_set, out_value, out_value_len, |m| {
+            m.metadata().map(Metadata::as_json)
+        })
+    }
+}
+
+/// Sets the metadata from JSON text, which must be an object; it is kept
+/// exactly (key order, number text). Errors are located under `metadata`, as
+/// in a whole document, and change nothing.
+///
+/// - `request`: changed in place; views borrowed from it end.
+/// - `json`, `json_len`: the JSON bytes, borrowed for the call.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; `json` is NULL or points to
+/// `json_len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_set_metadata(
+    request: *mut ConnectSessionCreate,
+    json: *const u8,
+    json_len: usize,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (request, json) = unsafe {
+            (
+                handle_mut(request, "request")?,
+                bytes_in(json, json_len, "json")?,
+            )
+        };
+        request.set_metadata(Some(Metadata::from_json(json)?));
+        Ok(())
+    })
+}
+
+/// Unsets the metadata.
+///
+/// - `request`: changed in place; views borrowed from it end.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_clear_metadata(
+    request: *mut ConnectSessionCreate,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe { clear(request, |m| m.set_metadata(None)) }
+}
+
+// ------------------------------------------------------------ text fields
+
+/// `origin_owner_id` (always set).
+///
+/// - `request`: borrowed for the call.
+/// - `out_value`, `out_value_len`: on success receive a view borrowed from
+///   `request` (not NUL-terminated; may hold NULs), valid until the handle is
+///   next changed or freed.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; the out-pointers are NULL or valid
+/// for writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_get_origin_owner_id(
+    request: *const ConnectSessionCreate,
+    out_value: *mut *const c_char,
+    out_value_len: *mut usize,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe { get_text(request, out_value, out_value_len, Model::origin_owner_id) }
+}
+
+/// Sets `origin_owner_id`.
+///
+/// - `request`: changed in place; views borrowed from it end.
+/// - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; `value` is NULL or points to
+/// `value_len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_set_origin_owner_id(
+    request: *mut ConnectSessionCreate,
+    value: *const u8,
+    value_len: usize,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe { set_text(request, value, value_len, Model::set_origin_owner_id) }
+}
+
+/// `origin_owner_name` (always set).
+///
+/// - `request`: borrowed for the call.
+/// - `out_value`, `out_value_len`: on success receive a view borrowed from
+///   `request` (not NUL-terminated; may hold NULs), valid until the handle is
+///   next changed or freed.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; the out-pointers are NULL or valid
+/// for writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_get_origin_owner_name(
+    request: *const ConnectSessionCreate,
+    out_value: *mut *const c_char,
+    out_value_len: *mut usize,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe { get_text(request, out_value, out_value_len, Model::origin_owner_name) }
+}
+
+/// Sets `origin_owner_name`.
+///
+/// - `request`: changed in place; views borrowed from it end.
+/// - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; `value` is NULL or points to
+/// `value_len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_set_origin_owner_name(
+    request: *mut ConnectSessionCreate,
+    value: *const u8,
+    value_len: usize,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe { set_text(request, value, value_len, Model::set_origin_owner_name) }
+}
+
+/// `origin_username`, if set.
+///
+/// - `request`: borrowed for the call.
+/// - `out_is_set`: on success receives whether it is set.
+/// - `out_value`, `out_value_len`: on success receive a view borrowed from
+///   `request` (not NUL-terminated; may hold NULs), valid until the handle is
+///   next changed or freed; (NULL, 0) when unset.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; the out-pointers are NULL or valid
+/// for writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_get_origin_username(
+    request: *const ConnectSessionCreate,
+    out_is_set: *mut bool,
+    out_value: *mut *const c_char,
+    out_value_len: *mut usize,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe {
+        get_optional_text(
+            request,
+            out_is_set,
+            out_value,
+            out_value_len,
+            Model::origin_username,
+        )
+    }
+}
+
+/// Sets `origin_username`.
+///
+/// - `request`: changed in place; views borrowed from it end.
+/// - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; `value` is NULL or points to
+/// `value_len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_set_origin_username(
+    request: *mut ConnectSessionCreate,
+    value: *const u8,
+    value_len: usize,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe {
+        set_text(request, value, value_len, |m, v| {
+            m.set_origin_username(Some(v))
+        })
+    }
+}
+
+/// Unsets `origin_username`.
+///
+/// - `request`: changed in place; views borrowed from it end.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_clear_origin_username(
+    request: *mut ConnectSessionCreate,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe { clear(request, |m| m.set_origin_username(None)) }
+}
+
+/// `provider`, if set.
+///
+/// - `request`: borrowed for the call.
+/// - `out_is_set`: on success receives whether it is set.
+/// - `out_value`, `out_value_len`: on success receive a view borrowed from
+///   `request` (not NUL-terminated; may hold NULs), valid until the handle is
+///   next changed or freed; (NULL, 0) when unset.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; the out-pointers are NULL or valid
+/// for writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_get_provider(
+    request: *const ConnectSessionCreate,
+    out_is_set: *mut bool,
+    out_value: *mut *const c_char,
+    out_value_len: *mut usize,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe {
+        get_optional_text(
+            request,
+            out_is_set,
+            out_value,
+            out_value_len,
+            Model::provider,
+        )
+    }
+}
+
+/// Sets `provider`.
+///
+/// - `request`: changed in place; views borrowed from it end.
+/// - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; `value` is NULL or points to
+/// `value_len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_set_provider(
+    request: *mut ConnectSessionCreate,
+    value: *const u8,
+    value_len: usize,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe { set_text(request, value, value_len, |m, v| m.set_provider(Some(v))) }
+}
+
+/// Unsets `provider`.
+///
+/// - `request`: changed in place; views borrowed from it end.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_clear_provider(
+    request: *mut ConnectSessionCreate,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe { clear(request, |m| m.set_provider(None)) }
+}
+
+// ------------------------------------------------------------ any field
+
+/// Sets one field from JSON text by the rules of a whole document: `null`
+/// unsets an optional field (and is `CONNECT_SESSION_MISSING_FIELD` for a
+/// required one), category aliases are accepted, and errors are located
+/// under the field. On failure nothing changes.
+///
+/// - `request`: changed in place; views borrowed from it end.
+/// - `field`, `field_len`: the wire key (`"categories"`, `"expires_in"`, ...),
+///   borrowed for the call; any other name is
+///   `CONNECT_SESSION_INVALID_ARGUMENT` (extra keys have
+///   `connect_session_create_set_extra`).
+/// - `json`, `json_len`: the value's JSON bytes, borrowed for the call.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; `field` and `json` are NULL or point
+/// to their lengths in readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_set_field_json(
+    request: *mut ConnectSessionCreate,
+    field: *const u8,
+    field_len: usize,
+    json: *const u8,
+    json_len: usize,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (request, field, json) = unsafe {
+            (
+                handle_mut(request, "request")?,
+                bytes_in(field, field_len, "field")?,
+                bytes_in(json, json_len, "json")?,
+            )
+        };
+        let name = utf8(field, "field")?;
+        let field = Field::from_name(name).ok_or_else(|| {
+            Failure::invalid_argument(format!("field {name:?} is not a field of the model"))
+        })?;
+        request.set_json(field, json)?;
+        Ok(())
+    })
+}

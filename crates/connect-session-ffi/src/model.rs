@@ -1,0 +1,313 @@
+//! The opaque handle and its life: create, parse, write, copy, compare, free.
+
+use std::ffi::c_char;
+
+use connect_session_core::{ConnectSessionCreate as Model, ParseMode};
+
+use crate::error::{ConnectSessionStatus, Failure};
+use crate::guard::{guard, status, LastError};
+use crate::strings::{bytes_in, owned, utf8, Out};
+
+/// A Create Connect Session request: opaque, created by
+/// `connect_session_create_new`, `_from_json`, `_from_json_strict` or
+/// `_clone`, and released only by `connect_session_create_free`.
+///
+/// Every handle holds a valid request: setters validate before they change
+/// anything, and a failed call leaves the handle as it was. A handle may be
+/// used from any thread, but not from two threads at once.
+#[derive(Debug)]
+pub struct ConnectSessionCreate {
+    pub(crate) inner: Model,
+}
+
+/// Moves `model` to the heap for the caller.
+fn into_handle(model: Model) -> *mut ConnectSessionCreate {
+    Box::into_raw(Box::new(ConnectSessionCreate { inner: model }))
+}
+
+/// Borrows the request behind a handle, naming `param` if it is NULL.
+///
+/// # Safety
+///
+/// `ptr` is NULL or a live handle not being changed elsewhere for `'a`.
+pub(crate) unsafe fn handle<'a>(
+    ptr: *const ConnectSessionCreate,
+    param: &str,
+) -> Result<&'a Model, Failure> {
+    // SAFETY: a non-NULL `ptr` is a live handle made by `into_handle`.
+    match unsafe { ptr.as_ref() } {
+        Some(h) => Ok(&h.inner),
+        None => Err(Failure::null(param)),
+    }
+}
+
+/// Borrows the request behind a handle for changing it.
+///
+/// # Safety
+///
+/// `ptr` is NULL or a live handle not used elsewhere for `'a`.
+pub(crate) unsafe fn handle_mut<'a>(
+    ptr: *mut ConnectSessionCreate,
+    param: &str,
+) -> Result<&'a mut Model, Failure> {
+    // SAFETY: a non-NULL `ptr` is a live handle made by `into_handle`, and
+    // the caller does not use it elsewhere during the call.
+    match unsafe { ptr.as_mut() } {
+        Some(h) => Ok(&mut h.inner),
+        None => Err(Failure::null(param)),
+    }
+}
+
+/// A new request with the two required fields and nothing else.
+///
+/// - `origin_owner_id`, `origin_owner_id_len`: UTF-8 text, borrowed for the
+///   call and copied; not NUL-terminated (interior NULs are kept). (NULL, 0)
+///   is the empty string.
+/// - `origin_owner_name`, `origin_owner_name_len`: the same.
+/// - `out_request`: on success receives a new handle; the caller owns it and
+///   frees it with `connect_session_create_free`.
+///
+/// # Safety
+///
+/// Each text pointer is NULL or points to its length in readable bytes;
+/// `out_request` is NULL or valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_new(
+    origin_owner_id: *const u8,
+    origin_owner_id_len: usize,
+    origin_owner_name: *const u8,
+    origin_owner_name_len: usize,
+    out_request: *mut *mut ConnectSessionCreate,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (id, name, out_request) = unsafe {
+            (
+                bytes_in(origin_owner_id, origin_owner_id_len, "origin_owner_id")?,
+                bytes_in(
+                    origin_owner_name,
+                    origin_owner_name_len,
+                    "origin_owner_name",
+                )?,
+                Out::new(out_request, "out_request")?,
+            )
+        };
+        let model = Model::new(
+            utf8(id, "origin_owner_id")?,
+            utf8(name, "origin_owner_name")?,
+        );
+        out_request.write(into_handle(model));
+        Ok(())
+    })
+}
+
+/// Parses a JSON document, keeping keys outside the model ("extra" keys).
+///
+/// - `json`, `json_len`: the document's bytes, borrowed for the call; any
+///   bytes are accepted (invalid UTF-8 is a `CONNECT_SESSION_SYNTAX` error).
+/// - `out_request`: on success receives a new handle; the caller owns it and
+///   frees it with `connect_session_create_free`. On failure it is not
+///   written.
+///
+/// A document with several problems returns the status of the first; the
+/// last error lists them all (`connect_session_last_error_json`).
+///
+/// # Safety
+///
+/// `json` is NULL or points to `json_len` readable bytes; `out_request` is
+/// NULL or valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_from_json(
+    json: *const u8,
+    json_len: usize,
+    out_request: *mut *mut ConnectSessionCreate,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe { from_json(json, json_len, out_request, ParseMode::KeepExtra) }
+}
+
+/// Parses a JSON document in strict mode: a key outside the model is a
+/// `CONNECT_SESSION_UNKNOWN_FIELD` error. Otherwise as
+/// `connect_session_create_from_json`.
+///
+/// - `json`, `json_len`: the document's bytes, borrowed for the call.
+/// - `out_request`: on success receives a new handle; the caller owns it and
+///   frees it with `connect_session_create_free`.
+///
+/// # Safety
+///
+/// As for `connect_session_create_from_json`.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_from_json_strict(
+    json: *const u8,
+    json_len: usize,
+    out_request: *mut *mut ConnectSessionCreate,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe { from_json(json, json_len, out_request, ParseMode::Strict) }
+}
+
+/// # Safety
+///
+/// As for `connect_session_create_from_json`.
+unsafe fn from_json(
+    json: *const u8,
+    json_len: usize,
+    out_request: *mut *mut ConnectSessionCreate,
+    mode: ParseMode,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: the caller passes NULL or `json_len` readable bytes, and
+        // NULL or a pointer valid for writes.
+        let (json, out_request) = unsafe {
+            (
+                bytes_in(json, json_len, "json")?,
+                Out::new(out_request, "out_request")?,
+            )
+        };
+        let model = Model::from_json_with(json, mode)?;
+        out_request.write(into_handle(model));
+        Ok(())
+    })
+}
+
+/// Frees a handle. NULL does nothing. Freeing a handle twice, or using it
+/// after, is undefined behaviour. Views borrowed from it end here.
+/// The last error is left as it is.
+///
+/// - `request`: the handle; ownership passes back to the library.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle from this library, not used again.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_free(request: *mut ConnectSessionCreate) {
+    guard(LastError::Keep, || {
+        if !request.is_null() {
+            // SAFETY: a live handle made by `into_handle`, freed once.
+            drop(unsafe { Box::from_raw(request) });
+        }
+        Ok(())
+    });
+}
+
+/// The canonical compact JSON (SPEC section 3).
+///
+/// - `request`: borrowed for the call.
+/// - `out_json`: on success receives new text, NUL-terminated; the caller
+///   owns it and frees it with `connect_session_string_free`.
+/// - `out_json_len`: on success receives its length in bytes, without the NUL.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; the out-pointers are NULL or valid
+/// for writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_to_json(
+    request: *const ConnectSessionCreate,
+    out_json: *mut *mut c_char,
+    out_json_len: *mut usize,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe { write_json(request, out_json, out_json_len, Model::to_json) }
+}
+
+/// The canonical JSON indented with two spaces; only white space differs
+/// from `connect_session_create_to_json`.
+///
+/// - `request`: borrowed for the call.
+/// - `out_json`: on success receives new text, NUL-terminated; the caller
+///   owns it and frees it with `connect_session_string_free`.
+/// - `out_json_len`: on success receives its length in bytes, without the NUL.
+///
+/// # Safety
+///
+/// As for `connect_session_create_to_json`.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_to_json_pretty(
+    request: *const ConnectSessionCreate,
+    out_json: *mut *mut c_char,
+    out_json_len: *mut usize,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe { write_json(request, out_json, out_json_len, Model::to_json_pretty) }
+}
+
+/// # Safety
+///
+/// As for `connect_session_create_to_json`.
+unsafe fn write_json(
+    request: *const ConnectSessionCreate,
+    out_json: *mut *mut c_char,
+    out_json_len: *mut usize,
+    write: fn(&Model) -> String,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: the caller passes NULL or a live handle, and NULL or
+        // pointers valid for writes.
+        let (request, out_json, out_json_len) = unsafe {
+            (
+                handle(request, "request")?,
+                Out::new(out_json, "out_json")?,
+                Out::new(out_json_len, "out_json_len")?,
+            )
+        };
+        let (ptr, len) = owned(&write(request));
+        out_json.write(ptr);
+        out_json_len.write(len);
+        Ok(())
+    })
+}
+
+/// A deep copy of a request.
+///
+/// - `request`: borrowed for the call.
+/// - `out_copy`: on success receives a new handle; the caller owns it and
+///   frees it with `connect_session_create_free`.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; `out_copy` is NULL or valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_clone(
+    request: *const ConnectSessionCreate,
+    out_copy: *mut *mut ConnectSessionCreate,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (request, out_copy) =
+            unsafe { (handle(request, "request")?, Out::new(out_copy, "out_copy")?) };
+        out_copy.write(into_handle(request.clone()));
+        Ok(())
+    })
+}
+
+/// Whether two requests hold the same value (every field and every extra
+/// key, in order). A handle equals itself.
+///
+/// - `a`, `b`: borrowed for the call; they may be the same handle.
+/// - `out_equal`: on success receives the answer.
+///
+/// # Safety
+///
+/// `a` and `b` are NULL or live handles; `out_equal` is NULL or valid for
+/// writes.
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_equals(
+    a: *const ConnectSessionCreate,
+    b: *const ConnectSessionCreate,
+    out_equal: *mut bool,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above; both borrows are shared.
+        let (a, b, out_equal) = unsafe {
+            (
+                handle(a, "a")?,
+                handle(b, "b")?,
+                Out::new(out_equal, "out_equal")?,
+            )
+        };
+        out_equal.write(a == b);
+        Ok(())
+    })
+}

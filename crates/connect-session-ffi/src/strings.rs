@@ -1,0 +1,173 @@
+//! Crossing the boundary: byte strings in, out-parameters, and the strings
+//! this library allocates for the caller.
+//!
+//! Text goes both ways as pointer plus length, so a value holding U+0000
+//! is never cut short. Text this library allocates is also NUL-terminated,
+//! and remembers its own length so that `connect_session_string_free` needs
+//! only the pointer.
+
+use std::ffi::c_char;
+use std::mem::{size_of, MaybeUninit};
+
+use crate::error::Failure;
+
+/// Reads the input byte string `ptr[0..len]`.
+///
+/// `(NULL, 0)` is the empty string, as C and C++ callers expect of an empty
+/// span (`std::string_view{}` has a NULL `data()`); NULL with a non-zero
+/// length is `CONNECT_SESSION_NULL_ARGUMENT`, named after `param`.
+///
+/// # Safety
+///
+/// `ptr` is NULL or points to `len` readable bytes that stay unchanged for `'a`.
+pub(crate) unsafe fn bytes_in<'a>(
+    ptr: *const u8,
+    len: usize,
+    param: &str,
+) -> Result<&'a [u8], Failure> {
+    if len > isize::MAX as usize {
+        return Err(Failure::invalid_argument(format!(
+            "{param}_len {len} is larger than PTRDIFF_MAX"
+        )));
+    }
+    if ptr.is_null() {
+        return if len == 0 {
+            Ok(&[])
+        } else {
+            Err(Failure::null(param))
+        };
+    }
+    // SAFETY: `ptr` is not NULL, `len` fits an isize, and the caller
+    // guarantees `len` readable bytes that outlive `'a`.
+    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// Reads the input byte string `ptr[0..len]` as an array of `u32`.
+///
+/// # Safety
+///
+/// `ptr` is NULL or points to `len` readable, aligned `u32` values that stay
+/// unchanged for `'a`.
+pub(crate) unsafe fn u32s_in<'a>(
+    ptr: *const u32,
+    len: usize,
+    param: &str,
+) -> Result<&'a [u32], Failure> {
+    if len > isize::MAX as usize / size_of::<u32>() {
+        return Err(Failure::invalid_argument(format!(
+            "{param}_len {len} is larger than PTRDIFF_MAX / sizeof(uint32_t)"
+        )));
+    }
+    if ptr.is_null() {
+        return if len == 0 {
+            Ok(&[])
+        } else {
+            Err(Failure::null(param))
+        };
+    }
+    // SAFETY: as for `bytes_in`; the caller guarantees alignment.
+    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// Checks an input byte string (not JSON) as UTF-8.
+pub(crate) fn utf8<'a>(bytes: &'a [u8], param: &str) -> Result<&'a str, Failure> {
+    std::str::from_utf8(bytes).map_err(|err| Failure::utf8(param, err))
+}
+
+/// An out-parameter: checked for NULL on entry, written only on success.
+#[derive(Debug)]
+pub(crate) struct Out<'a, T>(&'a mut MaybeUninit<T>);
+
+impl<T> Out<'_, T> {
+    /// Checks `ptr` for NULL, naming `param`.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` is NULL or valid for writing one `T` for the rest of the call.
+    pub(crate) unsafe fn new(ptr: *mut T, param: &str) -> Result<Self, Failure> {
+        // SAFETY: `MaybeUninit<T>` has the layout of `T`; the caller
+        // guarantees that a non-NULL `ptr` is valid for writes. The target
+        // need not be initialised: it is only ever written.
+        match unsafe { ptr.cast::<MaybeUninit<T>>().as_mut() } {
+            Some(slot) => Ok(Out(slot)),
+            None => Err(Failure::null(param)),
+        }
+    }
+
+    /// Writes the result (without reading or dropping what was there).
+    pub(crate) fn write(self, value: T) {
+        self.0.write(value);
+    }
+}
+
+/// Hands `text` to the caller: a new allocation holding the length of the
+/// text (a `usize`, unaligned), then the text and a terminating NUL, returned with the length of the text (without the NUL).
+/// The caller frees it with [`free_owned`] (`connect_session_string_free`).
+pub(crate) fn owned(text: &str) -> (*mut c_char, usize) {
+    const LEN_PREFIX: usize = size_of::<usize>();
+    let len = text.len();
+    let mut buf = Vec::with_capacity(LEN_PREFIX + len + 1);
+    buf.extend_from_slice(&len.to_ne_bytes());
+    buf.extend_from_slice(text.as_bytes());
+    buf.push(0);
+    let base = Box::into_raw(buf.into_boxed_slice()).cast::<u8>();
+    // SAFETY: the allocation is `LEN_PREFIX + len + 1` bytes long, so the
+    // text starts inside it.
+    let text_ptr = unsafe { base.add(LEN_PREFIX) };
+    (text_ptr.cast::<c_char>(), len)
+}
+
+/// Frees a string made by [`owned`]; NULL does nothing.
+///
+/// # Safety
+///
+/// `ptr` is NULL or a pointer returned by [`owned`] and not freed since.
+pub(crate) unsafe fn free_owned(ptr: *mut c_char) {
+    const LEN_PREFIX: usize = size_of::<usize>();
+    if ptr.is_null() {
+        return;
+    }
+    // SAFETY: `ptr` came from `owned`, which placed the text `LEN_PREFIX`
+    // bytes into its allocation, right after the length.
+    let base = unsafe { ptr.cast::<u8>().sub(LEN_PREFIX) };
+    let mut len_bytes = [0u8; LEN_PREFIX];
+    // SAFETY: the first `LEN_PREFIX` bytes of the allocation hold the length.
+    unsafe { std::ptr::copy_nonoverlapping(base, len_bytes.as_mut_ptr(), LEN_PREFIX) };
+    let len = usize::from_ne_bytes(len_bytes);
+    let whole = std::ptr::slice_from_raw_parts_mut(base, LEN_PREFIX + len + 1);
+    // SAFETY: this is exactly the boxed slice `owned` leaked, freed once.
+    drop(unsafe { Box::from_raw(whole) });
+}
+
+/// A view of text owned by someone else (a handle, or a static).
+pub(crate) fn borrowed(text: &str) -> (*const c_char, usize) {
+    (text.as_ptr().cast::<c_char>(), text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owned_strings_are_nul_terminated_and_keep_interior_nuls() {
+        let (ptr, len) = owned("a\0b");
+        assert_eq!(len, 3);
+        // SAFETY: `owned` allocated `len + 1` bytes of text at `ptr`.
+        let bytes = unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len + 1) };
+        assert_eq!(bytes, b"a\0b\0");
+        // SAFETY: made by `owned`, freed once.
+        unsafe { free_owned(ptr) };
+    }
+
+    #[test]
+    fn empty_and_null_inputs() {
+        // SAFETY: NULL with length 0 reads nothing.
+        assert_eq!(unsafe { bytes_in(std::ptr::null(), 0, "x") }, Ok(&[][..]));
+        // SAFETY: NULL is refused before any read.
+        let err = unsafe { bytes_in(std::ptr::null(), 1, "x") }.unwrap_err();
+        assert_eq!(
+            err.status(),
+            crate::ConnectSessionStatus::CONNECT_SESSION_NULL_ARGUMENT
+        );
+    }
+}
