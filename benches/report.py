@@ -1,0 +1,120 @@
+"""Collects every benchmark's medians into one table of ratios: docs/benchmarks.md.
+
+Usage: report.py CRITERION_DIR PYTHON_RESULTS C_RESULTS OUT
+The inputs come from one `make bench` run, so every ratio compares numbers
+measured on the same machine in the same session.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+# (operation, payload, peer, target ratio or None, stretch target or None)
+TARGETS = [
+    ("py decode", "reference", "msgspec", 1.0, None),
+    ("py decode", "reference", "pydantic", 0.25, None),
+    ("py decode", "minimal", "msgspec", 1.0, None),
+    ("py decode", "minimal", "pydantic", 0.25, None),
+    ("py encode", "reference", "msgspec", 1.0, None),
+    ("py encode", "reference", "pydantic", 0.25, None),
+    ("py construct", "reference", "pydantic", 0.25, None),
+    ("py construct", "reference", "msgspec", None, 2.0),
+    ("py read_attributes", "reference", "pydantic", 1.0, None),
+    ("py read_attributes", "reference", "msgspec", None, 2.0),
+    ("py memory_per_instance", "reference", "msgspec", 1.0, None),
+    ("rust decode", "reference", "serde_json_struct", 0.5, None),
+    ("rust decode", "minimal", "serde_json_struct", None, None),
+    ("rust encode", "reference", "serde_json_struct", 1.0, None),
+    ("c roundtrip", "reference", "rust", 1.15, None),
+]
+
+
+def criterion(root: Path) -> dict[tuple[str, str, str], float]:
+    out = {}
+    for estimates in root.glob("*/*/*/new/estimates.json"):
+        group_op, payload, impl = estimates.parts[-5:-2]
+        op = "rust " + group_op.removeprefix("rust_")
+        out[(op, payload, impl)] = json.loads(estimates.read_text())["median"]["point_estimate"]
+    return out
+
+
+def json_lines(path: Path, prefix: str) -> dict[tuple[str, str, str], float]:
+    out = {}
+    for line in path.read_text().splitlines():
+        row = json.loads(line)
+        out[(f"{prefix} {row['op']}", row["payload"], row["impl"])] = row["median"]
+    return out
+
+
+def fmt(value: float, op: str) -> str:
+    if "memory" in op:
+        return f"{value:.0f} B"
+    return f"{value / 1000:.3f} µs" if value >= 1000 else f"{value:.0f} ns"
+
+
+def machine() -> str:
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")),
+        platform.processor(),
+    )
+    rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
+    return f"{cpu}, {platform.system()} {platform.release()}; {rustc}; Python {platform.python_version()}"
+
+
+def main() -> None:
+    crit, py_results, c_results, out_path = (Path(a) for a in sys.argv[1:5])
+    results = criterion(crit) | json_lines(py_results, "py") | json_lines(c_results, "c")
+    versions = subprocess.run(
+        [sys.executable, "-m", "pip", "freeze"], capture_output=True, text=True
+    ).stdout.split()
+    peers = ", ".join(v for v in versions if v.split("==")[0] in ("pydantic", "pydantic_core", "msgspec"))
+    rows = []
+    misses = []
+    for op, payload, peer, target, stretch in TARGETS:
+        ours_key = (op, payload, "connect_session")
+        ours = results.get(ours_key)
+        theirs = results.get((op, payload, peer))
+        if ours is None or theirs is None:
+            rows.append(f"| {op} | {payload} | {peer} | missing | missing | | |")
+            misses.append(f"{op} {payload} vs {peer}: not measured")
+            continue
+        ratio = ours / theirs
+        goal = f"≤ {target}" if target is not None else ""
+        if stretch is not None:
+            goal += f" (stretch ≤ {stretch})"
+        met = "" if target is None else ("yes" if ratio <= target else "**no**")
+        if target is not None and ratio > target:
+            misses.append(f"{op} {payload} vs {peer}: {ratio:.2f} (target {target})")
+        rows.append(
+            f"| {op} | {payload} | {peer} | {fmt(ours, op)} | {fmt(theirs, op)} | {ratio:.2f} | {goal} | {met} |"
+        )
+    text = "\n".join(
+        [
+            "# Benchmarks",
+            "",
+            "Written by `make bench`; every number below was measured in the same run.",
+            "Ratios are connect-session ÷ peer (lower is better).",
+            "",
+            f"Machine: {machine()}. Peers: {peers}; serde_json from `benches/rust/Cargo.lock`.",
+            "",
+            "| operation | payload | peer | connect-session | peer | ratio | target | met |",
+            "|---|---|---|---|---|---|---|---|",
+            *rows,
+            "",
+            "Targets missed in this run: " + ("none" if not misses else "; ".join(misses)) + ".",
+            "See the notes below the table in `docs/benchmarks-notes.md` for why.",
+            "",
+        ]
+    )
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

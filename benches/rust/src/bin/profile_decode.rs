@@ -1,0 +1,20 @@
+//! A loop for profilers (`valgrind --tool=callgrind`, `perf`): decodes one
+//! payload N times with the chosen implementation.
+//! Usage: profile_decode (ours|serde) [N]
+
+use std::hint::black_box;
+
+use connect_session::ConnectSessionCreate;
+use connect_session_bench::{PlainConnectSessionCreate, REFERENCE};
+
+fn main() {
+    let which = std::env::args().nth(1).unwrap_or_else(|| "ours".to_owned());
+    let n: usize = std::env::args().nth(2).map_or(20_000, |s| s.parse().expect("a count"));
+    for _ in 0..n {
+        match which.as_str() {
+            "ours" => drop(black_box(ConnectSessionCreate::from_json(black_box(REFERENCE)).unwrap())),
+            "serde" => drop(black_box(serde_json::from_slice::<PlainConnectSessionCreate>(black_box(REFERENCE)).unwrap())),
+            other => panic!("unknown implementation {other}"),
+        }
+    }
+}
