@@ -134,12 +134,6 @@ impl ErrorDetail {
         }
     }
 
-    /// [`put_under`](Self::put_under), by value.
-    pub(crate) fn under(mut self, item: PathItem) -> Self {
-        self.put_under(item);
-        self
-    }
-
     /// The kind of problem.
     pub fn kind(&self) -> ErrorKind {
         self.kind

@@ -28,16 +28,16 @@ pub(crate) fn document(
     json: &[u8],
     mode: ParseMode,
 ) -> Result<ConnectSessionCreate, ValidationError> {
-    let text = utf8(json).map_err(ValidationError::single)?;
+    let text = utf8(json).map_err(|stop| ValidationError::single(*stop))?;
     let mut p = Parser::new(text);
     let mut fields = Fields::default();
     let mut seen = 0u8;
     if p.peek() != b'{' {
-        return Err(ValidationError::single(not_an_object(&mut p)));
+        return Err(ValidationError::single(*not_an_object(&mut p)));
     }
     p.members(1, |p, key| fields.member(p, key, mode, &mut seen))
         .and_then(|()| p.end())
-        .map_err(ValidationError::single)?;
+        .map_err(|stop| ValidationError::single(*stop))?;
     let mut errors = p.errors;
     for field in Field::ALL {
         if field.is_required() && seen & (1 << field as usize) == 0 {
@@ -81,13 +81,13 @@ pub(crate) fn standalone_value<T>(
     name: &str,
     interpret: impl FnOnce(&mut Parser<'_>) -> Result<Option<T>, Stop>,
 ) -> Result<T, ValidationError> {
-    let text = utf8(json).map_err(ValidationError::single)?;
+    let text = utf8(json).map_err(|stop| ValidationError::single(*stop))?;
     let mut p = Parser::new(text);
     let found = p.found();
     let value = p
         .within(|| PathItem::from(name), interpret)
         .and_then(|v| p.end().map(|()| v))
-        .map_err(ValidationError::single)?;
+        .map_err(|stop| ValidationError::single(*stop))?;
     if !p.errors.is_empty() {
         return Err(ValidationError::new(p.errors));
     }

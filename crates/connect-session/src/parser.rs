@@ -19,7 +19,8 @@ use crate::json_text;
 use crate::MAX_DEPTH;
 
 /// A problem that stops reading: bad grammar, a lone surrogate, or nesting too deep.
-pub(crate) type Stop = ErrorDetail;
+/// Boxed, so that the results passed around on the happy path stay small.
+pub(crate) type Stop = Box<ErrorDetail>;
 
 /// Where canonical text goes: a string, or nowhere when only checking.
 pub(crate) trait Sink {
@@ -63,8 +64,13 @@ pub(crate) struct Parser<'a> {
 
 /// Checks that `json` is UTF-8, reporting the first bad byte as a syntax error.
 pub(crate) fn utf8(json: &[u8]) -> Result<&str, Stop> {
-    std::str::from_utf8(json)
-        .map_err(|e| ErrorDetail::syntax_at(json, e.valid_up_to(), "invalid UTF-8"))
+    std::str::from_utf8(json).map_err(|e| {
+        Box::new(ErrorDetail::syntax_at(
+            json,
+            e.valid_up_to(),
+            "invalid UTF-8",
+        ))
+    })
 }
 
 impl<'a> Parser<'a> {
@@ -91,7 +97,10 @@ impl<'a> Parser<'a> {
         read: impl FnOnce(&mut Self) -> Result<T, Stop>,
     ) -> Result<T, Stop> {
         let before = self.errors.len();
-        let result = read(self).map_err(|stop| stop.under(item()));
+        let result = read(self).map_err(|mut stop| {
+            stop.put_under(item());
+            stop
+        });
         for e in self.errors.iter_mut().skip(before) {
             e.put_under(item());
         }
@@ -100,7 +109,7 @@ impl<'a> Parser<'a> {
 
     /// A syntax error at the cursor.
     pub(crate) fn syntax(&self, msg: &str) -> Stop {
-        ErrorDetail::syntax_at(self.text.as_bytes(), self.pos, msg)
+        Box::new(ErrorDetail::syntax_at(self.text.as_bytes(), self.pos, msg))
     }
 
     fn byte(&self) -> u8 {
@@ -112,6 +121,9 @@ impl<'a> Parser<'a> {
     }
 
     fn skip_ws(&mut self) {
+        if self.byte() > b' ' {
+            return; // compact input: nothing to skip
+        }
         let start = self.pos;
         while matches!(self.byte(), b' ' | b'\t' | b'\n' | b'\r') {
             self.pos += 1;
@@ -165,7 +177,11 @@ impl<'a> Parser<'a> {
     fn check_depth(&self, depth: usize) -> Result<(), Stop> {
         if depth > MAX_DEPTH {
             let msg = format!("nesting is deeper than the limit of {MAX_DEPTH} levels");
-            return Err(ErrorDetail::new(ErrorKind::TooDeep, Vec::new(), msg));
+            return Err(Box::new(ErrorDetail::new(
+                ErrorKind::TooDeep,
+                Vec::new(),
+                msg,
+            )));
         }
         Ok(())
     }
@@ -229,7 +245,10 @@ impl<'a> Parser<'a> {
 
     /// Reads a string; borrowed from the input when it holds no escape.
     pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, Stop> {
-        self.expect(b'"', "expected a string")?;
+        if self.peek() != b'"' {
+            return Err(self.syntax("expected a string"));
+        }
+        self.pos += 1;
         let start = self.pos;
         self.skip_plain();
         let plain = self.text.get(start..self.pos).unwrap_or_default();
