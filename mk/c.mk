@@ -1,9 +1,9 @@
 # C ABI, C++ wrapper and packaging (crates/connect-session-ffi, include/, tests/c,
 # tests/cpp, examples/quickstart.{c,cpp}). Every target builds what it needs with cargo.
 
-.PHONY: header check-header cbindgen-tool test-header
+.PHONY: header check-header cbindgen-tool ffi-debug test-header test-c test-cpp test-c-valgrind
 
-TEST_TARGETS += test-header
+TEST_TARGETS += test-header test-c test-cpp test-c-valgrind
 LINT_TARGETS += check-header
 
 # cbindgen's output changes between releases: the header is made by exactly this version.
@@ -22,7 +22,6 @@ CS_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1
 # What a program linking libconnect_session.a also needs (rustc --print native-static-libs).
 NATIVE_LIBS := -lgcc_s -lutil -lrt -lpthread -lm -ldl
 FFI_DEBUG_A := $(FFI_TARGET_DIR)/debug/libconnect_session.a
-FFI_RELEASE_DIR := $(FFI_TARGET_DIR)/release
 C_OUT := $(FFI_TARGET_DIR)/c
 
 C_STD := -std=c99 -Wall -Wextra -Wpedantic -Werror -g
@@ -45,8 +44,40 @@ check-header: cbindgen-tool ## fail if include/connect_session.h is stale
 	@"$(CBINDGEN)" $(CBINDGEN_ARGS) --verify || \
 		{ echo "$(HEADER) is stale: run 'make header' and commit it"; exit 1; }
 
+# --- builds ------------------------------------------------------------------
+
+ffi-debug:
+	$(CARGO) build -p connect-session-ffi
+
 # --- tests -------------------------------------------------------------------
 
-test-header: ## the C header compiles on its own as C99 and as C++17, warnings as errors
+test-header: ## the headers compile on their own: C99 and C++17, warnings as errors
 	$(CC) $(C_STD) -Iinclude -fsyntax-only tests/c/header_alone.c
 	$(CXX) $(CXX_STD) -Iinclude -fsyntax-only -x c++ tests/c/header_alone.c
+	$(CXX) $(CXX_STD) -Iinclude -fsyntax-only tests/cpp/header_alone.cpp
+
+test-c: ffi-debug test-header ## C suites (API misuse, shared vectors) with ASan+UBSan
+	@mkdir -p $(C_OUT)/asan
+	$(CC) $(C_STD) $(SANITIZE) $(C_TEST_FLAGS) tests/c/test_api.c $(FFI_DEBUG_A) $(NATIVE_LIBS) -o $(C_OUT)/asan/test_api
+	$(CC) $(C_STD) $(SANITIZE) $(C_TEST_FLAGS) tests/c/test_vectors.c $(FFI_DEBUG_A) $(NATIVE_LIBS) -o $(C_OUT)/asan/test_vectors
+	@for t in test_api test_vectors; do \
+		nm $(C_OUT)/asan/$$t | grep -q __asan_init || { echo "$$t: built without ASan"; exit 1; }; \
+	done
+	$(SAN_ENV) $(C_OUT)/asan/test_api
+	$(SAN_ENV) $(C_OUT)/asan/test_vectors tests/vectors
+
+test-cpp: ffi-debug test-header ## C++ wrapper suite with ASan+UBSan
+	@mkdir -p $(C_OUT)/asan
+	$(CXX) $(CXX_STD) $(SANITIZE) $(C_TEST_FLAGS) tests/cpp/test_wrapper.cpp $(FFI_DEBUG_A) $(NATIVE_LIBS) -o $(C_OUT)/asan/test_wrapper
+	@nm $(C_OUT)/asan/test_wrapper | grep -q __asan_init || { echo "test_wrapper: built without ASan"; exit 1; }
+	$(SAN_ENV) $(C_OUT)/asan/test_wrapper
+
+test-c-valgrind: ffi-debug ## C and C++ suites under valgrind: no error, no leak of any kind
+	@command -v valgrind >/dev/null || { echo "valgrind is required"; exit 1; }
+	@mkdir -p $(C_OUT)/plain
+	$(CC) $(C_STD) $(C_TEST_FLAGS) tests/c/test_api.c $(FFI_DEBUG_A) $(NATIVE_LIBS) -o $(C_OUT)/plain/test_api
+	$(CC) $(C_STD) $(C_TEST_FLAGS) tests/c/test_vectors.c $(FFI_DEBUG_A) $(NATIVE_LIBS) -o $(C_OUT)/plain/test_vectors
+	$(CXX) $(CXX_STD) $(C_TEST_FLAGS) tests/cpp/test_wrapper.cpp $(FFI_DEBUG_A) $(NATIVE_LIBS) -o $(C_OUT)/plain/test_wrapper
+	$(VALGRIND) $(C_OUT)/plain/test_api
+	$(VALGRIND) $(C_OUT)/plain/test_vectors tests/vectors
+	$(VALGRIND) $(C_OUT)/plain/test_wrapper

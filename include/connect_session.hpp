@@ -1,0 +1,386 @@
+// connect_session.hpp: header-only C++17 wrapper over connect_session.h.
+//
+// It owns handles and strings and turns statuses into exceptions; every
+// decision about what is valid is the library's. Ownership in one line each:
+//   - ConnectSessionCreate owns its handle (std::unique_ptr with a deleter that
+//     calls connect_session_create_free); it is move-only, clone() copies.
+//   - std::string results (to_json, ...) are copies; the library's buffer is
+//     freed before they are returned.
+//   - std::string_view results are views into the handle, valid until the
+//     object is next changed, moved from, or destroyed (as in the C API).
+//   - A failed call throws connect_session::Error (status, message, error
+//     JSON) and leaves the object as it was.
+// A moved-from object holds no handle: using it throws Error with
+// CONNECT_SESSION_NULL_ARGUMENT.
+#ifndef CONNECT_SESSION_HPP
+#define CONNECT_SESSION_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "connect_session.h"
+
+namespace connect_session {
+
+/// The status enum of the C API (CONNECT_SESSION_OK, ...).
+using Status = ::ConnectSessionStatus;
+
+/// A provider category (CONNECT_SESSION_CATEGORY_ATS, ...).
+using Category = ::ConnectSessionCategory;
+
+/// A failed call: the status, the message of the last error, and the error
+/// list as JSON (`[{"type":..,"loc":[..],"msg":..}]`).
+class Error : public std::runtime_error {
+public:
+    Error(Status status, const std::string &message, std::string json)
+        : std::runtime_error(message), status_(status), json_(std::move(json)) {}
+
+    /// The status the C call returned.
+    Status status() const noexcept { return status_; }
+
+    /// The status as its snake_case name ("missing_field", "null_argument").
+    std::string_view status_name() const noexcept { return ::connect_session_status_name(status_); }
+
+    /// Every problem as JSON, exactly as connect_session_last_error_json gives it.
+    const std::string &json() const noexcept { return json_; }
+
+private:
+    Status status_;
+    std::string json_;
+};
+
+namespace detail {
+
+using LastErrorReader = Status (*)(char *, std::size_t, std::size_t *);
+
+/// One text of this thread's last error, read with a size query first.
+inline std::string last_error(LastErrorReader reader) {
+    std::size_t len = 0;
+    reader(nullptr, 0, &len);
+    std::string text(len, '\0');
+    if (len > 0 && reader(text.data(), text.size(), &len) != CONNECT_SESSION_OK) {
+        return std::string();
+    }
+    return text;
+}
+
+/// Throws Error unless `status` is CONNECT_SESSION_OK.
+inline void check(Status status) {
+    if (status != CONNECT_SESSION_OK) {
+        throw Error(status, last_error(::connect_session_last_error_message),
+                    last_error(::connect_session_last_error_json));
+    }
+}
+
+inline const std::uint8_t *bytes(std::string_view text) noexcept {
+    return reinterpret_cast<const std::uint8_t *>(text.data());
+}
+
+struct HandleDeleter {
+    void operator()(::ConnectSessionCreate *handle) const noexcept {
+        ::connect_session_create_free(handle);
+    }
+};
+
+struct StringDeleter {
+    void operator()(char *text) const noexcept { ::connect_session_string_free(text); }
+};
+
+/// Copies text the library allocated, then frees it.
+inline std::string take(char *text, std::size_t len) {
+    std::unique_ptr<char, StringDeleter> owned(text);
+    return std::string(owned.get(), len);
+}
+
+inline std::optional<std::string_view> view_if(bool is_set, const char *ptr, std::size_t len) {
+    if (!is_set) {
+        return std::nullopt;
+    }
+    return std::string_view(ptr, len);
+}
+
+} // namespace detail
+
+/// The library's version, e.g. "0.1.0".
+inline std::string_view version() noexcept { return ::connect_session_version(); }
+
+/// The wire value of a category ("hris-legacy").
+inline std::string_view category_name(Category category) {
+    const char *name = nullptr;
+    std::size_t len = 0;
+    detail::check(::connect_session_category_name(category, &name, &len));
+    return std::string_view(name, len);
+}
+
+/// The category a wire value or alias names ("hrisLegacy" too).
+inline Category category_from_name(std::string_view name) {
+    Category category{};
+    detail::check(::connect_session_category_from_name(detail::bytes(name), name.size(), &category));
+    return category;
+}
+
+/// A Create Connect Session request (RAII over the C handle).
+class ConnectSessionCreate {
+public:
+    /// A request with the two required fields.
+    ConnectSessionCreate(std::string_view origin_owner_id, std::string_view origin_owner_name) {
+        ::ConnectSessionCreate *raw = nullptr;
+        detail::check(::connect_session_create_new(detail::bytes(origin_owner_id), origin_owner_id.size(),
+                                                   detail::bytes(origin_owner_name),
+                                                   origin_owner_name.size(), &raw));
+        handle_.reset(raw);
+    }
+
+    /// Takes ownership of a handle from the C API (NULL gives an empty object).
+    static ConnectSessionCreate adopt(::ConnectSessionCreate *handle) noexcept {
+        return ConnectSessionCreate(handle);
+    }
+
+    /// Parses a document, keeping keys outside the model.
+    static ConnectSessionCreate from_json(std::string_view json) {
+        ::ConnectSessionCreate *raw = nullptr;
+        detail::check(::connect_session_create_from_json(detail::bytes(json), json.size(), &raw));
+        return ConnectSessionCreate(raw);
+    }
+
+    /// Parses a document in strict mode: keys outside the model are errors.
+    static ConnectSessionCreate from_json_strict(std::string_view json) {
+        ::ConnectSessionCreate *raw = nullptr;
+        detail::check(::connect_session_create_from_json_strict(detail::bytes(json), json.size(), &raw));
+        return ConnectSessionCreate(raw);
+    }
+
+    ConnectSessionCreate(ConnectSessionCreate &&) noexcept = default;
+    ConnectSessionCreate &operator=(ConnectSessionCreate &&) noexcept = default;
+    ConnectSessionCreate(const ConnectSessionCreate &) = delete;
+    ConnectSessionCreate &operator=(const ConnectSessionCreate &) = delete;
+    ~ConnectSessionCreate() = default;
+
+    /// A deep copy.
+    ConnectSessionCreate clone() const {
+        ::ConnectSessionCreate *raw = nullptr;
+        detail::check(::connect_session_create_clone(handle_.get(), &raw));
+        return ConnectSessionCreate(raw);
+    }
+
+    /// The C handle, still owned by this object.
+    ::ConnectSessionCreate *get() const noexcept { return handle_.get(); }
+
+    /// Gives up the C handle; the caller frees it with connect_session_create_free.
+    ::ConnectSessionCreate *release() noexcept { return handle_.release(); }
+
+    /// The canonical compact JSON.
+    std::string to_json() const {
+        char *text = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_to_json(handle_.get(), &text, &len));
+        return detail::take(text, len);
+    }
+
+    /// The canonical JSON indented with two spaces.
+    std::string to_json_pretty() const {
+        char *text = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_to_json_pretty(handle_.get(), &text, &len));
+        return detail::take(text, len);
+    }
+
+    /// Same value (every field and extra key, in order).
+    bool operator==(const ConnectSessionCreate &other) const {
+        bool equal = false;
+        detail::check(::connect_session_create_equals(handle_.get(), other.handle_.get(), &equal));
+        return equal;
+    }
+
+    bool operator!=(const ConnectSessionCreate &other) const { return !(*this == other); }
+
+    // -- categories
+
+    /// The categories in order, or nothing when unset.
+    std::optional<std::vector<Category>> categories() const {
+        bool is_set = false;
+        std::size_t count = 0;
+        detail::check(::connect_session_create_get_categories_count(handle_.get(), &is_set, &count));
+        if (!is_set) {
+            return std::nullopt;
+        }
+        std::vector<Category> out(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            detail::check(::connect_session_create_get_category(handle_.get(), i, &out[i]));
+        }
+        return out;
+    }
+
+    /// Sets the whole list (order and repeats kept; empty sets `[]`).
+    void set_categories(const std::vector<Category> &categories) {
+        std::vector<std::uint32_t> raw(categories.begin(), categories.end());
+        detail::check(::connect_session_create_set_categories(handle_.get(), raw.data(), raw.size()));
+    }
+
+    /// Appends one category, setting the list if it was unset.
+    void add_category(Category category) {
+        detail::check(::connect_session_create_add_category(handle_.get(), category));
+    }
+
+    void clear_categories() { detail::check(::connect_session_create_clear_categories(handle_.get())); }
+
+    // -- expires_in
+
+    /// Seconds, or nothing when unset.
+    std::optional<double> expires_in() const {
+        bool is_set = false;
+        double seconds = 0;
+        detail::check(::connect_session_create_get_expires_in(handle_.get(), &is_set, &seconds));
+        return is_set ? std::optional<double>(seconds) : std::nullopt;
+    }
+
+    /// expires_in, or the server's default when unset.
+    double effective_expires_in() const {
+        double seconds = 0;
+        detail::check(::connect_session_create_get_effective_expires_in(handle_.get(), &seconds));
+        return seconds;
+    }
+
+    void set_expires_in(double seconds) {
+        detail::check(::connect_session_create_set_expires_in(handle_.get(), seconds));
+    }
+
+    void clear_expires_in() { detail::check(::connect_session_create_clear_expires_in(handle_.get())); }
+
+    // -- metadata (as JSON text: an object, kept exactly)
+
+    std::optional<std::string_view> metadata() const {
+        bool is_set = false;
+        const char *ptr = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_get_metadata(handle_.get(), &is_set, &ptr, &len));
+        return detail::view_if(is_set, ptr, len);
+    }
+
+    void set_metadata(std::string_view json) {
+        detail::check(::connect_session_create_set_metadata(handle_.get(), detail::bytes(json), json.size()));
+    }
+
+    void clear_metadata() { detail::check(::connect_session_create_clear_metadata(handle_.get())); }
+
+    // -- text fields
+
+    std::string_view origin_owner_id() const {
+        const char *ptr = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_get_origin_owner_id(handle_.get(), &ptr, &len));
+        return std::string_view(ptr, len);
+    }
+
+    void set_origin_owner_id(std::string_view value) {
+        detail::check(
+            ::connect_session_create_set_origin_owner_id(handle_.get(), detail::bytes(value), value.size()));
+    }
+
+    std::string_view origin_owner_name() const {
+        const char *ptr = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_get_origin_owner_name(handle_.get(), &ptr, &len));
+        return std::string_view(ptr, len);
+    }
+
+    void set_origin_owner_name(std::string_view value) {
+        detail::check(
+            ::connect_session_create_set_origin_owner_name(handle_.get(), detail::bytes(value), value.size()));
+    }
+
+    std::optional<std::string_view> origin_username() const {
+        bool is_set = false;
+        const char *ptr = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_get_origin_username(handle_.get(), &is_set, &ptr, &len));
+        return detail::view_if(is_set, ptr, len);
+    }
+
+    void set_origin_username(std::string_view value) {
+        detail::check(
+            ::connect_session_create_set_origin_username(handle_.get(), detail::bytes(value), value.size()));
+    }
+
+    void clear_origin_username() {
+        detail::check(::connect_session_create_clear_origin_username(handle_.get()));
+    }
+
+    std::optional<std::string_view> provider() const {
+        bool is_set = false;
+        const char *ptr = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_get_provider(handle_.get(), &is_set, &ptr, &len));
+        return detail::view_if(is_set, ptr, len);
+    }
+
+    void set_provider(std::string_view value) {
+        detail::check(::connect_session_create_set_provider(handle_.get(), detail::bytes(value), value.size()));
+    }
+
+    void clear_provider() { detail::check(::connect_session_create_clear_provider(handle_.get())); }
+
+    /// Sets a field of the model from JSON text ("null" unsets an optional one).
+    void set_field_json(std::string_view field, std::string_view json) {
+        detail::check(::connect_session_create_set_field_json(handle_.get(), detail::bytes(field), field.size(),
+                                                              detail::bytes(json), json.size()));
+    }
+
+    // -- extra keys (JSON values, in input order)
+
+    std::size_t extra_count() const {
+        std::size_t count = 0;
+        detail::check(::connect_session_create_get_extra_count(handle_.get(), &count));
+        return count;
+    }
+
+    /// The key and JSON value at `index`.
+    std::pair<std::string_view, std::string_view> extra_at(std::size_t index) const {
+        const char *key = nullptr, *json = nullptr;
+        std::size_t key_len = 0, json_len = 0;
+        detail::check(
+            ::connect_session_create_get_extra_at(handle_.get(), index, &key, &key_len, &json, &json_len));
+        return {std::string_view(key, key_len), std::string_view(json, json_len)};
+    }
+
+    /// The JSON value of `key`, or nothing when not held.
+    std::optional<std::string_view> extra(std::string_view key) const {
+        bool found = false;
+        const char *json = nullptr;
+        std::size_t len = 0;
+        detail::check(
+            ::connect_session_create_get_extra(handle_.get(), detail::bytes(key), key.size(), &found, &json, &len));
+        return detail::view_if(found, json, len);
+    }
+
+    void set_extra(std::string_view key, std::string_view json) {
+        detail::check(::connect_session_create_set_extra(handle_.get(), detail::bytes(key), key.size(),
+                                                         detail::bytes(json), json.size()));
+    }
+
+    /// Removes `key`; true when it was held.
+    bool remove_extra(std::string_view key) {
+        bool removed = false;
+        detail::check(
+            ::connect_session_create_remove_extra(handle_.get(), detail::bytes(key), key.size(), &removed));
+        return removed;
+    }
+
+    void clear_extra() { detail::check(::connect_session_create_clear_extra(handle_.get())); }
+
+private:
+    explicit ConnectSessionCreate(::ConnectSessionCreate *handle) noexcept : handle_(handle) {}
+
+    std::unique_ptr<::ConnectSessionCreate, detail::HandleDeleter> handle_;
+};
+
+} // namespace connect_session
+
+#endif // CONNECT_SESSION_HPP

@@ -1,0 +1,206 @@
+// test_wrapper.cpp: the C++17 wrapper (include/connect_session.hpp).
+//
+// Built with -DEXPECTED_VERSION="x.y.z" (the workspace version).
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "connect_session.hpp"
+
+#ifndef EXPECTED_VERSION
+#error "build with -DEXPECTED_VERSION=\"x.y.z\""
+#endif
+
+namespace cs = connect_session;
+using namespace std::string_view_literals;
+
+static unsigned long passed = 0;
+static unsigned long failed = 0;
+
+#define CHECK(cond)                                                                        \
+    do {                                                                                   \
+        if (cond) {                                                                        \
+            ++passed;                                                                      \
+        } else {                                                                           \
+            ++failed;                                                                      \
+            std::fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                                  \
+    } while (0)
+
+// Runs `body`, which must throw cs::Error with `status`; returns the error.
+template <typename F>
+static cs::Error expect_error(int line, cs::Status status, F &&body) {
+    try {
+        body();
+    } catch (const cs::Error &e) {
+        if (e.status() == status) {
+            ++passed;
+        } else {
+            ++failed;
+            std::fprintf(stderr, "%s:%d: threw %s, expected %s: %s\n", __FILE__, line,
+                         std::string(e.status_name()).c_str(), connect_session_status_name(status), e.what());
+        }
+        return e;
+    }
+    ++failed;
+    std::fprintf(stderr, "%s:%d: no exception, expected %s\n", __FILE__, line, connect_session_status_name(status));
+    return cs::Error(CONNECT_SESSION_OK, "", "[]");
+}
+
+#define EXPECT_ERROR(status, ...) expect_error(__LINE__, status, [&] { __VA_ARGS__; })
+
+static bool starts_with(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
+
+static void test_types() {
+    static_assert(!std::is_copy_constructible_v<cs::ConnectSessionCreate>);
+    static_assert(!std::is_copy_assignable_v<cs::ConnectSessionCreate>);
+    static_assert(std::is_nothrow_move_constructible_v<cs::ConnectSessionCreate>);
+    static_assert(std::is_nothrow_move_assignable_v<cs::ConnectSessionCreate>);
+    static_assert(std::is_base_of_v<std::runtime_error, cs::Error>);
+    CHECK(cs::version() == EXPECTED_VERSION);
+}
+
+static void test_build_and_read() {
+    cs::ConnectSessionCreate req("owner-1", "Acme");
+    CHECK(req.to_json() == R"({"origin_owner_id":"owner-1","origin_owner_name":"Acme"})");
+    CHECK(!req.categories().has_value());
+    CHECK(!req.expires_in().has_value());
+    CHECK(req.effective_expires_in() == 1800);
+    CHECK(!req.metadata().has_value());
+    CHECK(!req.origin_username().has_value());
+    CHECK(!req.provider().has_value());
+    CHECK(req.extra_count() == 0);
+
+    req.set_categories({CONNECT_SESSION_CATEGORY_ATS, CONNECT_SESSION_CATEGORY_HRIS_LEGACY});
+    req.add_category(CONNECT_SESSION_CATEGORY_ATS);
+    req.set_expires_in(0.5);
+    req.set_metadata(R"({ "n": 1.50, "big": 12345678901234567890123 })");
+    req.set_origin_username("jane\0doe"sv);
+    req.set_provider("hibob");
+    CHECK(req.to_json() ==
+          R"({"categories":["ats","hris-legacy","ats"],"expires_in":0.5,"metadata":{"n":1.50,"big":12345678901234567890123},"origin_owner_id":"owner-1","origin_owner_name":"Acme","origin_username":"jane\u0000doe","provider":"hibob"})");
+
+    auto categories = req.categories();
+    CHECK(categories.has_value() && categories->size() == 3);
+    CHECK(categories && (*categories)[1] == CONNECT_SESSION_CATEGORY_HRIS_LEGACY);
+    CHECK(req.expires_in() == 0.5);
+    CHECK(req.metadata() == R"({"n":1.50,"big":12345678901234567890123})"sv);
+    CHECK(req.origin_username() == "jane\0doe"sv);
+    CHECK(req.origin_username()->size() == 8);
+    CHECK(req.provider() == "hibob"sv);
+    CHECK(req.origin_owner_id() == "owner-1");
+    CHECK(req.origin_owner_name() == "Acme");
+
+    req.set_origin_owner_id("o2");
+    req.set_origin_owner_name(std::string_view());  // (NULL, 0): the empty string
+    CHECK(req.origin_owner_id() == "o2");
+    CHECK(req.origin_owner_name().empty());
+
+    req.set_categories({});
+    CHECK(req.categories().has_value() && req.categories()->empty());
+    req.clear_categories();
+    req.clear_expires_in();
+    req.clear_metadata();
+    req.clear_origin_username();
+    req.clear_provider();
+    CHECK(req.to_json() == R"({"origin_owner_id":"o2","origin_owner_name":""})");
+
+    req.set_field_json("categories", R"(["stackOne"])");
+    CHECK(req.to_json() == R"({"categories":["stackone"],"origin_owner_id":"o2","origin_owner_name":""})");
+    CHECK(starts_with(req.to_json_pretty(), "{\n  \"categories\": [\n"));
+}
+
+static void test_errors() {
+    cs::ConnectSessionCreate req("o", "n");
+    const std::string before = req.to_json();
+
+    auto e = EXPECT_ERROR(CONNECT_SESSION_INVALID_VALUE, req.set_expires_in(0));
+    CHECK(e.status_name() == "invalid_value");
+    CHECK(starts_with(e.json(), R"([{"type":"invalid_value","loc":["expires_in"],"msg":)"));
+    CHECK(std::string_view(e.what()).find("[type=invalid_value]") != std::string_view::npos);
+
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_TYPE, req.set_metadata("[1]"));
+    EXPECT_ERROR(CONNECT_SESSION_SYNTAX, req.set_metadata("{"));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_UTF8, req.set_provider("\xff"));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_ARGUMENT, req.add_category(static_cast<cs::Category>(6)));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_ARGUMENT, req.set_field_json("beta", "1"));
+    EXPECT_ERROR(CONNECT_SESSION_MISSING_FIELD, req.set_field_json("origin_owner_id", "null"));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_VALUE, req.set_extra("provider", "1"));
+    EXPECT_ERROR(CONNECT_SESSION_INDEX_OUT_OF_RANGE, (void)req.extra_at(0));
+    CHECK(req.to_json() == before);
+
+    e = EXPECT_ERROR(CONNECT_SESSION_INVALID_VALUE, cs::ConnectSessionCreate::from_json(R"({"categories":["hirs"]})"));
+    // Every problem is in the JSON; the status is the first one's kind.
+    CHECK(starts_with(e.json(), R"([{"type":")" + std::string(e.status_name()) + "\""));
+    CHECK(e.json().find(R"("loc":["categories",0])") != std::string::npos);
+    CHECK(e.json().find(R"("loc":["origin_owner_id"])") != std::string::npos);
+    CHECK(e.json().find(R"("loc":["origin_owner_name"])") != std::string::npos);
+
+    EXPECT_ERROR(CONNECT_SESSION_SYNTAX, cs::ConnectSessionCreate::from_json("[{}]"));
+    EXPECT_ERROR(CONNECT_SESSION_UNKNOWN_FIELD,
+                 cs::ConnectSessionCreate::from_json_strict(R"({"origin_owner_id":"o","origin_owner_name":"n","x":1})"));
+}
+
+static void test_ownership() {
+    cs::ConnectSessionCreate a = cs::ConnectSessionCreate::from_json(R"({"origin_owner_id":"o","origin_owner_name":"n"})");
+    cs::ConnectSessionCreate b = a.clone();
+    CHECK(a == b);
+    b.set_provider("p");
+    CHECK(a != b);
+
+    cs::ConnectSessionCreate moved = std::move(a);
+    CHECK(moved.get() != nullptr);
+    CHECK(a.get() == nullptr);  // NOLINT(bugprone-use-after-move): the documented moved-from state
+    auto e = EXPECT_ERROR(CONNECT_SESSION_NULL_ARGUMENT, (void)a.to_json());
+    CHECK(std::string_view(e.what()) == "request is NULL");
+
+    a = std::move(b);
+    CHECK(a.provider() == "p"sv);
+
+    ::ConnectSessionCreate *raw = a.release();
+    CHECK(a.get() == nullptr && raw != nullptr);
+    cs::ConnectSessionCreate adopted = cs::ConnectSessionCreate::adopt(raw);
+    CHECK(adopted.provider() == "p"sv);
+}
+
+static void test_extras_and_categories() {
+    auto req = cs::ConnectSessionCreate::from_json(R"({"origin_owner_id":"o","origin_owner_name":"n","z":null,"a":[1, 2]})");
+    CHECK(req.extra_count() == 2);
+    CHECK(req.extra_at(0) == std::make_pair("z"sv, "null"sv));
+    CHECK(req.extra_at(1) == std::make_pair("a"sv, "[1,2]"sv));
+    CHECK(req.extra("a") == "[1,2]"sv);
+    CHECK(!req.extra("missing").has_value());
+    req.set_extra("a", "true");
+    req.set_extra("b", R"({"k":"v"})");
+    CHECK(req.to_json() == R"({"origin_owner_id":"o","origin_owner_name":"n","z":null,"a":true,"b":{"k":"v"}})");
+    CHECK(req.remove_extra("z"));
+    CHECK(!req.remove_extra("z"));
+    req.clear_extra();
+    CHECK(req.extra_count() == 0);
+
+    CHECK(cs::category_name(CONNECT_SESSION_CATEGORY_HRIS_LEGACY) == "hris-legacy");
+    CHECK(cs::category_from_name("stackOne") == CONNECT_SESSION_CATEGORY_STACKONE);
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_VALUE, cs::category_from_name("hirs"));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_ARGUMENT, cs::category_name(static_cast<cs::Category>(99)));
+}
+
+int main() {
+    test_types();
+    try {
+        test_build_and_read();
+        test_errors();
+        test_ownership();
+        test_extras_and_categories();
+    } catch (const cs::Error &e) {
+        ++failed;
+        std::fprintf(stderr, "unexpected %s: %s\n", std::string(e.status_name()).c_str(), e.what());
+    }
+    std::printf("test_wrapper: %lu passed, %lu failed\n", passed, failed);
+    return failed == 0 && passed > 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
