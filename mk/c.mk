@@ -1,9 +1,11 @@
 # C ABI, C++ wrapper and packaging (crates/connect-session-ffi, include/, tests/c,
 # tests/cpp, examples/quickstart.{c,cpp}). Every target builds what it needs with cargo.
 
-.PHONY: header check-header cbindgen-tool ffi-debug test-header test-c test-cpp test-c-valgrind
+.PHONY: header check-header cbindgen-tool ffi-debug ffi-release test-header test-c test-cpp \
+	test-c-valgrind test-install install demo-c demo-cpp
 
-TEST_TARGETS += test-header test-c test-cpp test-c-valgrind
+TEST_TARGETS += test-header test-c test-cpp test-c-valgrind test-install
+DEMO_TARGETS += demo-c demo-cpp
 LINT_TARGETS += check-header
 
 # cbindgen's output changes between releases: the header is made by exactly this version.
@@ -22,6 +24,7 @@ CS_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1
 # What a program linking libconnect_session.a also needs (rustc --print native-static-libs).
 NATIVE_LIBS := -lgcc_s -lutil -lrt -lpthread -lm -ldl
 FFI_DEBUG_A := $(FFI_TARGET_DIR)/debug/libconnect_session.a
+FFI_RELEASE_DIR := $(FFI_TARGET_DIR)/release
 C_OUT := $(FFI_TARGET_DIR)/c
 
 C_STD := -std=c99 -Wall -Wextra -Wpedantic -Werror -g
@@ -48,6 +51,9 @@ check-header: cbindgen-tool ## fail if include/connect_session.h is stale
 
 ffi-debug:
 	$(CARGO) build -p connect-session-ffi
+
+ffi-release:
+	$(CARGO) build --release -p connect-session-ffi
 
 # --- tests -------------------------------------------------------------------
 
@@ -81,3 +87,31 @@ test-c-valgrind: ffi-debug ## C and C++ suites under valgrind: no error, no leak
 	$(VALGRIND) $(C_OUT)/plain/test_api
 	$(VALGRIND) $(C_OUT)/plain/test_vectors tests/vectors
 	$(VALGRIND) $(C_OUT)/plain/test_wrapper
+
+test-install: ## install into a temporary prefix, build the quickstarts with pkg-config, compare with Rust's
+	CC="$(CC)" CXX="$(CXX)" CARGO="$(CARGO)" MAKE="$(MAKE)" tests/c/test_install.sh
+
+# --- packaging ---------------------------------------------------------------
+
+PREFIX ?= /usr/local
+INSTALL_DIR = $(DESTDIR)$(PREFIX)
+
+install: ffi-release ## install lib, headers and pkg-config file under PREFIX (default /usr/local)
+	install -d "$(INSTALL_DIR)/lib/pkgconfig" "$(INSTALL_DIR)/include"
+	install -m 755 $(FFI_RELEASE_DIR)/libconnect_session.so "$(INSTALL_DIR)/lib/"
+	install -m 644 $(FFI_RELEASE_DIR)/libconnect_session.a "$(INSTALL_DIR)/lib/"
+	install -m 644 include/connect_session.h include/connect_session.hpp "$(INSTALL_DIR)/include/"
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(CS_VERSION)|' -e 's|@NATIVE_LIBS@|$(NATIVE_LIBS)|' \
+		$(FFI_CRATE)/connect_session.pc.in > "$(INSTALL_DIR)/lib/pkgconfig/connect_session.pc"
+
+# --- demos -------------------------------------------------------------------
+
+demo-c: ffi-debug ## build and run examples/quickstart.c
+	@mkdir -p $(C_OUT)
+	$(CC) $(C_STD) -Iinclude examples/quickstart.c $(FFI_DEBUG_A) $(NATIVE_LIBS) -o $(C_OUT)/quickstart_c
+	$(C_OUT)/quickstart_c
+
+demo-cpp: ffi-debug ## build and run examples/quickstart.cpp
+	@mkdir -p $(C_OUT)
+	$(CXX) $(CXX_STD) -Iinclude examples/quickstart.cpp $(FFI_DEBUG_A) $(NATIVE_LIBS) -o $(C_OUT)/quickstart_cpp
+	$(C_OUT)/quickstart_cpp
