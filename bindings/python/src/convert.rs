@@ -10,8 +10,8 @@
 
 use std::borrow::Cow;
 
-use connect_session::{ConnectSessionCreateCategories as Category, NativeWriter, PathItem};
 use connect_session::ValidationError;
+use connect_session::{ConnectSessionCreateCategories as Category, NativeWriter, PathItem};
 use pyo3::exceptions::PyUnicodeEncodeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -146,7 +146,11 @@ fn int_digits(w: &NativeWriter, int: &Bound<'_, PyInt>) -> Result<String, Failur
         .getattr(pyo3::intern!(py, "__repr__"))?
         .call1((int,));
     match digits {
-        Ok(digits) => Ok(digits.cast_into::<PyString>().map_err(PyErr::from)?.to_cow()?.into_owned()),
+        Ok(digits) => Ok(digits
+            .cast_into::<PyString>()
+            .map_err(PyErr::from)?
+            .to_cow()?
+            .into_owned()),
         // Python refuses to write ints beyond `sys.get_int_max_str_digits()`.
         Err(err) => {
             let found = format!("an int Python cannot write in decimal ({err})");
@@ -192,7 +196,10 @@ pub(crate) fn category_members<'py>(
     let items = categories
         .iter()
         .map(|c| {
-            let index = Category::ALL.iter().position(|known| known == c).unwrap_or_default();
+            let index = Category::ALL
+                .iter()
+                .position(|known| known == c)
+                .unwrap_or_default();
             members.get_item(index)
         })
         .collect::<PyResult<Vec<_>>>()?;

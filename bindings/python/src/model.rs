@@ -228,7 +228,11 @@ impl ConnectSessionCreate {
     /// or refused with `strict=True`.
     #[classmethod]
     #[pyo3(signature = (data, /, *, strict = false))]
-    fn from_json(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>, strict: bool) -> PyResult<Self> {
+    fn from_json(
+        _cls: &Bound<'_, PyType>,
+        data: &Bound<'_, PyAny>,
+        strict: bool,
+    ) -> PyResult<Self> {
         let py = data.py();
         let read = |bytes: &[u8]| {
             Core::from_json_with(bytes, mode(strict))
@@ -261,7 +265,11 @@ impl ConnectSessionCreate {
     /// errors) of `from_json`.
     #[classmethod]
     #[pyo3(signature = (data, /, *, strict = false))]
-    fn from_dict(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>, strict: bool) -> PyResult<Self> {
+    fn from_dict(
+        _cls: &Bound<'_, PyType>,
+        data: &Bound<'_, PyAny>,
+        strict: bool,
+    ) -> PyResult<Self> {
         let py = data.py();
         let Ok(dict) = data.cast::<PyDict>() else {
             return Err(PyTypeError::new_err(format!(
@@ -285,7 +293,9 @@ impl ConnectSessionCreate {
             return Ok(self.lock().to_json());
         };
         if indent.is_instance_of::<PyBool>() {
-            return Err(PyTypeError::new_err("indent must be an int or None, not bool"));
+            return Err(PyTypeError::new_err(
+                "indent must be an int or None, not bool",
+            ));
         }
         let indent: i64 = indent.extract()?;
         let indent = usize::try_from(indent)
@@ -343,7 +353,8 @@ impl ConnectSessionCreate {
     #[getter]
     fn metadata<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         let json = self.lock().metadata().map(|m| m.as_json().to_owned());
-        json.map(|json| convert::from_json_text(py, &json)).transpose()
+        json.map(|json| convert::from_json_text(py, &json))
+            .transpose()
     }
 
     #[setter]

@@ -1,0 +1,58 @@
+# Python package `connect_session` (pyproject.toml, python/, bindings/python/, tests/python/).
+# `make venv` creates .venv with the pinned tools of python/requirements-dev.txt; `make develop`
+# builds the extension into it. Both redo their work only when their inputs change.
+
+PYTHON ?= python3
+VENV := .venv
+VENV_BIN := $(VENV)/bin
+VENV_PY := $(VENV_BIN)/python
+PY_DEV_STAMP := $(VENV)/.requirements-dev.stamp
+PY_EXT_STAMP := $(VENV)/.develop.stamp
+# What the extension is built from (Python sources are installed editable and need no rebuild).
+PY_EXT_INPUTS := Cargo.toml Cargo.lock pyproject.toml \
+	$(shell find crates/connect-session bindings/python \( -name '*.rs' -o -name Cargo.toml \) -not -path '*/target/*')
+# Hypothesis examples per property in tests/python (the same knob as the Rust proptests).
+PROPTEST_CASES ?= 200
+
+TEST_TARGETS += test-py
+DEMO_TARGETS += demo-py
+LINT_TARGETS += lint-py
+.PHONY: venv develop test-py test-py-slow lint-py fmt-py demo-py wheel
+
+venv: $(PY_DEV_STAMP) ## create .venv (python3 -m venv) with the pinned Python dev tools
+
+$(VENV_PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(PY_DEV_STAMP): python/requirements-dev.txt | $(VENV_PY)
+	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r python/requirements-dev.txt
+	touch $@
+
+develop: $(PY_EXT_STAMP) ## build the Python extension into .venv (maturin develop --release)
+
+$(PY_EXT_STAMP): $(PY_DEV_STAMP) $(PY_EXT_INPUTS)
+	VIRTUAL_ENV=$(abspath $(VENV)) $(VENV_BIN)/maturin develop --release --quiet
+	touch $@
+
+test-py: $(PY_EXT_STAMP) ## the Python suite: vectors, API, properties, memory, pip install from a clean copy
+	PROPTEST_CASES=$(PROPTEST_CASES) $(VENV_PY) -m pytest -q
+
+test-py-slow: $(PY_EXT_STAMP) ## the Python suite with 20000 examples per property
+	PROPTEST_CASES=20000 $(VENV_PY) -m pytest -q
+
+lint-py: $(PY_EXT_STAMP) ## ruff (check, format), mypy --strict, stubtest against the built module
+	$(VENV_BIN)/ruff check
+	$(VENV_BIN)/ruff format --check
+	$(VENV_BIN)/mypy
+	$(VENV_PY) -m mypy.stubtest connect_session._native connect_session._categories \
+		--allowlist python/stubtest-allowlist.txt
+
+fmt-py: $(PY_DEV_STAMP) ## format the Python code with ruff
+	$(VENV_BIN)/ruff check --fix
+	$(VENV_BIN)/ruff format
+
+demo-py: $(PY_EXT_STAMP) ## run examples/quickstart.py
+	$(VENV_PY) examples/quickstart.py
+
+wheel: $(PY_DEV_STAMP) ## build the abi3 wheel into target/wheels (maturin build --release)
+	$(VENV_BIN)/maturin build --release --out target/wheels

@@ -1,0 +1,52 @@
+"""``ValidationError``: every problem the core found, with its kind, location and message.
+
+The class is written in Python because an abi3 extension built for Python 3.9 cannot
+subclass ``ValueError`` from Rust. The native module raises it with the core's own
+message and error list; nothing here inspects or rewrites them.
+"""
+
+from collections.abc import Iterable
+from typing import Any, TypedDict, Union
+
+__all__ = ["ErrorDetails", "ValidationError"]
+
+
+class ErrorDetails(TypedDict):
+    """One problem: ``type`` is a stable slug such as ``"missing_field"``, ``loc`` the path
+    to the offending value (``("categories", 2)``; empty for the document itself) and
+    ``msg`` a message for a person."""
+
+    type: str
+    loc: tuple[Union[str, int], ...]
+    msg: str
+
+
+class ValidationError(ValueError):
+    """Raised when input is not a valid ``ConnectSessionCreate``: malformed JSON, a
+    wrong type, a refused value, a missing field, and so on.
+
+    ``str()`` has one line per problem, ``loc: msg [type=slug]``. ``errors()`` lists
+    them as dicts. The exception can be pickled.
+    """
+
+    __module__ = "connect_session"  # where users import it from, and where pickle finds it
+
+    def __init__(self, message: str, errors: Iterable[ErrorDetails]) -> None:
+        super().__init__(message)
+        self._errors: tuple[ErrorDetails, ...] = tuple(_copy(e) for e in errors)
+
+    def errors(self) -> list[ErrorDetails]:
+        """The problems, in the core's order (field order, then extra keys). A new list
+        of new dicts on each call."""
+        return [_copy(e) for e in self._errors]
+
+    def error_count(self) -> int:
+        """How many problems there are (at least one)."""
+        return len(self._errors)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.errors()))
+
+
+def _copy(error: ErrorDetails) -> ErrorDetails:
+    return {"type": error["type"], "loc": tuple(error["loc"]), "msg": error["msg"]}
