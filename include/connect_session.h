@@ -106,7 +106,7 @@ typedef enum {
   /**
    * `invalid_argument`: an integer parameter names no enumerator (a
    * `ConnectSessionCategory` out of range), a field name is not a field of
-   * the model, or a length exceeds `PTRDIFF_MAX`.
+   * the model, a length exceeds `PTRDIFF_MAX`, or a pointer is misaligned.
    */
   CONNECT_SESSION_INVALID_ARGUMENT = 104,
   /**

@@ -52,7 +52,7 @@ pub enum ConnectSessionStatus {
     CONNECT_SESSION_BUFFER_TOO_SMALL = 103,
     /// `invalid_argument`: an integer parameter names no enumerator (a
     /// `ConnectSessionCategory` out of range), a field name is not a field of
-    /// the model, or a length exceeds `PTRDIFF_MAX`.
+    /// the model, a length exceeds `PTRDIFF_MAX`, or a pointer is misaligned.
     CONNECT_SESSION_INVALID_ARGUMENT = 104,
     /// `internal`: a bug in this library. A Rust panic was caught at the
     /// boundary (it never unwinds into C); the message says what happened.
@@ -183,6 +183,11 @@ impl Failure {
     /// An argument outside its documented range.
     pub(crate) fn invalid_argument(message: String) -> Failure {
         Failure::api(S::CONNECT_SESSION_INVALID_ARGUMENT, message)
+    }
+
+    /// A pointer not aligned for the type it points to.
+    pub(crate) fn misaligned(param: &str, align: usize) -> Failure {
+        Failure::invalid_argument(format!("{param} is not aligned to {align} bytes"))
     }
 
     /// A Rust panic caught at the boundary.

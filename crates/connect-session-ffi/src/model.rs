@@ -34,6 +34,12 @@ pub(crate) unsafe fn handle<'a>(
     ptr: *const ConnectSessionCreate,
     param: &str,
 ) -> Result<&'a Model, Failure> {
+    if !ptr.is_aligned() {
+        return Err(Failure::misaligned(
+            param,
+            std::mem::align_of::<ConnectSessionCreate>(),
+        ));
+    }
     // SAFETY: a non-NULL `ptr` is a live handle made by `into_handle`.
     match unsafe { ptr.as_ref() } {
         Some(h) => Ok(&h.inner),
@@ -50,6 +56,12 @@ pub(crate) unsafe fn handle_mut<'a>(
     ptr: *mut ConnectSessionCreate,
     param: &str,
 ) -> Result<&'a mut Model, Failure> {
+    if !ptr.is_aligned() {
+        return Err(Failure::misaligned(
+            param,
+            std::mem::align_of::<ConnectSessionCreate>(),
+        ));
+    }
     // SAFETY: a non-NULL `ptr` is a live handle made by `into_handle`, and
     // the caller does not use it elsewhere during the call.
     match unsafe { ptr.as_mut() } {

@@ -46,8 +46,8 @@ pub(crate) unsafe fn bytes_in<'a>(
 ///
 /// # Safety
 ///
-/// `ptr` is NULL or points to `len` readable, aligned `u32` values that stay
-/// unchanged for `'a`.
+/// `ptr` is NULL or points to `len` readable `u32` values that stay
+/// unchanged for `'a` (a misaligned pointer is refused).
 pub(crate) unsafe fn u32s_in<'a>(
     ptr: *const u32,
     len: usize,
@@ -65,7 +65,10 @@ pub(crate) unsafe fn u32s_in<'a>(
             Err(Failure::null(param))
         };
     }
-    // SAFETY: as for `bytes_in`; the caller guarantees alignment.
+    if !ptr.is_aligned() {
+        return Err(Failure::misaligned(param, std::mem::align_of::<u32>()));
+    }
+    // SAFETY: as for `bytes_in`, and `ptr` is aligned.
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
 
@@ -79,15 +82,18 @@ pub(crate) fn utf8<'a>(bytes: &'a [u8], param: &str) -> Result<&'a str, Failure>
 pub(crate) struct Out<'a, T>(&'a mut MaybeUninit<T>);
 
 impl<T> Out<'_, T> {
-    /// Checks `ptr` for NULL, naming `param`.
+    /// Checks `ptr` for NULL and alignment, naming `param`.
     ///
     /// # Safety
     ///
     /// `ptr` is NULL or valid for writing one `T` for the rest of the call.
     pub(crate) unsafe fn new(ptr: *mut T, param: &str) -> Result<Self, Failure> {
-        // SAFETY: `MaybeUninit<T>` has the layout of `T`; the caller
-        // guarantees that a non-NULL `ptr` is valid for writes. The target
-        // need not be initialised: it is only ever written.
+        if !ptr.is_aligned() {
+            return Err(Failure::misaligned(param, std::mem::align_of::<T>()));
+        }
+        // SAFETY: `MaybeUninit<T>` has the layout of `T`; `ptr` is aligned,
+        // and the caller guarantees that a non-NULL `ptr` is valid for
+        // writes. The target need not be initialised: it is only written.
         match unsafe { ptr.cast::<MaybeUninit<T>>().as_mut() } {
             Some(slot) => Ok(Out(slot)),
             None => Err(Failure::null(param)),

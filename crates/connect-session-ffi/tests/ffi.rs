@@ -426,3 +426,38 @@ fn every_status_function_turns_a_panic_into_internal() {
     free(other);
     free(h);
 }
+
+#[test]
+fn misaligned_pointers_are_refused() {
+    let h = new_request();
+    let mut words = [0usize; 3];
+    let odd = words
+        .as_mut_ptr()
+        .cast::<u8>()
+        .wrapping_add(1)
+        .cast::<usize>();
+    // SAFETY: the misaligned out-pointer is refused before any write.
+    let status = unsafe { connect_session_create_get_extra_count(h, odd) };
+    assert_eq!(status, CONNECT_SESSION_INVALID_ARGUMENT);
+    assert_eq!(
+        last_message(),
+        format!(
+            "out_count is not aligned to {} bytes",
+            std::mem::align_of::<usize>()
+        )
+    );
+    let list = [0u32; 2];
+    let odd_list = list.as_ptr().cast::<u8>().wrapping_add(1).cast::<u32>();
+    // SAFETY: the misaligned list is refused before any read.
+    let status = unsafe { connect_session_create_set_categories(h, odd_list, 1) };
+    assert_eq!(status, CONNECT_SESSION_INVALID_ARGUMENT);
+    let odd_handle = h
+        .cast::<u8>()
+        .wrapping_add(1)
+        .cast::<ConnectSessionCreate>();
+    // SAFETY: the misaligned handle is refused before it is read.
+    let status = unsafe { connect_session_create_clear_extra(odd_handle) };
+    assert_eq!(status, CONNECT_SESSION_INVALID_ARGUMENT);
+    assert_eq!(words, [0; 3]);
+    free(h);
+}
