@@ -1,0 +1,331 @@
+"""ValidationError, and every way a value can be refused."""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import json
+import pickle
+import re
+import sys
+from typing import Any
+
+import pytest
+
+from connect_session import ConnectSessionCreate, ErrorDetails, ValidationError, _native
+from support import kinds_and_locs
+
+OWNERS: dict[str, Any] = {"origin_owner_id": "o", "origin_owner_name": "n"}
+
+
+def refused(**fields: Any) -> ValidationError:
+    """The error of a constructor call (the owners are added unless given)."""
+    with pytest.raises(ValidationError) as info:
+        ConnectSessionCreate(**{**OWNERS, **fields})
+    return info.value
+
+
+def nested(depth: int) -> dict[str, Any]:
+    """Metadata whose deepest container sits at `depth` in the document (the document
+    is depth 1 and the metadata object depth 2)."""
+    value: Any = {}
+    for _ in range(depth - 3):
+        value = {"a": value}
+    return {"a": value}
+
+
+# --- the exception -----------------------------------------------------------------------
+
+
+def test_validation_error_shape() -> None:
+    with pytest.raises(ValidationError) as info:
+        ConnectSessionCreate.from_json(
+            '{"origin_owner_name":"Acme","categories":["ats","hirs"],"expires_in":0}'
+        )
+    exc = info.value
+    assert isinstance(exc, ValueError)
+    errors = exc.errors()
+    assert errors == [
+        {
+            "type": "invalid_value",
+            "loc": ("categories", 1),
+            "msg": 'unknown category "hirs" (did you mean "hris"?); expected one of "ats", '
+            '"hris", "hris-legacy", "crm", "marketing", "stackone"',
+        },
+        {
+            "type": "invalid_value",
+            "loc": ("expires_in",),
+            "msg": "expires_in must be greater than 0 seconds, found 0",
+        },
+        {"type": "missing_field", "loc": ("origin_owner_id",), "msg": "field required"},
+    ]
+    for error in errors:
+        assert list(error) == ["type", "loc", "msg"]
+        assert isinstance(error["loc"], tuple)
+    assert exc.error_count() == 3
+    assert str(exc).split("\n") == [
+        f"categories[1]: {errors[0]['msg']} [type=invalid_value]",
+        f"expires_in: {errors[1]['msg']} [type=invalid_value]",
+        "origin_owner_id: field required [type=missing_field]",
+    ]
+    assert exc.args == (str(exc),)
+
+
+def test_errors_returns_new_objects() -> None:
+    exc = refused(origin_owner_id=None)
+    first = exc.errors()
+    first[0]["msg"] = "changed"
+    first.clear()
+    assert exc.errors()[0]["msg"] == "field required"
+    assert exc.errors() is not exc.errors()
+
+
+def test_validation_error_pickles() -> None:
+    exc = refused(categories=["x", 1], metadata={"a": {1, 2}})
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        back = pickle.loads(pickle.dumps(exc, protocol=protocol))
+        assert type(back) is ValidationError
+        assert back.errors() == exc.errors()
+        assert str(back) == str(exc)
+        assert back.error_count() == exc.error_count()
+
+
+def test_validation_error_can_be_built() -> None:
+    detail: ErrorDetails = {"type": "missing_field", "loc": ["a", 0], "msg": "m"}  # type: ignore[typeddict-item]
+    exc = ValidationError("a[0]: m [type=missing_field]", [detail])
+    assert exc.errors() == [{"type": "missing_field", "loc": ("a", 0), "msg": "m"}]
+    assert str(exc) == "a[0]: m [type=missing_field]"
+
+
+def test_syntax_errors_have_no_loc_and_a_position() -> None:
+    for doc in ("{", '{"origin_owner_id":"o",}', "", "[{}]", '"x"', b"\xff", "{}{}"):
+        with pytest.raises(ValidationError) as info:
+            ConnectSessionCreate.from_json(doc)
+        (error,) = info.value.errors()
+        assert error["type"] == "syntax"
+        assert error["loc"] == ()
+        assert re.search(r"at line \d+ column \d+$", error["msg"]), error["msg"]
+
+
+def test_lone_surrogate_in_a_str_document_is_a_syntax_error() -> None:
+    with pytest.raises(ValidationError) as info:
+        ConnectSessionCreate.from_json('{"origin_owner_id":"\ud800","origin_owner_name":"n"}')
+    assert kinds_and_locs(info.value) == [("syntax", ())]
+
+
+def test_duplicate_keys() -> None:
+    with pytest.raises(ValidationError) as info:
+        ConnectSessionCreate.from_json(
+            '{"origin_owner_id":"o","origin_owner_name":"n","metadata":{"a":1,"a":2}}'
+        )
+    assert kinds_and_locs(info.value) == [("duplicate_key", ("metadata", "a"))]
+
+
+# --- everything is reported together -------------------------------------------------------
+
+
+def test_constructor_reports_every_problem_together() -> None:
+    with pytest.raises(ValidationError) as info:
+        ConnectSessionCreate(
+            origin_owner_id=None,  # type: ignore[arg-type]
+            origin_owner_name=7,  # type: ignore[arg-type]
+            categories=["ats", "nope", 3],  # type: ignore[arg-type]
+            expires_in=True,
+            metadata={"ok": 1, "bad": {1, 2}},
+            origin_username=["u"],  # type: ignore[arg-type]
+            provider=b"p",  # type: ignore[arg-type]
+        )
+    assert kinds_and_locs(info.value) == [
+        ("invalid_value", ("categories", 1)),
+        ("invalid_type", ("categories", 2)),
+        ("invalid_type", ("expires_in",)),
+        ("invalid_type", ("metadata", "bad")),
+        ("missing_field", ("origin_owner_id",)),
+        ("invalid_type", ("origin_owner_name",)),
+        ("invalid_type", ("origin_username",)),
+        ("invalid_type", ("provider",)),
+    ]
+
+
+def test_a_refused_required_value_is_not_also_missing() -> None:
+    exc = refused(origin_owner_id={"o"})
+    assert kinds_and_locs(exc) == [("invalid_type", ("origin_owner_id",))]
+    assert "found a Python set" in exc.errors()[0]["msg"]
+
+
+def test_dict_json_and_constructor_give_the_same_errors() -> None:
+    data: dict[str, Any] = {
+        "origin_owner_name": 1,
+        "categories": ["hris", "hirs"],
+        "expires_in": -5,
+        "metadata": "x",
+        "beta": None,
+    }
+    with pytest.raises(ValidationError) as from_json:
+        ConnectSessionCreate.from_json(json.dumps(data), strict=True)
+    with pytest.raises(ValidationError) as from_dict:
+        ConnectSessionCreate.from_dict(data, strict=True)
+    assert from_dict.value.errors() == from_json.value.errors()
+    assert str(from_dict.value) == str(from_json.value)
+    del data["beta"]
+    with pytest.raises(ValidationError) as from_constructor:
+        ConnectSessionCreate(origin_owner_id=None, **data)  # type: ignore[arg-type]
+    assert from_constructor.value.errors() == from_json.value.errors()[:-1]
+
+
+def test_dict_errors_keep_the_core_order_with_refused_values() -> None:
+    with pytest.raises(ValidationError) as info:
+        ConnectSessionCreate.from_dict(
+            {
+                "z": {1, 2},
+                "provider": 1,
+                "y": 1,
+                2: "two",  # type: ignore[dict-item]
+                "metadata": {"x": float("inf")},
+                "origin_owner_id": "o",
+            },
+            strict=True,
+        )
+    assert kinds_and_locs(info.value) == [
+        ("invalid_value", ("metadata", "x")),
+        ("missing_field", ("origin_owner_name",)),
+        ("invalid_type", ("provider",)),
+        ("invalid_type", ("z",)),
+        ("unknown_field", ("y",)),
+        ("invalid_type", ()),
+    ]
+
+
+# --- values JSON cannot hold ---------------------------------------------------------------
+
+
+class Opaque:
+    pass
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [
+        ({1, 2}, "a Python set"),
+        (frozenset(), "a Python frozenset"),
+        (b"bytes", "a Python bytes"),
+        (bytearray(b"x"), "a Python bytearray"),
+        (decimal.Decimal("1.5"), "a Python Decimal"),
+        (1j, "a Python complex"),
+        (Opaque(), "a Python Opaque"),
+        (range(3), "a Python range"),
+        (iter([1]), "a Python list_iterator"),
+        ("\udc80", "a str holding a lone surrogate"),
+    ],
+)
+def test_values_json_cannot_hold_are_refused(value: Any, found: str) -> None:
+    exc = refused(metadata={"list": [0, value]})
+    assert kinds_and_locs(exc) == [("invalid_type", ("metadata", "list", 1))]
+    assert exc.errors()[0]["msg"].startswith("expected a JSON value")
+    assert found in exc.errors()[0]["msg"]
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf")])
+def test_non_finite_floats_are_refused(value: float) -> None:
+    exc = refused(metadata={"x": value})
+    assert kinds_and_locs(exc) == [("invalid_value", ("metadata", "x"))]
+    assert "only finite numbers" in exc.errors()[0]["msg"]
+    exc = refused(expires_in=value)
+    assert kinds_and_locs(exc) == [("invalid_value", ("expires_in",))]
+
+
+@pytest.mark.parametrize("key", [1, None, 1.5, ("a",), True, "\ud800"])
+def test_object_keys_must_be_strings(key: Any) -> None:
+    exc = refused(metadata={"ok": {key: 1}})
+    assert kinds_and_locs(exc) == [("invalid_type", ("metadata", "ok"))]
+    assert exc.errors()[0]["msg"].startswith("object keys must be strings, found ")
+
+
+def test_top_level_keys_must_be_strings() -> None:
+    with pytest.raises(ValidationError) as info:
+        ConnectSessionCreate.from_dict({**OWNERS, 1: "x"})  # type: ignore[dict-item]
+    assert kinds_and_locs(info.value) == [("invalid_type", ())]
+    assert str(info.value) == (
+        "object keys must be strings, found a Python int [type=invalid_type]"
+    )
+
+
+def test_bool_is_not_a_number() -> None:
+    for value in (True, False):
+        exc = refused(expires_in=value)
+        assert kinds_and_locs(exc) == [("invalid_type", ("expires_in",))]
+        assert exc.errors()[0]["msg"] == "expected a number of seconds, found a boolean"
+    req = ConnectSessionCreate(**OWNERS, metadata={"flag": True})
+    assert req.metadata == {"flag": True}
+    assert '"metadata":{"flag":true}' in req.to_json()
+
+
+def test_int_and_float_subclasses_are_numbers() -> None:
+    class Seconds(enum.IntEnum):
+        HOUR = 3600
+
+    class Ratio(float):
+        def __repr__(self) -> str:
+            return "not a number"
+
+    req = ConnectSessionCreate(**OWNERS, expires_in=Seconds.HOUR, metadata={"r": Ratio(0.25)})
+    assert req.expires_in == 3600.0
+    assert '"metadata":{"r":0.25}' in req.to_json()
+
+
+def test_huge_integers() -> None:
+    big = 10**4000
+    req = ConnectSessionCreate(**OWNERS, metadata={"big": big})
+    assert req.metadata == {"big": big}
+    exc = refused(expires_in=10**400)
+    assert kinds_and_locs(exc) == [("invalid_value", ("expires_in",))]
+    limit = sys.get_int_max_str_digits()
+    exc = refused(metadata={"x": 10 ** (limit + 1)})
+    assert kinds_and_locs(exc) == [("invalid_type", ("metadata", "x"))]
+    assert "an int Python cannot write in decimal" in exc.errors()[0]["msg"]
+
+
+# --- nesting -------------------------------------------------------------------------------
+
+
+def test_depth_limit_is_the_core_limit() -> None:
+    assert _native.MAX_DEPTH == 128
+    req = ConnectSessionCreate(**OWNERS, metadata=nested(128))
+    assert ConnectSessionCreate.from_json(req.to_json()) == req
+    exc = refused(metadata=nested(129))
+    ((kind, loc),) = kinds_and_locs(exc)
+    assert kind == "too_deep"
+    assert loc == ("metadata", *("a",) * 127)
+
+
+def test_depth_limit_applies_to_dicts_and_setters() -> None:
+    with pytest.raises(ValidationError) as info:
+        ConnectSessionCreate.from_dict({**OWNERS, "beta": [[[[]]]] * 1 + [nested(129)]})
+    assert kinds_and_locs(info.value)[0][0] == "too_deep"
+    req = ConnectSessionCreate(**OWNERS)
+    with pytest.raises(ValidationError) as info:
+        req.metadata = nested(129)
+    assert kinds_and_locs(info.value)[0][0] == "too_deep"
+    assert req.metadata is None
+
+
+def test_self_referencing_values_stop_at_the_limit() -> None:
+    loop: list[Any] = []
+    loop.append(loop)
+    exc = refused(metadata={"loop": loop})
+    assert kinds_and_locs(exc)[0][0] == "too_deep"
+    cycle: dict[str, Any] = {}
+    cycle["me"] = cycle
+    exc = refused(metadata=cycle)
+    assert kinds_and_locs(exc)[0][0] == "too_deep"
+
+
+def test_very_deep_values_do_not_overflow_anything() -> None:
+    deep: Any = []
+    for _ in range(100_000):
+        deep = [deep]
+    exc = refused(metadata={"deep": deep})
+    assert kinds_and_locs(exc)[0][0] == "too_deep"
+    with pytest.raises(ValidationError) as info:
+        ConnectSessionCreate.from_json("[" * 1_000_000)
+    assert info.value.error_count() == 1

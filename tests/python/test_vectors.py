@@ -1,0 +1,118 @@
+"""Runs every shared case of tests/vectors (format: tests/vectors/README.md)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from connect_session import ConnectSessionCreate, ValidationError
+from support import VECTORS_DIR, as_json_errors, kinds_and_locs
+
+CASES = sorted(p for p in VECTORS_DIR.iterdir() if p.is_dir())
+
+
+def expected_text(path: Path) -> bytes:
+    """The file's bytes, less one trailing newline."""
+    data = path.read_bytes()
+    return data[:-1] if data.endswith(b"\n") else data
+
+
+def is_strict(case: Path) -> bool:
+    mode = case / "mode"
+    if not mode.exists():
+        return False
+    text = expected_text(mode)
+    assert text == b"strict", f"{case.name}: unknown mode {text!r}"
+    return True
+
+
+def test_there_are_cases() -> None:
+    assert len(CASES) > 0, f"no case found in {VECTORS_DIR}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_vector(case: Path) -> None:
+    raw = (case / "input.json").read_bytes()
+    strict = is_strict(case)
+    output, errors = case / "output.json", case / "errors.json"
+    assert output.exists() != errors.exists(), f"{case.name}: needs output.json or errors.json"
+    if case.name.startswith("valid_"):
+        assert output.exists(), f"{case.name}: a valid_ case needs output.json"
+        req = ConnectSessionCreate.from_json(raw, strict=strict)
+        assert req.to_json().encode() == expected_text(output)
+        # The same document given as str reads the same.
+        assert ConnectSessionCreate.from_json(raw.decode(), strict=strict) == req
+    else:
+        assert case.name.startswith("invalid_"), f"{case.name}: name must start valid_/invalid_"
+        assert errors.exists(), f"{case.name}: an invalid_ case needs errors.json"
+        with pytest.raises(ValidationError) as info:
+            ConnectSessionCreate.from_json(raw, strict=strict)
+        assert as_json_errors(info.value) == json.loads(expected_text(errors))
+        assert info.value.error_count() == len(info.value.errors())
+        assert len(str(info.value).split("\n")) == info.value.error_count()
+
+
+def _as_dict(raw: bytes) -> dict[str, Any] | None:
+    """The document as the dict a Python user would hold, when it can be one: JSON that
+    Python's json module reads the way the core does (no NaN or Infinity, no number
+    beyond a double, no repeated key, no lone surrogate, an object at the top)."""
+
+    def finite(text: str) -> float:
+        value = float(text)
+        if math.isinf(value):
+            raise ValueError(text)
+        return value
+
+    def refuse(text: str) -> Any:
+        raise ValueError(text)
+
+    def no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        if len({key for key, _ in pairs}) != len(pairs):
+            raise ValueError("repeated key")
+        return dict(pairs)
+
+    try:
+        data = json.loads(
+            raw.decode("utf-8"),
+            parse_float=finite,
+            parse_constant=refuse,
+            object_pairs_hook=no_repeats,
+        )
+        json.dumps(data, ensure_ascii=False).encode("utf-8")  # refuses lone surrogates
+    except (ValueError, RecursionError):  # UnicodeError and JSONDecodeError are ValueErrors
+        return None
+    return data if isinstance(data, dict) else None
+
+
+DICT_CASES = [c for c in CASES if _as_dict((c / "input.json").read_bytes()) is not None]
+
+
+def test_there_are_dict_cases() -> None:
+    names = [case.name for case in DICT_CASES]
+    assert len(names) >= 50
+    assert "valid_minimal" in names
+    assert any(name.startswith("invalid_") for name in names)
+
+
+@pytest.mark.parametrize("case", DICT_CASES, ids=[c.name for c in DICT_CASES])
+def test_vector_as_dict(case: Path) -> None:
+    """from_dict of the same document has the same outcome as from_json: the same value,
+    or the same errors (kinds and locations; a message quoting a number may quote it
+    as Python wrote it, -0 as 0)."""
+    raw = (case / "input.json").read_bytes()
+    data = _as_dict(raw)
+    assert data is not None
+    strict = is_strict(case)
+    if (case / "errors.json").exists():
+        with pytest.raises(ValidationError) as from_json:
+            ConnectSessionCreate.from_json(raw, strict=strict)
+        with pytest.raises(ValidationError) as from_dict:
+            ConnectSessionCreate.from_dict(data, strict=strict)
+        assert kinds_and_locs(from_dict.value) == kinds_and_locs(from_json.value)
+    else:
+        expected = ConnectSessionCreate.from_json(raw, strict=strict)
+        assert ConnectSessionCreate.from_dict(data, strict=strict).to_dict() == expected.to_dict()
