@@ -337,6 +337,7 @@ def test_every_field_is_assignable() -> None:
     req = minimal()
     req.categories = ["crm"]
     req.expires_in = 0.5
+    assert req.effective_expires_in == 0.5
     req.metadata = {"k": "v"}
     req.origin_owner_id = "id2"
     req.origin_owner_name = "name2"
@@ -352,6 +353,7 @@ def test_every_field_is_assignable() -> None:
     req.origin_username = None
     req.provider = None
     assert req.to_json() == '{"origin_owner_id":"id2","origin_owner_name":"name2"}'
+    assert req.effective_expires_in == _native.DEFAULT_EXPIRES_IN == 1800.0
 
 
 def test_failed_assignment_changes_nothing() -> None:
