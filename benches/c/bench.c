@@ -10,8 +10,12 @@
 
 #include "connect_session.h"
 
+#ifndef BATCHES /* lower both (-D) to run under a profiler */
 #define BATCHES 31
+#endif
+#ifndef CALLS_PER_BATCH
 #define CALLS_PER_BATCH 20000
+#endif
 
 static const char REFERENCE[] =
     "{\"categories\":[\"ats\",\"hris\",\"hris-legacy\",\"crm\"],\"expires_in\":1800,\"metadata\":"

@@ -8,35 +8,46 @@ use std::fmt::Write;
 
 /// Appends `s` as a JSON string: `"`, `\` and control characters escaped, nothing else.
 pub(crate) fn write_str(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
-    let mut rest = s;
-    while let Some(i) = rest.find(|c: char| c < ' ' || c == '"' || c == '\\') {
-        let (plain, tail) = rest.split_at(i);
-        out.push_str(plain);
-        let mut tail_chars = tail.chars();
-        let special = tail_chars.next().unwrap_or_default();
-        rest = tail_chars.as_str();
-        match special {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            control => {
-                // Writing to a String cannot fail.
-                let _ = write!(out, "\\u{:04x}", u32::from(control));
-            }
+    // Every byte that needs an escape is ASCII, so the byte positions found
+    // here are always character boundaries.
+    let mut plain_from = 0;
+    for (i, &byte) in s.as_bytes().iter().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(s.get(plain_from..i).unwrap_or_default());
+        if escape.is_empty() {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "\\u{byte:04x}");
+        } else {
+            out.push_str(escape);
         }
+        plain_from = i + 1;
     }
-    out.push_str(rest);
+    out.push_str(s.get(plain_from..).unwrap_or_default());
     out.push('"');
 }
 
 /// Appends a finite double as ECMAScript's Number-to-String writes it
 /// (`1800`, `0.5`, `1e-7`, `1e+21`), the form of RFC 8785 and `JSON.stringify`.
 pub(crate) fn write_number(out: &mut String, value: f64) {
+    // Whole numbers below 2^53 (every realistic expiry) are their digits in
+    // ECMAScript's form too; itoa writes them several times faster than ryu.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    if value.fract() == 0.0 && value.abs() < EXACT && (value != 0.0 || value.is_sign_positive()) {
+        out.push_str(itoa::Buffer::new().format(value as i64));
+        return;
+    }
     out.push_str(ryu_js::Buffer::new().format_finite(value));
 }
 
@@ -135,6 +146,10 @@ mod tests {
         assert_eq!(number(1e21), "1e+21");
         assert_eq!(number(1e300), "1e+300");
         assert_eq!(number(f64::MAX), "1.7976931348623157e+308");
+        assert_eq!(number(9_007_199_254_740_991.0), "9007199254740991");
+        assert_eq!(number(9_007_199_254_740_992.0), "9007199254740992");
+        assert_eq!(number(-0.0), "0");
+        assert_eq!(number(-42.0), "-42");
     }
 
     #[test]

@@ -1,0 +1,33 @@
+# Benchmarks against the peers (issue 5). Not part of `make test`: timings belong here,
+# never in unit tests. Everything is measured in one run and written to docs/benchmarks.md.
+
+.PHONY: bench bench-rust bench-c bench-py
+
+BENCH_TARGET_DIR = $(abspath $(or $(CARGO_TARGET_DIR),target))/bench
+BENCH_OUT = $(BENCH_TARGET_DIR)/results
+BENCH_PY_STAMP = $(VENV)/.bench-requirements.stamp
+
+bench: bench-rust bench-c bench-py ## benchmarks against serde_json, pydantic and msgspec; writes docs/benchmarks.md
+	$(VENV_PY) benches/report.py $(BENCH_TARGET_DIR)/criterion $(BENCH_OUT)/python.jsonl \
+		$(BENCH_OUT)/c.jsonl docs/benchmarks.md
+
+bench-rust: ## Rust: from_json/to_json against a plain serde_json struct (criterion)
+	cd benches/rust && CARGO_TARGET_DIR=$(BENCH_TARGET_DIR) $(CARGO) bench --bench rust
+
+bench-c: ffi-release ## C: the round trip through the C ABI against the same calls from Rust
+	@mkdir -p $(BENCH_OUT)
+	$(CC) -std=c99 -O2 -Iinclude benches/c/bench.c $(FFI_RELEASE_DIR)/libconnect_session.a \
+		$(NATIVE_LIBS) -o $(BENCH_OUT)/bench_c
+	$(BENCH_OUT)/bench_c > $(BENCH_OUT)/c.jsonl
+	cd benches/rust && CARGO_TARGET_DIR=$(BENCH_TARGET_DIR) $(CARGO) run -q --release --bin roundtrip \
+		>> $(BENCH_OUT)/c.jsonl
+	cat $(BENCH_OUT)/c.jsonl
+
+$(BENCH_PY_STAMP): benches/python/requirements.txt | $(PY_DEV_STAMP)
+	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r benches/python/requirements.txt
+	touch $@
+
+bench-py: $(PY_EXT_STAMP) $(BENCH_PY_STAMP) ## Python: decode, encode, construct, read, memory against pydantic and msgspec
+	@mkdir -p $(BENCH_OUT)
+	cd benches/python && $(abspath $(VENV_PY)) bench.py > $(BENCH_OUT)/python.jsonl
+	cat $(BENCH_OUT)/python.jsonl
