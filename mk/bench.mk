@@ -5,7 +5,6 @@
 
 BENCH_TARGET_DIR = $(abspath $(or $(CARGO_TARGET_DIR),target))/bench
 BENCH_OUT = $(BENCH_TARGET_DIR)/results
-BENCH_PY_STAMP = $(VENV)/.bench-requirements.stamp
 
 bench: bench-rust bench-c bench-py ## benchmarks against serde_json, pydantic and msgspec; writes docs/benchmarks.md
 	$(VENV_PY) benches/report.py $(BENCH_TARGET_DIR)/criterion $(BENCH_OUT)/python.jsonl \
@@ -23,11 +22,10 @@ bench-c: ffi-release ## C: the round trip through the C ABI against the same cal
 		>> $(BENCH_OUT)/c.jsonl
 	cat $(BENCH_OUT)/c.jsonl
 
-$(BENCH_PY_STAMP): benches/python/requirements.txt | $(PY_DEV_STAMP)
-	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r benches/python/requirements.txt
-	touch $@
-
-bench-py: $(PY_EXT_STAMP) $(BENCH_PY_STAMP) ## Python: decode, encode, construct, read, memory against pydantic and msgspec
+# Prerequisites are named by phony target: this file is read before mk/c.mk and mk/python.mk,
+# whose variables exist only in recipes here.
+bench-py: develop ## Python: decode, encode, construct, read, memory against pydantic and msgspec
 	@mkdir -p $(BENCH_OUT)
+	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r benches/python/requirements.txt
 	cd benches/python && $(abspath $(VENV_PY)) bench.py > $(BENCH_OUT)/python.jsonl
 	cat $(BENCH_OUT)/python.jsonl
