@@ -6,7 +6,7 @@ use connect_session_core::{ConnectSessionCreate as Model, ParseMode};
 
 use crate::error::{ConnectSessionStatus, Failure};
 use crate::guard::{guard, status, LastError};
-use crate::strings::{bytes_in, owned, utf8, Out};
+use crate::strings::{bytes_in, owned_with, utf8, Out};
 
 /// A Create Connect Session request: opaque, created by
 /// `connect_session_create_new`, `_from_json`, `_from_json_strict` or
@@ -221,7 +221,7 @@ pub unsafe extern "C" fn connect_session_create_to_json(
     out_json_len: *mut usize,
 ) -> ConnectSessionStatus {
     // SAFETY: the same contract.
-    unsafe { write_json(request, out_json, out_json_len, Model::to_json) }
+    unsafe { write_json(request, out_json, out_json_len, Model::write_json) }
 }
 
 /// The canonical JSON indented with two spaces; only white space differs
@@ -242,7 +242,11 @@ pub unsafe extern "C" fn connect_session_create_to_json_pretty(
     out_json_len: *mut usize,
 ) -> ConnectSessionStatus {
     // SAFETY: the same contract.
-    unsafe { write_json(request, out_json, out_json_len, Model::to_json_pretty) }
+    unsafe {
+        write_json(request, out_json, out_json_len, |model, out| {
+            out.push_str(&model.to_json_pretty());
+        })
+    }
 }
 
 /// # Safety
@@ -252,7 +256,7 @@ unsafe fn write_json(
     request: *const ConnectSessionCreate,
     out_json: *mut *mut c_char,
     out_json_len: *mut usize,
-    write: fn(&Model) -> String,
+    write: fn(&Model, &mut String),
 ) -> ConnectSessionStatus {
     status(|| {
         // SAFETY: the caller passes NULL or a live handle, and NULL or
@@ -264,7 +268,7 @@ unsafe fn write_json(
                 Out::new(out_json_len, "out_json_len")?,
             )
         };
-        let (ptr, len) = owned(&write(request));
+        let (ptr, len) = owned_with(|out| write(request, out));
         out_json.write(ptr);
         out_json_len.write(len);
         Ok(())

@@ -106,43 +106,54 @@ impl<T> Out<'_, T> {
     }
 }
 
-/// Hands `text` to the caller: a new allocation holding the length of the
-/// text (a `usize`, unaligned), then the text and a terminating NUL, returned with the length of the text (without the NUL).
+/// The bytes in front of every string handed to the caller: the length and
+/// the capacity of its allocation, so that `connect_session_string_free`
+/// needs only the pointer.
+const HEADER: usize = 2 * size_of::<usize>();
+
+/// Hands the caller the text that `write` appends to an empty string,
+/// NUL-terminated; returns it with its length (without the NUL). The text is
+/// written in place after a header, so nothing is copied.
 /// The caller frees it with [`free_owned`] (`connect_session_string_free`).
-pub(crate) fn owned(text: &str) -> (*mut c_char, usize) {
-    const LEN_PREFIX: usize = size_of::<usize>();
-    let len = text.len();
-    let mut buf = Vec::with_capacity(LEN_PREFIX + len + 1);
-    buf.extend_from_slice(&len.to_ne_bytes());
-    buf.extend_from_slice(text.as_bytes());
-    buf.push(0);
-    let base = Box::into_raw(buf.into_boxed_slice()).cast::<u8>();
-    // SAFETY: the allocation is `LEN_PREFIX + len + 1` bytes long, so the
-    // text starts inside it.
-    let text_ptr = unsafe { base.add(LEN_PREFIX) };
-    (text_ptr.cast::<c_char>(), len)
+pub(crate) fn owned_with(write: impl FnOnce(&mut String)) -> (*mut c_char, usize) {
+    let mut text = String::with_capacity(HEADER + 256);
+    text.extend(std::iter::repeat_n('\0', HEADER)); // the header's place
+    write(&mut text);
+    let len = text.len() - HEADER;
+    text.push('\0');
+    let mut bytes = std::mem::ManuallyDrop::new(text.into_bytes());
+    let (base, total, capacity) = (bytes.as_mut_ptr(), bytes.len(), bytes.capacity());
+    let header = [total.to_ne_bytes(), capacity.to_ne_bytes()].concat();
+    // SAFETY: the allocation holds at least `HEADER` bytes, written here.
+    unsafe { std::ptr::copy_nonoverlapping(header.as_ptr(), base, HEADER) };
+    // SAFETY: the text starts `HEADER` bytes into the allocation.
+    (unsafe { base.add(HEADER) }.cast::<c_char>(), len)
 }
 
-/// Frees a string made by [`owned`]; NULL does nothing.
+/// Frees a string made by [`owned_with`]; NULL does nothing.
 ///
 /// # Safety
 ///
-/// `ptr` is NULL or a pointer returned by [`owned`] and not freed since.
+/// `ptr` is NULL or a pointer returned by [`owned_with`] and not freed since.
 pub(crate) unsafe fn free_owned(ptr: *mut c_char) {
-    const LEN_PREFIX: usize = size_of::<usize>();
     if ptr.is_null() {
         return;
     }
-    // SAFETY: `ptr` came from `owned`, which placed the text `LEN_PREFIX`
-    // bytes into its allocation, right after the length.
-    let base = unsafe { ptr.cast::<u8>().sub(LEN_PREFIX) };
-    let mut len_bytes = [0u8; LEN_PREFIX];
-    // SAFETY: the first `LEN_PREFIX` bytes of the allocation hold the length.
-    unsafe { std::ptr::copy_nonoverlapping(base, len_bytes.as_mut_ptr(), LEN_PREFIX) };
-    let len = usize::from_ne_bytes(len_bytes);
-    let whole = std::ptr::slice_from_raw_parts_mut(base, LEN_PREFIX + len + 1);
-    // SAFETY: this is exactly the boxed slice `owned` leaked, freed once.
-    drop(unsafe { Box::from_raw(whole) });
+    // SAFETY: `ptr` came from `owned_with`, which placed the text `HEADER`
+    // bytes into its allocation, right after the header.
+    let base = unsafe { ptr.cast::<u8>().sub(HEADER) };
+    let mut header = [0u8; HEADER];
+    // SAFETY: the first `HEADER` bytes of the allocation hold the header.
+    unsafe { std::ptr::copy_nonoverlapping(base, header.as_mut_ptr(), HEADER) };
+    let (total, capacity) = header.split_at(size_of::<usize>());
+    let word = |bytes: &[u8]| {
+        let mut word = [0u8; size_of::<usize>()];
+        word.copy_from_slice(bytes);
+        usize::from_ne_bytes(word)
+    };
+    // SAFETY: these are the pointer, length and capacity of the `Vec<u8>`
+    // that `owned_with` leaked; it is rebuilt once, to be freed.
+    drop(unsafe { Vec::from_raw_parts(base, word(total), word(capacity)) });
 }
 
 /// A view of text owned by someone else (a handle, or a static).
@@ -156,7 +167,7 @@ mod tests {
 
     #[test]
     fn owned_strings_are_nul_terminated_and_keep_interior_nuls() {
-        let (ptr, len) = owned("a\0b");
+        let (ptr, len) = owned_with(|out| out.push_str("a\0b"));
         assert_eq!(len, 3);
         // SAFETY: `owned` allocated `len + 1` bytes of text at `ptr`.
         let bytes = unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len + 1) };

@@ -206,52 +206,66 @@ impl ConnectSessionCreate {
     /// The canonical compact JSON of SPEC section 3.
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(128);
+        self.write_json(&mut out);
+        out
+    }
+
+    /// Appends the canonical compact JSON to `out`, for callers that own the
+    /// buffer (the C ABI writes it straight into the string it hands out).
+    ///
+    /// ```
+    /// let req = connect_session::ConnectSessionCreate::new("o", "n");
+    /// let mut out = String::from("body=");
+    /// req.write_json(&mut out);
+    /// assert_eq!(out, r#"body={"origin_owner_id":"o","origin_owner_name":"n"}"#);
+    /// ```
+    pub fn write_json(&self, out: &mut String) {
+        let start = out.len();
         out.push('{');
         let member = |out: &mut String, key: &str| {
-            if out.len() > 1 {
+            if out.len() > start + 1 {
                 out.push(',');
             }
             json_text::write_str(out, key);
             out.push(':');
         };
         if let Some(categories) = &self.categories {
-            member(&mut out, Field::Categories.name());
+            member(out, Field::Categories.name());
             out.push('[');
             for (i, c) in categories.iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
-                json_text::write_str(&mut out, c.as_str());
+                json_text::write_str(out, c.as_str());
             }
             out.push(']');
         }
         if let Some(seconds) = self.expires_in {
-            member(&mut out, Field::ExpiresIn.name());
-            json_text::write_number(&mut out, seconds);
+            member(out, Field::ExpiresIn.name());
+            json_text::write_number(out, seconds);
         }
         if let Some(metadata) = &self.metadata {
-            member(&mut out, Field::Metadata.name());
+            member(out, Field::Metadata.name());
             out.push_str(metadata.as_json());
         }
-        member(&mut out, Field::OriginOwnerId.name());
-        json_text::write_str(&mut out, &self.origin_owner_id);
-        member(&mut out, Field::OriginOwnerName.name());
-        json_text::write_str(&mut out, &self.origin_owner_name);
+        member(out, Field::OriginOwnerId.name());
+        json_text::write_str(out, &self.origin_owner_id);
+        member(out, Field::OriginOwnerName.name());
+        json_text::write_str(out, &self.origin_owner_name);
         for (field, value) in [
             (Field::OriginUsername, &self.origin_username),
             (Field::Provider, &self.provider),
         ] {
             if let Some(value) = value {
-                member(&mut out, field.name());
-                json_text::write_str(&mut out, value);
+                member(out, field.name());
+                json_text::write_str(out, value);
             }
         }
         for (key, value) in &self.extra {
-            member(&mut out, key);
+            member(out, key);
             out.push_str(value);
         }
         out.push('}');
-        out
     }
 
     /// The canonical JSON indented with two spaces; only white space differs
