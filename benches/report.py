@@ -30,6 +30,7 @@ TARGETS = [
     ("rust decode", "minimal", "serde_json_struct", None, None),
     ("rust encode", "reference", "serde_json_struct", 1.0, None),
     ("c roundtrip", "reference", "rust", 1.15, None),
+    ("c roundtrip", "minimal", "rust", 1.15, None),
 ]
 
 
