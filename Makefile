@@ -4,7 +4,7 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
 .DEFAULT_GOAL := help
-.PHONY: help fmt lint lint-rust test test-rust test-slow update-vectors demo demo-rust ci
+.PHONY: help fmt lint lint-rust test test-rust test-readme test-slow update-vectors demo demo-rust ci
 
 # Each language adds its targets to these lists in its own file under mk/.
 TEST_TARGETS :=
@@ -24,13 +24,16 @@ lint-rust:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
-test: test-rust $(TEST_TARGETS) ## run every test suite
+test: test-rust test-readme $(TEST_TARGETS) ## run every test suite
 
 test-rust: ## the Rust suites: unit, shared vectors, property tests, doctests
 	$(CARGO) test --workspace
 
 test-slow: ## the Rust suites with many more property-test cases
 	PROPTEST_CASES=20000 $(CARGO) test --workspace --release
+
+test-readme: ## the README's quickstarts are the examples that demo builds and runs
+	python3 tests/check_readme.py
 
 update-vectors: ## rewrite the expected files of tests/vectors from the Rust implementation
 	UPDATE_VECTORS=1 $(CARGO) test -p connect-session --test vectors
