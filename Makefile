@@ -29,7 +29,7 @@ test: test-rust test-readme $(TEST_TARGETS) ## run every test suite
 test-rust: ## the Rust suites: unit, shared vectors, property tests, doctests
 	$(CARGO) test --workspace
 
-test-slow: ## the Rust suites with many more property-test cases
+test-slow: test-py-slow ## the property tests with many more cases (Rust and Python)
 	PROPTEST_CASES=20000 $(CARGO) test --workspace --release
 
 test-readme: ## the README's quickstarts are the examples that demo builds and runs
