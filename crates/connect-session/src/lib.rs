@@ -40,6 +40,7 @@ mod native;
 mod parse;
 mod parser;
 mod serde_impl;
+mod visit;
 
 pub use category::{Category, ConnectSessionCreateCategories, UnknownCategory};
 pub use errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
@@ -47,6 +48,7 @@ pub use metadata::Metadata;
 pub use model::{ConnectSessionCreate, Field, DEFAULT_EXPIRES_IN};
 pub use native::NativeWriter;
 pub use parse::ParseMode;
+pub use visit::{visit_json, JsonVisitor};
 
 /// The deepest nesting accepted: the document object is depth 1, so metadata
 /// may nest 127 containers below itself. Deeper input is a `too_deep` error.
