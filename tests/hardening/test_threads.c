@@ -9,6 +9,9 @@
  *    against what the main thread read before the threads started.
  * 3. The last error is per thread: all threads fail at once with errors of
  *    different kinds, wait for each other, then each reads back its own.
+ * 4. 100,000 levels of nesting, parsed on threads with a 1 MiB stack (this
+ *    unoptimized, instrumented build needs the most stack of any; a release
+ *    build needs under 96 KiB): refused as too deep, never a stack overflow.
  *
  * Prints "N passed, N failed" and exits non-zero on any failure; TSan makes
  * the run fail (exit code 66) on any data race it sees.
@@ -210,12 +213,74 @@ static void *write_shared(void *arg) {
     return NULL;
 }
 
-static void run(void *(*body)(void *)) {
+/* ---- 4. deep nesting on a small stack --------------------------------------- */
+
+#define DEEP 100000
+
+/* "head" + DEEP nested objects or arrays around 1 + "tail", in a malloc'd buffer. */
+static char *nested(const char *head, char open, const char *tail, size_t *out_len) {
+    size_t head_len = strlen(head), tail_len = strlen(tail);
+    size_t level = open == '{' ? 5 : 1; /* {"a": or [ */
+    char *doc = malloc(head_len + (level + 1) * DEEP + 1 + tail_len);
+    if (doc == NULL) {
+        return NULL;
+    }
+    size_t len = head_len;
+    memcpy(doc, head, head_len);
+    for (int i = 0; i < DEEP; i++) {
+        memcpy(doc + len, open == '{' ? "{\"a\":" : "[", level);
+        len += level;
+    }
+    doc[len++] = '1';
+    memset(doc + len, open == '{' ? '}' : ']', DEEP);
+    len += DEEP;
+    memcpy(doc + len, tail, tail_len);
+    *out_len = len + tail_len;
+    return doc;
+}
+
+static void *deep_nesting(void *arg) {
+    int id = *(const int *)arg;
+    int round = 0;
+    static const char *const heads[] = {
+        "{\"origin_owner_id\":\"o\",\"origin_owner_name\":\"n\",\"metadata\":{\"m\":",
+        "{\"origin_owner_id\":\"o\",\"origin_owner_name\":\"n\",\"x\":",
+        "{\"origin_owner_id\":\"o\",\"origin_owner_name\":\"n\",\"categories\":",
+        "{\"origin_owner_name\":\"n\",\"origin_owner_id\":",
+    };
+    char open = id % 2 ? '[' : '{';
+    size_t len = 0, metadata_len = 0;
+    char *doc = nested(heads[id % 4], open, id % 4 == 0 ? "}}" : "}", &len);
+    char *metadata = nested("{\"m\":", open, "}", &metadata_len);
+    CHECK(doc != NULL && metadata != NULL);
+    if (doc != NULL && metadata != NULL) {
+        ConnectSessionCreate *req = NULL;
+        CHECK(connect_session_create_from_json((const uint8_t *)doc, len, &req) ==
+                  CONNECT_SESSION_TOO_DEEP &&
+              req == NULL);
+        ConnectSessionCreate *base = NULL;
+        CHECK(parse("{\"origin_owner_id\":\"o\",\"origin_owner_name\":\"n\"}", &base) ==
+              CONNECT_SESSION_OK);
+        CHECK(connect_session_create_set_metadata(base, (const uint8_t *)metadata, metadata_len) ==
+              CONNECT_SESSION_TOO_DEEP);
+        connect_session_create_free(base);
+    }
+    free(metadata);
+    free(doc);
+    return NULL;
+}
+
+static void run_with_stack(void *(*body)(void *), size_t stack) {
     pthread_t threads[THREADS];
     int ids[THREADS];
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    if (stack > 0) {
+        pthread_attr_setstacksize(&attr, stack);
+    }
     for (int i = 0; i < THREADS; i++) {
         ids[i] = i;
-        if (pthread_create(&threads[i], NULL, body, &ids[i]) != 0) {
+        if (pthread_create(&threads[i], &attr, body, &ids[i]) != 0) {
             fprintf(stderr, "pthread_create failed\n");
             exit(2);
         }
@@ -223,6 +288,11 @@ static void run(void *(*body)(void *)) {
     for (int i = 0; i < THREADS; i++) {
         pthread_join(threads[i], NULL);
     }
+    pthread_attr_destroy(&attr);
+}
+
+static void run(void *(*body)(void *)) {
+    run_with_stack(body, 0);
 }
 
 int main(int argc, char **argv) {
@@ -258,6 +328,8 @@ int main(int argc, char **argv) {
     pthread_barrier_init(&all_failed, NULL, THREADS);
     run(own_last_error);
     pthread_barrier_destroy(&all_failed);
+
+    run_with_stack(deep_nesting, 1024 * 1024);
 
     printf("%lu passed, %lu failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
