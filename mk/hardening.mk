@@ -3,7 +3,7 @@
 .PHONY: test-limits test-c-tsan test-py-dev test-ffi-corpus-valgrind fuzz fuzz-build fuzz-cmin \
 	fuzz-tools
 
-TEST_TARGETS += test-limits test-c-tsan test-py-dev
+TEST_TARGETS += test-limits test-c-tsan test-py-dev test-ffi-corpus-valgrind
 
 HARD_TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 HOST_TRIPLE := $(shell rustc -vV 2>/dev/null | sed -n 's/^host: //p')
@@ -51,5 +51,6 @@ test-ffi-corpus-valgrind: ## replay the ffi_calls corpus under valgrind (leaks, 
 		| sed -n 's/.*Executable .*(\(.*\))$$/\1/p'); \
 	[ -x "$$bin" ] || { echo "could not build the replay test"; exit 1; }; \
 	echo "valgrind $$bin"; \
-	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 -q \
+	valgrind --leak-check=full --show-possibly-lost=no --errors-for-leak-kinds=definite,indirect \
+		--error-exitcode=1 -q \
 		"$$bin" --test-threads=1
