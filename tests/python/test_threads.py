@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import faulthandler
 import json
 import pickle
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,6 +26,11 @@ from connect_session import ConnectSessionCreate, ConnectSessionCreateCategories
 Category = ConnectSessionCreateCategories
 THREADS = 8
 ROUNDS = 2000
+# A deadlock (a thread that waits for a lock while it holds the GIL) would hang the
+# interpreter for good; past this many seconds every thread's stack is written to
+# DEADLOCK_REPORT and the process exits with status 1, so the suite fails instead of hanging.
+DEADLOCK_SECONDS = 120
+DEADLOCK_REPORT = Path(__file__).resolve().parents[2] / "target" / "test_threads_deadlock.txt"
 
 
 @pytest.fixture(autouse=True)
@@ -101,10 +108,17 @@ def hammer(workers: Sequence[Callable[[int], None]]) -> None:
             failures.append(exc)
 
     threads = [threading.Thread(target=run, args=(w, n)) for n, w in enumerate(workers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    DEADLOCK_REPORT.parent.mkdir(exist_ok=True)
+    with DEADLOCK_REPORT.open("w") as report:
+        faulthandler.dump_traceback_later(DEADLOCK_SECONDS, exit=True, file=report)
+        try:
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+        finally:
+            faulthandler.cancel_dump_traceback_later()
+    DEADLOCK_REPORT.unlink()
     if failures:
         raise failures[0]
 
@@ -197,3 +211,66 @@ def test_every_thread_keeps_its_own_errors() -> None:
             assert [e["type"] for e in info.value.errors()] == [kind]
 
     hammer([work] * THREADS)
+
+
+def nested(depth: int, objects: bool) -> Any:
+    value: Any = 1
+    for _ in range(depth):
+        value = {"a": value} if objects else [value]
+    return value
+
+
+def nested_json(depth: int, objects: bool) -> str:
+    opener, closer = ('{"a":', "}") if objects else ("[", "]")
+    return f"{opener * depth}1{closer * depth}"
+
+
+def deep_attempts(objects: bool) -> list[Callable[[], object]]:
+    """Every way a deep value can enter the model."""
+    deep = nested(100_000, objects)
+    text = nested_json(100_000, objects)
+
+    def assign() -> None:
+        obj = ConnectSessionCreate(origin_owner_id="o", origin_owner_name="n")
+        obj.metadata = {"m": deep}
+
+    return [
+        lambda: ConnectSessionCreate(
+            origin_owner_id="o", origin_owner_name="n", metadata={"m": deep}
+        ),
+        assign,
+        lambda: ConnectSessionCreate.from_dict(
+            {"origin_owner_id": "o", "origin_owner_name": "n", "categories": deep}
+        ),
+        lambda: ConnectSessionCreate.from_dict(
+            {"origin_owner_id": "o", "origin_owner_name": "n", "x": deep}
+        ),
+        lambda: ConnectSessionCreate.from_json(
+            '{"origin_owner_id":"o","origin_owner_name":"n","m":' + text + "}"
+        ),
+    ]
+
+
+def test_deep_nesting_on_a_small_thread_stack() -> None:
+    # 100,000 levels (and a dict that holds itself) given every way in, on a thread with a
+    # 256 KiB stack: each is refused as too deep, and the interpreter never overflows.
+    cycle: dict[str, Any] = {}
+    cycle["self"] = cycle
+    kinds: list[list[str]] = []
+
+    def work(_: int) -> None:
+        attempts = deep_attempts(objects=True) + deep_attempts(objects=False)
+        attempts.append(
+            lambda: ConnectSessionCreate(origin_owner_id="o", origin_owner_name="n", metadata=cycle)
+        )
+        for attempt in attempts:
+            with pytest.raises(ValidationError) as info:
+                attempt()
+            kinds.append([e["type"] for e in info.value.errors()])
+
+    before = threading.stack_size(256 * 1024)
+    try:
+        hammer([work])
+    finally:
+        threading.stack_size(before)
+    assert kinds == [["too_deep"]] * 11
