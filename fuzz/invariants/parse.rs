@@ -113,6 +113,17 @@ fn accepted(data: &[u8], model: &ConnectSessionCreate) -> Result<(), String> {
         if !(seconds.is_finite() && seconds > 0.0) {
             return Err(format!("accepted expires_in {seconds}"));
         }
+        // SPEC section 3: the number as ECMAScript writes it, checked against
+        // ryu-js independently of the core's own fast paths.
+        let want = format!(
+            "\"expires_in\":{},",
+            ryu_js::Buffer::new().format_finite(seconds)
+        );
+        if !canonical.contains(&want) {
+            return Err(format!(
+                "canonical output {canonical:?} does not hold {want:?}"
+            ));
+        }
     }
     Ok(())
 }
