@@ -46,8 +46,14 @@ impl NativeWriter {
     /// A writer for the value found at `root` in a document (`[]` for the
     /// document itself, `["metadata"]` for the metadata field).
     pub fn new(root: &[PathItem]) -> Self {
+        NativeWriter::with_capacity(root, 0)
+    }
+
+    /// Like [`new`](Self::new), with room for `capacity` bytes of text, so
+    /// that writing a document of about that size allocates once.
+    pub fn with_capacity(root: &[PathItem], capacity: usize) -> Self {
         NativeWriter {
-            out: String::new(),
+            out: String::with_capacity(capacity),
             path: root.to_vec(),
             base_depth: root.len() + 1,
             open: Vec::new(),
@@ -124,7 +130,7 @@ impl NativeWriter {
     /// An integer that fits 64 bits.
     pub fn int(&mut self, value: i128) {
         self.item();
-        self.out.push_str(&value.to_string());
+        self.out.push_str(itoa::Buffer::new().format(value));
     }
 
     /// An integer of any size, as decimal digits with an optional `-`.
@@ -211,8 +217,14 @@ impl NativeWriter {
         }
         json_text::write_str(&mut self.out, key);
         self.out.push(':');
-        if let Some(last) = self.path.last_mut() {
-            *last = PathItem::from(key);
+        match self.path.last_mut() {
+            // The key's string is reused from one member to the next.
+            Some(PathItem::Key(last)) => {
+                last.clear();
+                last.push_str(key);
+            }
+            Some(last) => *last = PathItem::from(key),
+            None => {}
         }
     }
 
