@@ -31,6 +31,7 @@ fn category_value(value: String) -> PyResult<&'static str> {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
+    convert::init(py);
     m.add("__version__", connect_session::VERSION)?;
     m.add(
         "CATEGORY_VALUES",

@@ -2,24 +2,40 @@
 //!
 //! Every way in (constructor, `from_dict`, `from_json`, attribute
 //! assignment) becomes JSON text that the core reads with its own rules;
-//! every way out is the core's canonical JSON read back as Python values.
+//! every way out is the core's value, or its canonical JSON read back as
+//! Python values.
 //!
-//! Thread safety: the class is `frozen` and keeps the core value behind a
-//! `Mutex` that is held only while Rust code runs (never across a call into
-//! Python), so objects may be shared between threads: each call sees and
-//! leaves a whole, valid value, and no access can fail with "already borrowed".
+//! Reading an attribute twice does not build its Python value twice: each
+//! object keeps, once read, the Python objects of its fields (the strings
+//! and the float as they are handed out; for `categories`, `metadata` and
+//! `extra` a private master that is copied on every access, its dicts and
+//! lists new, its immutable leaves shared). Assigning a field drops what
+//! was kept for it. An object never read keeps nothing.
+//!
+//! Thread safety: the class is `frozen` and keeps its state (the core value
+//! and the kept Python objects) behind a `Mutex`. The lock is held only
+//! while Rust code runs: no Python object is created, released, or called
+//! under it (taking a new reference to a kept object is all that happens),
+//! so no Python code can run while it is held and it never waits on the
+//! GIL. Objects may be shared between threads: each call sees and leaves a
+//! whole, valid value, and no access can fail with "already borrowed".
+//! Values built from the state are built outside the lock and kept only if
+//! no assignment happened in between.
 
-use std::collections::HashMap;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use connect_session::{
-    ConnectSessionCreate as Core, ErrorDetail, ErrorKind, Field, NativeWriter, ParseMode, PathItem,
+    ConnectSessionCreate as Core, ConnectSessionCreateCategories as Category, ErrorDetail,
+    ErrorKind, Field, NativeWriter, ParseMode, PathItem,
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyString, PyType};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyList, PyString, PyTuple, PyType,
+};
 
-use crate::convert::{self, Failure};
+use crate::convert::{self, Failure, Master};
 use crate::errors;
 
 /// The largest `indent` that `to_json` accepts.
@@ -29,41 +45,246 @@ const MAX_INDENT: usize = 16;
 /// connect-session core. See the package documentation for the full API.
 #[pyclass(name = "ConnectSessionCreate", module = "connect_session", frozen)]
 pub(crate) struct ConnectSessionCreate {
-    inner: Mutex<Core>,
+    state: Mutex<State>,
 }
+
+/// What the lock guards.
+struct State {
+    core: Core,
+    /// Counts assignments, so that a value built outside the lock from an
+    /// older state is not kept.
+    version: u64,
+    /// The Python objects kept for the fields read so far; allocated on the
+    /// first read, so an object never read stays small.
+    kept: Option<Box<Kept>>,
+}
+
+/// Python objects kept for the fields, each built on its first read.
+#[derive(Default)]
+struct Kept {
+    /// A private list of enum members; every read gets a copy.
+    categories: Option<Py<PyList>>,
+    expires_in: Option<Py<PyFloat>>,
+    /// A private master; every read gets a copy of its containers.
+    metadata: Option<Arc<Master>>,
+    origin_owner_id: Option<Py<PyString>>,
+    origin_owner_name: Option<Py<PyString>>,
+    origin_username: Option<Py<PyString>>,
+    provider: Option<Py<PyString>>,
+    /// A private master dict of the extra keys; every read gets a copy.
+    extra: Option<Arc<Master>>,
+}
+
+/// A kept object, which a read takes a new reference to under the lock
+/// (an incref, which runs no Python code).
+trait Share {
+    fn share(&self, py: Python<'_>) -> Self;
+}
+
+impl<T> Share for Py<T> {
+    fn share(&self, py: Python<'_>) -> Self {
+        self.clone_ref(py)
+    }
+}
+
+impl Share for Arc<Master> {
+    fn share(&self, _py: Python<'_>) -> Self {
+        Arc::clone(self)
+    }
+}
+
+/// What [`Kept::take`] releases (outside the lock).
+#[allow(dead_code)] // held only to be dropped
+enum Released {
+    Object(Py<PyAny>),
+    Master(Arc<Master>),
+}
+
+impl Kept {
+    /// A second set of references to the same objects (all immutable, or
+    /// private masters that are never changed), for a copy of the request.
+    fn share(&self, py: Python<'_>) -> Kept {
+        fn share<T: Share>(py: Python<'_>, slot: &Option<T>) -> Option<T> {
+            slot.as_ref().map(|value| value.share(py))
+        }
+        Kept {
+            categories: share(py, &self.categories),
+            expires_in: share(py, &self.expires_in),
+            metadata: share(py, &self.metadata),
+            origin_owner_id: share(py, &self.origin_owner_id),
+            origin_owner_name: share(py, &self.origin_owner_name),
+            origin_username: share(py, &self.origin_username),
+            provider: share(py, &self.provider),
+            extra: share(py, &self.extra),
+        }
+    }
+
+    /// Takes out what is kept for `field` (to be released outside the lock).
+    fn take(&mut self, field: Field) -> Option<Released> {
+        let object = match field {
+            Field::Categories => self.categories.take().map(Py::into_any),
+            Field::ExpiresIn => self.expires_in.take().map(Py::into_any),
+            Field::Metadata => return self.metadata.take().map(Released::Master),
+            Field::OriginOwnerId => self.origin_owner_id.take().map(Py::into_any),
+            Field::OriginOwnerName => self.origin_owner_name.take().map(Py::into_any),
+            Field::OriginUsername => self.origin_username.take().map(Py::into_any),
+            Field::Provider => self.provider.take().map(Py::into_any),
+        };
+        object.map(Released::Object)
+    }
+}
+
+/// Which kept object a read uses.
+type Slot<K> = fn(&mut Kept) -> &mut Option<K>;
 
 impl ConnectSessionCreate {
     fn wrap(core: Core) -> Self {
         ConnectSessionCreate {
-            inner: Mutex::new(core),
+            state: Mutex::new(State {
+                core,
+                version: 0,
+                kept: None,
+            }),
         }
     }
 
-    /// The core value. The lock is only ever held by Rust code that cannot
-    /// panic halfway through a change, so a poisoned lock still guards a
-    /// whole value and is used as is.
-    fn lock(&self) -> MutexGuard<'_, Core> {
-        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    /// The state. The lock is only ever held by Rust code that cannot panic
+    /// halfway through a change, so a poisoned lock still guards a whole
+    /// value and is used as is.
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// A copy of the core value, taken under the lock.
-    fn snapshot(&self) -> Core {
-        self.lock().clone()
+    fn core(&self) -> Core {
+        self.lock().core.clone()
     }
 
     /// Sets one field from a Python value, through the core's `set_json`.
     fn set_field(&self, py: Python<'_>, field: Field, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let text = convert::to_json_text(value, &[PathItem::from(field.name())])
             .map_err(|failure| failure.into_py_err(py))?;
-        // The guard lives for this statement only: no Python runs under the lock.
-        let result = self.lock().set_json(field, text);
-        result.map_err(|err| errors::to_py_err(py, err.errors()))
+        let set = {
+            let mut state = self.lock();
+            state.core.set_json(field, text).map(|()| {
+                state.version = state.version.wrapping_add(1);
+                state.kept.as_mut().and_then(|kept| kept.take(field))
+            })
+        };
+        // The exception is made, and what was kept released, outside the lock.
+        match set {
+            Ok(released) => {
+                drop(released);
+                Ok(())
+            }
+            Err(err) => Err(errors::to_py_err(py, err.errors())),
+        }
+    }
+
+    /// The kept Python object of a field, built by `build` from what
+    /// `snapshot` copies out of the core on the first read; `None` when the
+    /// field is not set. `build` runs outside the lock.
+    fn read<S, K: Share>(
+        &self,
+        py: Python<'_>,
+        slot: Slot<K>,
+        snapshot: impl FnOnce(&Core) -> Option<S>,
+        build: impl FnOnce(S) -> PyResult<K>,
+    ) -> PyResult<Option<K>> {
+        let (version, copied) = {
+            let mut state = self.lock();
+            if let Some(kept) = state.kept.as_mut().and_then(|kept| slot(kept).as_ref()) {
+                return Ok(Some(kept.share(py)));
+            }
+            match snapshot(&state.core) {
+                Some(copied) => (state.version, copied),
+                None => return Ok(None),
+            }
+        };
+        let value = build(copied)?;
+        let kept = value.share(py);
+        let unused = {
+            let mut state = self.lock();
+            let slot = (state.version == version)
+                .then(|| slot(state.kept.get_or_insert_with(Box::default)))
+                .filter(|slot| slot.is_none());
+            match slot {
+                Some(slot) => {
+                    *slot = Some(kept);
+                    None
+                }
+                None => Some(kept),
+            }
+        };
+        // Released here, outside the lock.
+        drop(unused);
+        Ok(Some(value))
+    }
+
+    /// A string field as a kept `str`.
+    fn read_str<'py>(
+        &self,
+        py: Python<'py>,
+        slot: Slot<Py<PyString>>,
+        value: fn(&Core) -> Option<&str>,
+    ) -> PyResult<Option<Bound<'py, PyString>>> {
+        let kept = self.read(
+            py,
+            slot,
+            |core| value(core).map(str::to_owned),
+            |text| Ok(PyString::new(py, &text).unbind()),
+        )?;
+        Ok(kept.map(|kept| kept.into_bound(py)))
+    }
+}
+
+/// The members of the Python enum `ConnectSessionCreateCategories`, in the
+/// order of `Category::ALL`.
+fn category_members(py: Python<'_>) -> PyResult<&Bound<'_, PyTuple>> {
+    static MEMBERS: PyOnceLock<Py<PyTuple>> = PyOnceLock::new();
+    let members = MEMBERS.get_or_try_init(py, || -> PyResult<Py<PyTuple>> {
+        let enum_class = py
+            .import("connect_session._categories")?
+            .getattr("ConnectSessionCreateCategories")?;
+        let members = Category::ALL
+            .iter()
+            .map(|c| enum_class.call1((c.as_str(),)))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(PyTuple::new(py, members)?.unbind())
+    })?;
+    Ok(members.bind(py))
+}
+
+/// The categories as a list of members of the Python enum.
+fn category_list<'py>(py: Python<'py>, categories: &[Category]) -> PyResult<Bound<'py, PyList>> {
+    let members = category_members(py)?;
+    let items = categories
+        .iter()
+        .map(|c| {
+            let index = Category::ALL
+                .iter()
+                .position(|known| known == c)
+                .unwrap_or_default();
+            members.get_item(index)
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, items)
+}
+
+/// A new list with the items of `list` (a shallow copy: `list[:]`).
+fn copy_list<'py>(list: &Bound<'py, PyList>) -> PyResult<Bound<'py, PyList>> {
+    let py = list.py();
+    // SAFETY: `list` is a live list; `PyList_GetSlice` returns a new
+    // reference, or NULL with an exception set.
+    unsafe {
+        let copy = pyo3::ffi::PyList_GetSlice(list.as_ptr(), 0, isize::MAX);
+        Ok(Bound::from_owned_ptr_or_err(py, copy)?.cast_into_unchecked())
     }
 }
 
 /// Where a problem sorts: the field's slot (extras after the fields, as the
 /// core orders them), then the member's position in the input.
-type Slot = (usize, usize);
+type Order = (usize, usize);
 
 fn slot_of(key: &str) -> usize {
     Field::ALL
@@ -72,8 +293,37 @@ fn slot_of(key: &str) -> usize {
         .unwrap_or(Field::ALL.len())
 }
 
+/// The fast way in for the constructor: the given fields written into one
+/// document that the core reads once. `Ok(None)` when a value cannot be
+/// written or the core refuses the document; [`read_members`] then finds and
+/// reports every problem. Python's own failures propagate.
+fn read_fields<'a, 'py: 'a>(
+    fields: impl IntoIterator<Item = (Field, &'a Bound<'py, PyAny>)>,
+) -> PyResult<Option<Core>> {
+    let mut w = NativeWriter::with_capacity(&[], convert::DOCUMENT_CAPACITY);
+    let written = (|| -> Result<(), Failure> {
+        w.begin_object()?;
+        for (field, value) in fields {
+            w.key(field.name());
+            convert::write(&mut w, value)?;
+        }
+        w.end_object();
+        Ok(())
+    })();
+    read_written(written.map(|()| w.finish()), ParseMode::KeepExtra)
+}
+
+/// The core's reading of a document written in one go, or `Ok(None)` (see [`read_fields`]).
+fn read_written(written: Result<String, Failure>, mode: ParseMode) -> PyResult<Option<Core>> {
+    match written {
+        Ok(document) => Ok(Core::from_json_with(document, mode).ok()),
+        Err(Failure::Invalid(_)) => Ok(None),
+        Err(Failure::Python(err)) => Err(err),
+    }
+}
+
 /// Reads a document given as Python members (the keyword arguments of the
-/// constructor, or the items of a dict).
+/// constructor, or the items of a dict), reporting every problem.
 ///
 /// Each member's value is written as JSON on its own, so a value that JSON
 /// cannot hold is reported without hiding the problems of the others; the
@@ -86,19 +336,19 @@ fn read_members(
 ) -> PyResult<Core> {
     let root = NativeWriter::new(&[]);
     let mut document = String::from("{");
-    let mut problems: Vec<(Slot, ErrorDetail)> = Vec::new();
-    let mut positions: HashMap<String, usize> = HashMap::new();
+    let mut problems: Vec<(Order, ErrorDetail)> = Vec::new();
+    let mut keys: Vec<(String, usize)> = Vec::new();
     let mut unwritten: Vec<String> = Vec::new();
     for (position, (key, value)) in members.iter().enumerate() {
         let key = match convert::key_text(&root, key) {
-            Ok(key) => key,
+            Ok(key) => key.into_owned(),
             Err(failure) => {
                 refused((Field::ALL.len(), position), failure, &mut problems)?;
                 continue;
             }
         };
-        let slot = (slot_of(&key), position);
-        positions.insert(key.clone(), position);
+        let order = (slot_of(&key), position);
+        keys.push((key.clone(), position));
         match convert::to_json_text(value, &[PathItem::from(key.as_str())]) {
             Ok(text) => {
                 if document.len() > 1 {
@@ -109,7 +359,7 @@ fn read_members(
                 document.push_str(&text);
             }
             Err(failure) => {
-                refused(slot, failure, &mut problems)?;
+                refused(order, failure, &mut problems)?;
                 unwritten.push(key);
             }
         }
@@ -131,22 +381,31 @@ fn read_members(
         if left_out && detail.kind() == ErrorKind::MissingField {
             continue;
         }
-        let slot = key.map_or((0, 0), |key| {
-            let position = positions.get(key).copied().unwrap_or(usize::MAX);
+        let order = key.map_or((0, 0), |key| {
+            // The last member with this key is the one the document holds.
+            let position = keys
+                .iter()
+                .rev()
+                .find(|(k, _)| k == key)
+                .map_or(usize::MAX, |(_, position)| *position);
             (slot_of(key), position)
         });
-        problems.push((slot, detail));
+        problems.push((order, detail));
     }
-    problems.sort_by_key(|(slot, _)| *slot);
+    problems.sort_by_key(|(order, _)| *order);
     let details: Vec<ErrorDetail> = problems.into_iter().map(|(_, detail)| detail).collect();
     Err(errors::to_py_err(py, &details))
 }
 
 /// Records the problems of a refused member; Python's own failures propagate.
-fn refused(slot: Slot, failure: Failure, problems: &mut Vec<(Slot, ErrorDetail)>) -> PyResult<()> {
+fn refused(
+    order: Order,
+    failure: Failure,
+    problems: &mut Vec<(Order, ErrorDetail)>,
+) -> PyResult<()> {
     match failure {
         Failure::Invalid(err) => {
-            problems.extend(err.into_errors().into_iter().map(|detail| (slot, detail)));
+            problems.extend(err.into_errors().into_iter().map(|detail| (order, detail)));
             Ok(())
         }
         Failure::Python(err) => Err(err),
@@ -207,19 +466,31 @@ impl ConnectSessionCreate {
         origin_username: Option<Bound<'_, PyAny>>,
         provider: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let none = || py.None().into_bound(py);
         let values = [
-            (Field::Categories, categories.unwrap_or_else(none)),
-            (Field::ExpiresIn, expires_in.unwrap_or_else(none)),
-            (Field::Metadata, metadata.unwrap_or_else(none)),
-            (Field::OriginOwnerId, origin_owner_id),
-            (Field::OriginOwnerName, origin_owner_name),
-            (Field::OriginUsername, origin_username.unwrap_or_else(none)),
-            (Field::Provider, provider.unwrap_or_else(none)),
+            (Field::Categories, categories),
+            (Field::ExpiresIn, expires_in),
+            (Field::Metadata, metadata),
+            (Field::OriginOwnerId, Some(origin_owner_id)),
+            (Field::OriginOwnerName, Some(origin_owner_name)),
+            (Field::OriginUsername, origin_username),
+            (Field::Provider, provider),
         ];
+        // `None` is the same as leaving an argument out (an absent optional
+        // field; for a required one, an error the slow way reports).
+        let given = values.iter().filter_map(|(field, value)| {
+            let value = value.as_ref().filter(|value| !value.is_none())?;
+            Some((*field, value))
+        });
+        if let Some(core) = read_fields(given)? {
+            return Ok(Self::wrap(core));
+        }
+        let none = || py.None().into_bound(py);
         let members: Vec<_> = values
             .into_iter()
-            .map(|(field, value)| (PyString::new(py, field.name()).into_any(), value))
+            .map(|(field, value)| {
+                let key = PyString::new(py, field.name()).into_any();
+                (key, value.unwrap_or_else(none))
+            })
             .collect();
         read_members(py, &members, ParseMode::KeepExtra).map(Self::wrap)
     }
@@ -239,8 +510,10 @@ impl ConnectSessionCreate {
                 .map(Self::wrap)
                 .map_err(|err| errors::to_py_err(py, err.errors()))
         };
-        if let Ok(text) = data.cast::<PyString>() {
-            match text.to_cow() {
+        if let Ok(bytes) = data.cast_exact::<PyBytes>() {
+            read(bytes.as_bytes())
+        } else if let Ok(text) = data.cast::<PyString>() {
+            match convert::str_text(text) {
                 Ok(text) => read(text.as_bytes()),
                 // A lone surrogate: hand the core the bytes it stands for,
                 // which it refuses as it refuses them in any document.
@@ -277,11 +550,12 @@ impl ConnectSessionCreate {
                 data.get_type().qualname()?
             )));
         };
-        let members = dict
-            .items()
-            .iter()
-            .map(|item| item.extract())
-            .collect::<PyResult<Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)>>>()?;
+        // The fast way: the dict written as one document (its members in
+        // order, exactly the text the slow way puts together member by member).
+        if let Some(core) = read_written(convert::document_text(dict), mode(strict))? {
+            return Ok(Self::wrap(core));
+        }
+        let members: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)> = dict.iter().collect();
         read_members(py, &members, mode(strict)).map(Self::wrap)
     }
 
@@ -290,7 +564,7 @@ impl ConnectSessionCreate {
     #[pyo3(signature = (*, indent = None))]
     fn to_json(&self, indent: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
         let Some(indent) = indent else {
-            return Ok(self.lock().to_json());
+            return Ok(self.lock().core.to_json());
         };
         if indent.is_instance_of::<PyBool>() {
             return Err(PyTypeError::new_err(
@@ -306,7 +580,7 @@ impl ConnectSessionCreate {
                     "indent must be between 0 and {MAX_INDENT}, found {indent}"
                 ))
             })?;
-        let pretty = self.lock().to_json_pretty();
+        let pretty = self.lock().core.to_json_pretty();
         Ok(if indent == 2 {
             pretty
         } else {
@@ -316,16 +590,20 @@ impl ConnectSessionCreate {
 
     /// The content of `to_json()` as Python data: `json.loads(self.to_json())`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let json = self.lock().to_json();
+        let json = self.lock().core.to_json();
         convert::from_json_text(py, &json)
     }
 
+    /// A new list on every access.
     #[getter]
-    fn categories<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let categories = self.lock().categories().map(<[_]>::to_vec);
-        categories
-            .map(|list| convert::category_members(py, &list).map(Bound::into_any))
-            .transpose()
+    fn categories<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyList>>> {
+        let master = self.read(
+            py,
+            |kept| &mut kept.categories,
+            |core| core.categories().map(<[_]>::to_vec),
+            |list| Ok(category_list(py, &list)?.unbind()),
+        )?;
+        master.map(|master| copy_list(master.bind(py))).transpose()
     }
 
     #[setter]
@@ -334,8 +612,14 @@ impl ConnectSessionCreate {
     }
 
     #[getter]
-    fn expires_in(&self) -> Option<f64> {
-        self.lock().expires_in()
+    fn expires_in<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyFloat>>> {
+        let kept = self.read(
+            py,
+            |kept| &mut kept.expires_in,
+            Core::expires_in,
+            |seconds| Ok(PyFloat::new(py, seconds).unbind()),
+        )?;
+        Ok(kept.map(|kept| kept.into_bound(py)))
     }
 
     #[setter]
@@ -346,15 +630,19 @@ impl ConnectSessionCreate {
     /// `expires_in`, or the server's default (1800) when it is not set.
     #[getter]
     fn effective_expires_in(&self) -> f64 {
-        self.lock().effective_expires_in()
+        self.lock().core.effective_expires_in()
     }
 
     /// A new dict on every access (changing it changes nothing here).
     #[getter]
     fn metadata<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let json = self.lock().metadata().map(|m| m.as_json().to_owned());
-        json.map(|json| convert::from_json_text(py, &json))
-            .transpose()
+        let master = self.read(
+            py,
+            |kept| &mut kept.metadata,
+            |core| core.metadata().map(|m| m.as_json().to_owned()),
+            |json| Master::from_json_text(py, &json).map(Arc::new),
+        )?;
+        master.map(|master| master.copy(py)).transpose()
     }
 
     #[setter]
@@ -363,8 +651,12 @@ impl ConnectSessionCreate {
     }
 
     #[getter]
-    fn origin_owner_id(&self) -> String {
-        self.lock().origin_owner_id().to_owned()
+    fn origin_owner_id<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
+        self.read_str(
+            py,
+            |kept| &mut kept.origin_owner_id,
+            |core| Some(core.origin_owner_id()),
+        )
     }
 
     #[setter]
@@ -373,8 +665,12 @@ impl ConnectSessionCreate {
     }
 
     #[getter]
-    fn origin_owner_name(&self) -> String {
-        self.lock().origin_owner_name().to_owned()
+    fn origin_owner_name<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
+        self.read_str(
+            py,
+            |kept| &mut kept.origin_owner_name,
+            |core| Some(core.origin_owner_name()),
+        )
     }
 
     #[setter]
@@ -383,8 +679,8 @@ impl ConnectSessionCreate {
     }
 
     #[getter]
-    fn origin_username(&self) -> Option<String> {
-        self.lock().origin_username().map(str::to_owned)
+    fn origin_username<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
+        self.read_str(py, |kept| &mut kept.origin_username, Core::origin_username)
     }
 
     #[setter]
@@ -393,8 +689,8 @@ impl ConnectSessionCreate {
     }
 
     #[getter]
-    fn provider(&self) -> Option<String> {
-        self.lock().provider().map(str::to_owned)
+    fn provider<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
+        self.read_str(py, |kept| &mut kept.provider, Core::provider)
     }
 
     #[setter]
@@ -404,17 +700,29 @@ impl ConnectSessionCreate {
 
     /// The kept keys outside the model, in input order: a new dict on every access.
     #[getter]
-    fn extra<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let extra: Vec<(String, String)> = self
-            .lock()
-            .extra()
-            .map(|(key, value)| (key.to_owned(), value.to_owned()))
-            .collect();
-        let dict = PyDict::new(py);
-        for (key, value) in extra {
-            dict.set_item(key, convert::from_json_text(py, &value)?)?;
+    fn extra<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let master = self.read(
+            py,
+            |kept| &mut kept.extra,
+            |core| {
+                let extra: Vec<(String, String)> = core
+                    .extra()
+                    .map(|(key, value)| (key.to_owned(), value.to_owned()))
+                    .collect();
+                (!extra.is_empty()).then_some(extra)
+            },
+            |extra| {
+                let dict = PyDict::new(py);
+                for (key, value) in extra {
+                    dict.set_item(key, convert::from_json_text(py, &value)?)?;
+                }
+                Master::of(dict.into_any()).map(Arc::new)
+            },
+        )?;
+        match master {
+            Some(master) => master.copy(py),
+            None => Ok(PyDict::new(py).into_any()),
         }
-        Ok(dict)
     }
 
     fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
@@ -423,7 +731,7 @@ impl ConnectSessionCreate {
             return Ok(py.NotImplemented());
         };
         // One lock at a time: comparing an object with itself must not deadlock.
-        let equal = slf.is(other) || other.get().snapshot() == *slf.get().lock();
+        let equal = slf.is(other) || other.get().core() == slf.get().lock().core;
         Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
     }
 
@@ -432,7 +740,7 @@ impl ConnectSessionCreate {
     const __hash__: Option<Py<PyAny>> = None;
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let json = self.lock().to_json();
+        let json = self.lock().core.to_json();
         let values = convert::from_json_text(py, &json)?.cast_into::<PyDict>()?;
         let mut parts = Vec::new();
         for field in repr_order() {
@@ -447,12 +755,20 @@ impl ConnectSessionCreate {
         Ok(format!("ConnectSessionCreate({})", parts.join(", ")))
     }
 
-    fn __copy__(&self) -> Self {
-        Self::wrap(self.snapshot())
+    fn __copy__(&self, py: Python<'_>) -> Self {
+        let state = self.lock();
+        // What is kept is immutable or never changed, so the copy shares it.
+        ConnectSessionCreate {
+            state: Mutex::new(State {
+                core: state.core.clone(),
+                version: 0,
+                kept: state.kept.as_ref().map(|kept| Box::new(kept.share(py))),
+            }),
+        }
     }
 
-    fn __deepcopy__(&self, _memo: &Bound<'_, PyAny>) -> Self {
-        Self::wrap(self.snapshot())
+    fn __deepcopy__(&self, py: Python<'_>, _memo: &Bound<'_, PyAny>) -> Self {
+        self.__copy__(py)
     }
 
     /// Pickles as `(ConnectSessionCreate.from_json, (self.to_json(),))`: a
@@ -460,6 +776,6 @@ impl ConnectSessionCreate {
     /// number text exactly.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         let from_json = py.get_type::<Self>().getattr("from_json")?;
-        Ok((from_json, (self.lock().to_json(),)))
+        Ok((from_json, (self.lock().core.to_json(),)))
     }
 }
