@@ -1,0 +1,147 @@
+"""What an object keeps once read: values read back are always the current ones, and what
+a read hands out (metadata, extra, categories) is the caller's own, however deep it is changed.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from connect_session import (
+    ConnectSessionCreate,
+    ConnectSessionCreateCategories,
+    ValidationError,
+    _native,
+)
+from test_properties import documents, json_values
+
+Category = ConnectSessionCreateCategories
+
+
+def scramble(value: Any) -> None:
+    """Changes every container inside `value`, however deep."""
+    if isinstance(value, dict):
+        for item in list(value.values()):
+            scramble(item)
+        value["scrambled"] = True
+    elif isinstance(value, list):
+        for item in value:
+            scramble(item)
+        value.append("scrambled")
+
+
+@given(documents())
+def test_reads_equal_the_json_and_survive_any_change(doc: dict[str, Any]) -> None:
+    req = ConnectSessionCreate.from_dict(doc)
+    text = req.to_json()
+    expected = json.loads(text)
+    extra = {k: v for k, v in expected.items() if k not in _native.FIELD_NAMES}
+    for _ in range(2):  # the first read builds what is kept, the second uses it
+        metadata, got_extra, categories = req.metadata, req.extra, req.categories
+        assert metadata == expected.get("metadata")
+        assert got_extra == extra
+        assert categories == expected.get("categories")
+        scramble(metadata)
+        scramble(got_extra)
+        scramble(categories)
+    assert req.to_json() == text
+    assert req.to_dict() == expected
+
+
+@given(json_values)
+def test_metadata_values_read_back_as_json_loads_reads_them(value: Any) -> None:
+    req = ConnectSessionCreate(origin_owner_id="o", origin_owner_name="n", metadata={"v": value})
+    assert req.metadata == json.loads(req.to_json())["metadata"]
+    assert req.metadata == {"v": value}
+
+
+def test_number_text_reads_as_json_loads_reads_it() -> None:
+    numbers = "[0,-0,1.50,1E2,1e-7,-2.5E+3,12345678901234567890123,-9223372036854775809,1.0]"
+    owners = '"origin_owner_id":"o","origin_owner_name":"n"'
+    req = ConnectSessionCreate.from_json(f'{{{owners},"metadata":{{"n":{numbers}}},"x":{numbers}}}')
+    expected = json.loads(numbers)
+    metadata = req.metadata
+    assert metadata is not None
+    for got in (metadata["n"], req.extra["x"]):
+        assert got == expected
+        assert [type(v) for v in got] == [type(v) for v in expected]
+    assert numbers in req.to_json()
+
+
+def test_strings_read_back_exactly() -> None:
+    text = 'quote " backslash \\ nul \x00 tab \t é 😀 \u2028 \x7f'
+    req = ConnectSessionCreate(
+        origin_owner_id=text, origin_owner_name="n", metadata={text: [text]}, provider=text
+    )
+    back = ConnectSessionCreate.from_json(req.to_json())
+    for obj in (req, back):
+        assert obj.origin_owner_id == text
+        assert obj.provider == text
+        assert obj.metadata == {text: [text]}
+
+
+FIELD_VALUES: list[tuple[str, Any, Any]] = [
+    ("origin_owner_id", "first", "second"),
+    ("origin_owner_name", "first", "second"),
+    ("origin_username", "first", "second"),
+    ("provider", "first", "second"),
+    ("expires_in", 60, 0.5),
+    ("categories", [Category.ATS], ["hrisLegacy", "crm"]),
+    ("metadata", {"a": [1, {"b": 2}]}, {"c": None}),
+]
+
+
+@pytest.mark.parametrize(("name", "first", "second"), FIELD_VALUES)
+def test_an_assignment_replaces_what_was_read(name: str, first: Any, second: Any) -> None:
+    args: dict[str, Any] = {"origin_owner_id": "o", "origin_owner_name": "n", name: first}
+    req = ConnectSessionCreate(**args)
+    before = getattr(req, name)
+    assert getattr(req, name) == before
+    setattr(req, name, second)
+    after = getattr(req, name)
+    assert after == ConnectSessionCreate.from_json(req.to_json()).to_dict()[name]
+    assert after != before
+    # A refused assignment changes nothing, what was kept included.
+    with pytest.raises(ValidationError):
+        setattr(req, name, {1, 2})
+    assert getattr(req, name) == after
+    if name not in ("origin_owner_id", "origin_owner_name"):
+        setattr(req, name, None)
+        assert getattr(req, name) is None
+        setattr(req, name, first)
+        assert getattr(req, name) == before
+
+
+def test_copies_keep_their_own_values() -> None:
+    req = ConnectSessionCreate(
+        origin_owner_id="o", origin_owner_name="n", metadata={"a": [1]}, categories=["ats"]
+    )
+    _ = req.metadata, req.categories, req.origin_owner_id  # kept before copying
+    for clone in (copy.copy(req), copy.deepcopy(req)):
+        req.metadata = {"b": 2}
+        req.categories = ["crm"]
+        req.origin_owner_id = "other"
+        assert clone.metadata == {"a": [1]}
+        assert clone.categories == [Category.ATS]
+        assert clone.origin_owner_id == "o"
+        clone_metadata = clone.metadata
+        assert clone_metadata is not None
+        clone_metadata["a"].append(2)
+        assert clone.metadata == {"a": [1]}
+        req.metadata = {"a": [1]}
+        req.categories = ["ats"]
+        req.origin_owner_id = "o"
+
+
+@given(st.lists(st.sampled_from(list(Category)), max_size=6))
+def test_categories_are_a_new_list_of_members(members: list[Category]) -> None:
+    req = ConnectSessionCreate(origin_owner_id="o", origin_owner_name="n", categories=members)
+    first, second = req.categories, req.categories
+    assert first == second == members
+    assert first is not second
+    assert all(type(c) is Category for c in first or [])
