@@ -28,9 +28,13 @@ The rules live in the core; this package translates. In particular:
   ``to_json(indent=2)`` is the core's pretty form, and ``indent=n`` (0 to 16) the same
   layout with ``n`` spaces a level. ``to_dict()`` is ``json.loads(to_json())``: categories
   as plain strings, numbers as JSON reads them.
-- Objects may be shared between threads: each call works on a whole, valid value under a
-  lock held only inside Rust, so concurrent calls never crash or see a half-made change
-  (with several writers, the last one wins).
+- Reading an attribute again is cheap: each object builds the Python value of a field on
+  its first read and keeps it until the field is assigned (``metadata``, ``categories`` and
+  ``extra`` are then copied on every read, their dicts and lists new at every depth).
+- Objects may be shared between threads: each call works on a whole, valid value inside a
+  critical section on the object (the GIL itself where there is one) in which only Rust
+  code runs, so concurrent calls never crash or see a half-made change (with several
+  writers, the last one wins).
 """
 
 from ._categories import ConnectSessionCreateCategories

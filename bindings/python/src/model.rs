@@ -12,17 +12,19 @@
 //! lists new, its immutable leaves shared). Assigning a field drops what
 //! was kept for it. An object never read keeps nothing.
 //!
-//! Thread safety: the class is `frozen` and keeps its state (the core value
-//! and the kept Python objects) behind a `Mutex`. The lock is held only
-//! while Rust code runs: no Python object is created, released, or called
-//! under it (taking a new reference to a kept object is all that happens),
-//! so no Python code can run while it is held and it never waits on the
-//! GIL. Objects may be shared between threads: each call sees and leaves a
-//! whole, valid value, and no access can fail with "already borrowed".
-//! Values built from the state are built outside the lock and kept only if
-//! no assignment happened in between.
+//! Thread safety: the class is `frozen`; its state (the core value and the
+//! kept Python objects) is reached only inside a critical section on the
+//! object (see [`Guarded`]): with the GIL, that is the GIL itself, which
+//! costs nothing more; on a free-threaded build, the object's own mutex.
+//! Inside, only Rust code runs: no Python object is created, released, or
+//! called (taking a new reference to a kept object is all that happens), so
+//! the GIL is never given up there and nothing can re-enter. Objects may be
+//! shared between threads: each call sees and leaves a whole, valid value,
+//! and no access can fail with "already borrowed". Values built from the
+//! state are built outside and kept only if no assignment happened in between.
 
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::cell::RefCell;
+use std::sync::Arc;
 
 use connect_session::{
     ConnectSessionCreate as Core, ConnectSessionCreateCategories as Category, ErrorDetail,
@@ -30,6 +32,7 @@ use connect_session::{
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::sync::critical_section::with_critical_section;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyList, PyString, PyTuple, PyType,
@@ -45,8 +48,24 @@ const MAX_INDENT: usize = 16;
 /// connect-session core. See the package documentation for the full API.
 #[pyclass(name = "ConnectSessionCreate", module = "connect_session", frozen)]
 pub(crate) struct ConnectSessionCreate {
-    state: Mutex<State>,
+    state: Guarded,
 }
+
+/// The state of one object, reached only through [`ConnectSessionCreate::with`]:
+/// inside a critical section on the object, which is the GIL itself where
+/// there is one (so no other thread runs) and the object's own mutex on a
+/// free-threaded build. The `RefCell` turns a second access from the same
+/// thread, which the rule "no Python code runs inside" rules out, into a
+/// panic rather than undefined behaviour.
+struct Guarded(RefCell<State>);
+
+// SAFETY: the cell is only borrowed inside `ConnectSessionCreate::with`,
+// i.e. by a thread attached to the interpreter and inside a critical
+// section on the object that owns it, during which no Python code runs (so
+// the GIL, or the object's mutex, is never given up). No two threads can be
+// there at once, and the GIL's (or the mutex's) hand-over orders their
+// accesses; `State` itself is `Send`.
+unsafe impl Sync for Guarded {}
 
 /// What the lock guards.
 struct State {
@@ -139,39 +158,44 @@ type Slot<K> = fn(&mut Kept) -> &mut Option<K>;
 
 impl ConnectSessionCreate {
     fn wrap(core: Core) -> Self {
+        Self::of(State {
+            core,
+            version: 0,
+            kept: None,
+        })
+    }
+
+    fn of(state: State) -> Self {
         ConnectSessionCreate {
-            state: Mutex::new(State {
-                core,
-                version: 0,
-                kept: None,
-            }),
+            state: Guarded(RefCell::new(state)),
         }
     }
 
-    /// The state. The lock is only ever held by Rust code that cannot panic
-    /// halfway through a change, so a poisoned lock still guards a whole
-    /// value and is used as is.
-    fn lock(&self) -> MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    /// Runs `f` on the state of `slf`, which no other thread can reach
+    /// meanwhile (see [`Guarded`]). `f` must not run Python code: it may take
+    /// new references to kept objects (an incref) and nothing else of
+    /// Python's; objects are made and released outside.
+    fn with<R>(slf: &Bound<'_, Self>, f: impl FnOnce(&mut State) -> R) -> R {
+        with_critical_section(slf.as_any(), || f(&mut slf.get().state.0.borrow_mut()))
     }
 
-    /// A copy of the core value, taken under the lock.
-    fn core(&self) -> Core {
-        self.lock().core.clone()
+    /// A copy of the core value.
+    fn core(slf: &Bound<'_, Self>) -> Core {
+        Self::with(slf, |state| state.core.clone())
     }
 
     /// Sets one field from a Python value, through the core's `set_json`.
-    fn set_field(&self, py: Python<'_>, field: Field, value: &Bound<'_, PyAny>) -> PyResult<()> {
+    fn set_field(slf: &Bound<'_, Self>, field: Field, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let py = slf.py();
         let text = convert::to_json_text(value, &[PathItem::from(field.name())])
             .map_err(|failure| failure.into_py_err(py))?;
-        let set = {
-            let mut state = self.lock();
+        let set = Self::with(slf, |state| {
             state.core.set_json(field, text).map(|()| {
                 state.version = state.version.wrapping_add(1);
                 state.kept.as_mut().and_then(|kept| kept.take(field))
             })
-        };
-        // The exception is made, and what was kept released, outside the lock.
+        });
+        // The exception is made, and what was kept released, outside.
         match set {
             Ok(released) => {
                 drop(released);
@@ -183,28 +207,29 @@ impl ConnectSessionCreate {
 
     /// The kept Python object of a field, built by `build` from what
     /// `snapshot` copies out of the core on the first read; `None` when the
-    /// field is not set. `build` runs outside the lock.
+    /// field is not set. `build` runs outside [`with`](Self::with), and what
+    /// it built is kept only if no assignment happened meanwhile.
     fn read<S, K: Share>(
-        &self,
-        py: Python<'_>,
+        slf: &Bound<'_, Self>,
         slot: Slot<K>,
         snapshot: impl FnOnce(&Core) -> Option<S>,
         build: impl FnOnce(S) -> PyResult<K>,
     ) -> PyResult<Option<K>> {
-        let (version, copied) = {
-            let mut state = self.lock();
+        let py = slf.py();
+        let found = Self::with(slf, |state| {
             if let Some(kept) = state.kept.as_mut().and_then(|kept| slot(kept).as_ref()) {
-                return Ok(Some(kept.share(py)));
+                return Ok(kept.share(py));
             }
-            match snapshot(&state.core) {
-                Some(copied) => (state.version, copied),
-                None => return Ok(None),
-            }
+            Err(snapshot(&state.core).map(|copied| (state.version, copied)))
+        });
+        let (version, copied) = match found {
+            Ok(kept) => return Ok(Some(kept)),
+            Err(None) => return Ok(None),
+            Err(Some(snapshot)) => snapshot,
         };
         let value = build(copied)?;
         let kept = value.share(py);
-        let unused = {
-            let mut state = self.lock();
+        let unused = Self::with(slf, |state| {
             let slot = (state.version == version)
                 .then(|| slot(state.kept.get_or_insert_with(Box::default)))
                 .filter(|slot| slot.is_none());
@@ -215,21 +240,21 @@ impl ConnectSessionCreate {
                 }
                 None => Some(kept),
             }
-        };
-        // Released here, outside the lock.
+        });
+        // Released here, outside.
         drop(unused);
         Ok(Some(value))
     }
 
     /// A string field as a kept `str`.
     fn read_str<'py>(
-        &self,
-        py: Python<'py>,
+        slf: &Bound<'py, Self>,
         slot: Slot<Py<PyString>>,
         value: fn(&Core) -> Option<&str>,
     ) -> PyResult<Option<Bound<'py, PyString>>> {
-        let kept = self.read(
-            py,
+        let py = slf.py();
+        let kept = Self::read(
+            slf,
             slot,
             |core| value(core).map(str::to_owned),
             |text| Ok(PyString::new(py, &text).unbind()),
@@ -562,9 +587,9 @@ impl ConnectSessionCreate {
     /// The canonical JSON: compact by default; `indent=2` is the core's
     /// pretty form, and `indent=n` (0 to 16) the same with n spaces a level.
     #[pyo3(signature = (*, indent = None))]
-    fn to_json(&self, indent: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+    fn to_json(slf: &Bound<'_, Self>, indent: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
         let Some(indent) = indent else {
-            return Ok(self.lock().core.to_json());
+            return Ok(Self::with(slf, |state| state.core.to_json()));
         };
         if indent.is_instance_of::<PyBool>() {
             return Err(PyTypeError::new_err(
@@ -580,7 +605,7 @@ impl ConnectSessionCreate {
                     "indent must be between 0 and {MAX_INDENT}, found {indent}"
                 ))
             })?;
-        let pretty = self.lock().core.to_json_pretty();
+        let pretty = Self::with(slf, |state| state.core.to_json_pretty());
         Ok(if indent == 2 {
             pretty
         } else {
@@ -589,16 +614,17 @@ impl ConnectSessionCreate {
     }
 
     /// The content of `to_json()` as Python data: `json.loads(self.to_json())`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let json = self.lock().core.to_json();
-        convert::from_json_text(py, &json)
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let json = Self::with(slf, |state| state.core.to_json());
+        convert::from_json_text(slf.py(), &json)
     }
 
     /// A new list on every access.
     #[getter]
-    fn categories<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyList>>> {
-        let master = self.read(
-            py,
+    fn categories<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyList>>> {
+        let py = slf.py();
+        let master = Self::read(
+            slf,
             |kept| &mut kept.categories,
             |core| core.categories().map(<[_]>::to_vec),
             |list| Ok(category_list(py, &list)?.unbind()),
@@ -607,14 +633,15 @@ impl ConnectSessionCreate {
     }
 
     #[setter]
-    fn set_categories(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        self.set_field(py, Field::Categories, value)
+    fn set_categories(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        Self::set_field(slf, Field::Categories, value)
     }
 
     #[getter]
-    fn expires_in<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyFloat>>> {
-        let kept = self.read(
-            py,
+    fn expires_in<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyFloat>>> {
+        let py = slf.py();
+        let kept = Self::read(
+            slf,
             |kept| &mut kept.expires_in,
             Core::expires_in,
             |seconds| Ok(PyFloat::new(py, seconds).unbind()),
@@ -623,21 +650,22 @@ impl ConnectSessionCreate {
     }
 
     #[setter]
-    fn set_expires_in(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        self.set_field(py, Field::ExpiresIn, value)
+    fn set_expires_in(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        Self::set_field(slf, Field::ExpiresIn, value)
     }
 
     /// `expires_in`, or the server's default (1800) when it is not set.
     #[getter]
-    fn effective_expires_in(&self) -> f64 {
-        self.lock().core.effective_expires_in()
+    fn effective_expires_in(slf: &Bound<'_, Self>) -> f64 {
+        Self::with(slf, |state| state.core.effective_expires_in())
     }
 
     /// A new dict on every access (changing it changes nothing here).
     #[getter]
-    fn metadata<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let master = self.read(
-            py,
+    fn metadata<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let py = slf.py();
+        let master = Self::read(
+            slf,
             |kept| &mut kept.metadata,
             |core| core.metadata().map(|m| m.as_json().to_owned()),
             |json| Master::from_json_text(py, &json).map(Arc::new),
@@ -646,63 +674,64 @@ impl ConnectSessionCreate {
     }
 
     #[setter]
-    fn set_metadata(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        self.set_field(py, Field::Metadata, value)
+    fn set_metadata(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        Self::set_field(slf, Field::Metadata, value)
     }
 
     #[getter]
-    fn origin_owner_id<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        self.read_str(
-            py,
+    fn origin_owner_id<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyString>>> {
+        Self::read_str(
+            slf,
             |kept| &mut kept.origin_owner_id,
             |core| Some(core.origin_owner_id()),
         )
     }
 
     #[setter]
-    fn set_origin_owner_id(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        self.set_field(py, Field::OriginOwnerId, value)
+    fn set_origin_owner_id(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        Self::set_field(slf, Field::OriginOwnerId, value)
     }
 
     #[getter]
-    fn origin_owner_name<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        self.read_str(
-            py,
+    fn origin_owner_name<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyString>>> {
+        Self::read_str(
+            slf,
             |kept| &mut kept.origin_owner_name,
             |core| Some(core.origin_owner_name()),
         )
     }
 
     #[setter]
-    fn set_origin_owner_name(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        self.set_field(py, Field::OriginOwnerName, value)
+    fn set_origin_owner_name(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        Self::set_field(slf, Field::OriginOwnerName, value)
     }
 
     #[getter]
-    fn origin_username<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        self.read_str(py, |kept| &mut kept.origin_username, Core::origin_username)
+    fn origin_username<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyString>>> {
+        Self::read_str(slf, |kept| &mut kept.origin_username, Core::origin_username)
     }
 
     #[setter]
-    fn set_origin_username(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        self.set_field(py, Field::OriginUsername, value)
+    fn set_origin_username(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        Self::set_field(slf, Field::OriginUsername, value)
     }
 
     #[getter]
-    fn provider<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
-        self.read_str(py, |kept| &mut kept.provider, Core::provider)
+    fn provider<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyString>>> {
+        Self::read_str(slf, |kept| &mut kept.provider, Core::provider)
     }
 
     #[setter]
-    fn set_provider(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        self.set_field(py, Field::Provider, value)
+    fn set_provider(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        Self::set_field(slf, Field::Provider, value)
     }
 
     /// The kept keys outside the model, in input order: a new dict on every access.
     #[getter]
-    fn extra<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let master = self.read(
-            py,
+    fn extra<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let master = Self::read(
+            slf,
             |kept| &mut kept.extra,
             |core| {
                 let extra: Vec<(String, String)> = core
@@ -730,8 +759,11 @@ impl ConnectSessionCreate {
         let Ok(other) = other.cast::<Self>() else {
             return Ok(py.NotImplemented());
         };
-        // One lock at a time: comparing an object with itself must not deadlock.
-        let equal = slf.is(other) || other.get().core() == slf.get().lock().core;
+        // One object at a time (an object compared with itself included).
+        let equal = slf.is(other) || {
+            let theirs = Self::core(other);
+            Self::with(slf, |state| state.core == theirs)
+        };
         Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
     }
 
@@ -739,9 +771,9 @@ impl ConnectSessionCreate {
     #[classattr]
     const __hash__: Option<Py<PyAny>> = None;
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let json = self.lock().core.to_json();
-        let values = convert::from_json_text(py, &json)?.cast_into::<PyDict>()?;
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        let json = Self::with(slf, |state| state.core.to_json());
+        let values = convert::from_json_text(slf.py(), &json)?.cast_into::<PyDict>()?;
         let mut parts = Vec::new();
         for field in repr_order() {
             if let Some(value) = values.get_item(field.name())? {
@@ -755,27 +787,25 @@ impl ConnectSessionCreate {
         Ok(format!("ConnectSessionCreate({})", parts.join(", ")))
     }
 
-    fn __copy__(&self, py: Python<'_>) -> Self {
-        let state = self.lock();
+    fn __copy__(slf: &Bound<'_, Self>) -> Self {
+        let py = slf.py();
         // What is kept is immutable or never changed, so the copy shares it.
-        ConnectSessionCreate {
-            state: Mutex::new(State {
-                core: state.core.clone(),
-                version: 0,
-                kept: state.kept.as_ref().map(|kept| Box::new(kept.share(py))),
-            }),
-        }
+        Self::of(Self::with(slf, |state| State {
+            core: state.core.clone(),
+            version: 0,
+            kept: state.kept.as_ref().map(|kept| Box::new(kept.share(py))),
+        }))
     }
 
-    fn __deepcopy__(&self, py: Python<'_>, _memo: &Bound<'_, PyAny>) -> Self {
-        self.__copy__(py)
+    fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Self {
+        Self::__copy__(slf)
     }
 
     /// Pickles as `(ConnectSessionCreate.from_json, (self.to_json(),))`: a
     /// pickle stays valid as long as its JSON does, and keeps metadata's
     /// number text exactly.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let from_json = py.get_type::<Self>().getattr("from_json")?;
-        Ok((from_json, (self.lock().core.to_json(),)))
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let from_json = slf.py().get_type::<Self>().getattr("from_json")?;
+        Ok((from_json, (Self::with(slf, |state| state.core.to_json()),)))
     }
 }
