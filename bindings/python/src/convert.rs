@@ -318,8 +318,15 @@ fn describe(value: &Bound<'_, PyAny>) -> String {
 /// Python values, as `json.loads` would: integers of any size as `int`,
 /// numbers with a fraction or an exponent as `float`.
 pub(crate) fn from_json_text<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    build(py, text, false)
+}
+
+/// [`from_json_text`], with object keys interned when `intern_keys` is set
+/// (for values kept for long: objects of one shape then share their keys).
+fn build<'py>(py: Python<'py>, text: &str, intern_keys: bool) -> PyResult<Bound<'py, PyAny>> {
     let mut builder = Builder {
         py,
+        intern_keys,
         open: Vec::new(),
         key: None,
         root: None,
@@ -339,6 +346,8 @@ pub(crate) fn from_json_text<'py>(py: Python<'py>, text: &str) -> PyResult<Bound
 /// its parent when it opens, so closing one only leaves it.
 struct Builder<'py> {
     py: Python<'py>,
+    /// Whether keys are interned.
+    intern_keys: bool,
     /// The open containers, innermost last.
     open: Vec<Bound<'py, PyAny>>,
     /// The key of the next member of the innermost open dict.
@@ -427,13 +436,39 @@ impl JsonVisitor for Builder<'_> {
     }
 
     fn key(&mut self, key: &str) {
-        if self.error.is_none() {
-            self.key = Some(PyString::new(self.py, key));
+        if self.error.is_some() {
+            return;
+        }
+        let key = if self.intern_keys {
+            interned(self.py, key)
+        } else {
+            Ok(PyString::new(self.py, key))
+        };
+        match key {
+            Ok(key) => self.key = Some(key),
+            Err(err) => self.error = Some(err),
         }
     }
 
     fn end_object(&mut self) {
         self.close();
+    }
+}
+
+/// The interned `str` with this text.
+fn interned<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyString>> {
+    let len = ffi::Py_ssize_t::try_from(text.len())?;
+    // SAFETY: `text` is `len` bytes of UTF-8. `PyUnicode_FromStringAndSize`
+    // returns a new reference or NULL with an exception set;
+    // `PyUnicode_InternInPlace` replaces that reference with one to the
+    // interned string (possibly the same object), never failing.
+    unsafe {
+        let mut string = ffi::PyUnicode_FromStringAndSize(text.as_ptr().cast(), len);
+        if string.is_null() {
+            return Err(PyErr::fetch(py));
+        }
+        ffi::PyUnicode_InternInPlace(&mut string);
+        Ok(Bound::from_owned_ptr(py, string).cast_into_unchecked())
     }
 }
 
@@ -487,9 +522,10 @@ enum Place {
 }
 
 impl Master {
-    /// Reads JSON text written by the core into a master.
+    /// Reads JSON text written by the core into a master; its keys are
+    /// interned, so that masters of one shape share them.
     pub(crate) fn from_json_text(py: Python<'_>, text: &str) -> PyResult<Master> {
-        Master::of(from_json_text(py, text)?)
+        Master::of(build(py, text, true)?)
     }
 
     /// Keeps `value`, which must be a value built here that nothing else holds.

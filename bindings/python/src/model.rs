@@ -734,19 +734,22 @@ impl ConnectSessionCreate {
             slf,
             |kept| &mut kept.extra,
             |core| {
-                let extra: Vec<(String, String)> = core
-                    .extra()
-                    .map(|(key, value)| (key.to_owned(), value.to_owned()))
-                    .collect();
-                (!extra.is_empty()).then_some(extra)
-            },
-            |extra| {
-                let dict = PyDict::new(py);
+                // The extra keys as the text of one object, read like metadata.
+                let mut extra = core.extra().peekable();
+                extra.peek()?;
+                let mut text = String::from("{");
                 for (key, value) in extra {
-                    dict.set_item(key, convert::from_json_text(py, &value)?)?;
+                    if text.len() > 1 {
+                        text.push(',');
+                    }
+                    text.push_str(&convert::json_string(key));
+                    text.push(':');
+                    text.push_str(value);
                 }
-                Master::of(dict.into_any()).map(Arc::new)
+                text.push('}');
+                Some(text)
             },
+            |text| Master::from_json_text(py, &text).map(Arc::new),
         )?;
         match master {
             Some(master) => master.copy(py),
