@@ -3,8 +3,13 @@
 //! what is valid: the writer refuses what JSON cannot hold and nesting beyond
 //! the limit, and the text it produces is then read by the ordinary parser.
 
+use std::ops::Range;
+
+use smallvec::SmallVec;
+
 use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
 use crate::json_text;
+use crate::parser::Parser;
 use crate::MAX_DEPTH;
 
 /// Writes JSON text event by event, tracking the path for error messages.
@@ -35,11 +40,25 @@ use crate::MAX_DEPTH;
 #[derive(Debug)]
 pub struct NativeWriter {
     out: String,
-    path: Vec<PathItem>,
+    /// Where the value written sits in its document.
+    root: Vec<PathItem>,
     /// Depth of the document at which the first container written sits.
     base_depth: usize,
-    /// For each open container: whether it is an object, and how many members it has.
-    open: Vec<(bool, usize)>,
+    /// The open containers, innermost last. Paths below the root are built
+    /// from these only when an error needs one, so writing allocates nothing
+    /// for them (common depths fit inline).
+    open: SmallVec<[Open; 8]>,
+}
+
+/// An open container of a [`NativeWriter`].
+#[derive(Debug)]
+struct Open {
+    object: bool,
+    /// Members (or items) written so far.
+    count: usize,
+    /// In an object: where the last key written sits in the text, escaped
+    /// and without its quotes (empty before the first key).
+    key: Range<usize>,
 }
 
 impl NativeWriter {
@@ -54,23 +73,40 @@ impl NativeWriter {
     pub fn with_capacity(root: &[PathItem], capacity: usize) -> Self {
         NativeWriter {
             out: String::with_capacity(capacity),
-            path: root.to_vec(),
+            root: root.to_vec(),
             base_depth: root.len() + 1,
-            open: Vec::new(),
+            open: SmallVec::new(),
         }
     }
 
-    /// Adds a separator before an array item and moves the path to it.
+    /// Adds a separator before an array item and counts it.
     fn item(&mut self) {
-        if let Some((false, count)) = self.open.last_mut() {
+        if let Some(Open {
+            object: false,
+            count,
+            ..
+        }) = self.open.last_mut()
+        {
             if *count > 0 {
                 self.out.push(',');
             }
             *count += 1;
-            if let Some(PathItem::Index(index)) = self.path.last_mut() {
-                *index = *count - 1;
-            }
         }
+    }
+
+    /// The path of the innermost open container's current member: the last
+    /// key written in an object, the last item written in an array.
+    fn path(&self) -> Vec<PathItem> {
+        let mut path = self.root.clone();
+        path.extend(self.open.iter().map(|open| {
+            if open.object {
+                let escaped = self.out.get(open.key.clone()).unwrap_or_default();
+                PathItem::Key(unescape(escaped))
+            } else {
+                PathItem::Index(open.count.saturating_sub(1))
+            }
+        }));
+        path
     }
 
     /// An error about the value that is about to be written (or about the
@@ -82,9 +118,15 @@ impl NativeWriter {
     /// The path of the value about to be written. Inside an array the path
     /// holds the index of the last item written, so the next one is one further.
     fn next_value_path(&self) -> Vec<PathItem> {
-        let mut path = self.path.clone();
-        if let (Some((false, count)), Some(PathItem::Index(index))) =
-            (self.open.last(), path.last_mut())
+        let mut path = self.path();
+        if let (
+            Some(Open {
+                object: false,
+                count,
+                ..
+            }),
+            Some(PathItem::Index(index)),
+        ) = (self.open.last(), path.last_mut())
         {
             *index = *count;
         }
@@ -104,8 +146,8 @@ impl NativeWriter {
     /// An object key that is not a string: an `invalid_type` error at the
     /// innermost open object (at the root when no object is open).
     pub fn non_string_key(&self, found: &str) -> ValidationError {
-        let mut path = self.path.clone();
-        if let Some((true, _)) = self.open.last() {
+        let mut path = self.path();
+        if let Some(Open { object: true, .. }) = self.open.last() {
             path.pop();
         }
         ValidationError::single(ErrorDetail::new(
@@ -176,19 +218,17 @@ impl NativeWriter {
         }
         self.item();
         self.out.push(if object { '{' } else { '[' });
-        self.open.push((object, 0));
-        self.path.push(if object {
-            PathItem::Key(String::new())
-        } else {
-            PathItem::Index(0)
+        self.open.push(Open {
+            object,
+            count: 0,
+            key: 0..0,
         });
         Ok(())
     }
 
     fn end(&mut self) {
-        if let Some((object, _)) = self.open.pop() {
-            self.path.pop();
-            self.out.push(if object { '}' } else { ']' });
+        if let Some(open) = self.open.pop() {
+            self.out.push(if open.object { '}' } else { ']' });
         }
     }
 
@@ -209,22 +249,29 @@ impl NativeWriter {
 
     /// Writes the key of the next member of the innermost object.
     pub fn key(&mut self, key: &str) {
-        if let Some((true, count)) = self.open.last_mut() {
+        if let Some(Open {
+            object: true,
+            count,
+            ..
+        }) = self.open.last()
+        {
             if *count > 0 {
                 self.out.push(',');
             }
-            *count += 1;
         }
+        let quoted = self.out.len();
         json_text::write_str(&mut self.out, key);
+        let end = self.out.len();
         self.out.push(':');
-        match self.path.last_mut() {
-            // The key's string is reused from one member to the next.
-            Some(PathItem::Key(last)) => {
-                last.clear();
-                last.push_str(key);
-            }
-            Some(last) => *last = PathItem::from(key),
-            None => {}
+        if let Some(Open {
+            object: true,
+            count,
+            key,
+        }) = self.open.last_mut()
+        {
+            *count += 1;
+            // Between the quotes write_str put around the key.
+            *key = (quoted + 1)..(end - 1);
         }
     }
 
@@ -237,6 +284,14 @@ impl NativeWriter {
     pub fn finish(self) -> String {
         self.out
     }
+}
+
+/// A key as it was written (escaped, without its quotes), read back.
+fn unescape(escaped: &str) -> String {
+    let quoted = format!("\"{escaped}\"");
+    let mut p = Parser::new(&quoted);
+    // Cannot fail: the text is a JSON string this writer wrote.
+    p.string().map(|key| key.into_owned()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -276,6 +331,33 @@ mod tests {
         w.begin_array().unwrap();
         w.begin_object().unwrap();
         assert_eq!(loc(&w.non_string_key("an int")), "metadata.b[0]");
+    }
+
+    #[test]
+    fn keys_in_paths_are_the_keys_as_given() {
+        let mut w = NativeWriter::with_capacity(&[PathItem::from("metadata")], 64);
+        w.begin_object().unwrap();
+        assert_eq!(
+            w.unsupported("a set").errors()[0].loc(),
+            [PathItem::from("metadata"), PathItem::from("")]
+        );
+        let key = "quote \" backslash \\ nul \u{0} é 😀";
+        w.key(key);
+        w.begin_object().unwrap();
+        w.key("inner");
+        let err = w.unsupported("a set");
+        assert_eq!(
+            err.errors()[0].loc(),
+            [
+                PathItem::from("metadata"),
+                PathItem::from(key),
+                PathItem::from("inner")
+            ]
+        );
+        assert_eq!(
+            w.non_string_key("an int").errors()[0].loc(),
+            [PathItem::from("metadata"), PathItem::from(key)]
+        );
     }
 
     #[test]
