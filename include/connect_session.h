@@ -27,8 +27,23 @@
  *   _remove_ call, even one that fails) or freed; print them with "%.*s".
  * - A ConnectSessionCreate handle is owned by whoever received it and freed
  *   with connect_session_create_free(); freeing it twice is undefined
- *   behaviour. A handle may move between threads but must not be used by two
- *   at once. Functions never keep the pointers they are given.
+ *   behaviour. Functions never keep the pointers they are given.
+ *
+ * Thread safety
+ * -------------
+ * - Functions that take no handle (_new, _from_json, the category and status
+ *   helpers, connect_session_version, connect_session_string_free) may be
+ *   called from any thread at once.
+ * - A handle is not tied to a thread and has no lock inside. Any number of
+ *   threads may call the functions taking a `const ConnectSessionCreate *`
+ *   (getters, _to_json, _to_json_pretty, _clone, _equals) on one handle at
+ *   once, as long as no thread changes or frees it meanwhile. A call that
+ *   changes a handle (_set_*, _clear_*, _add_category, _remove_extra) or
+ *   frees it must not overlap any other call on that handle: guard it with
+ *   your own lock. Such a change also ends the views others borrowed from it.
+ * - The last error is per thread: read it on the thread whose call failed.
+ *   Owned strings may be freed on any thread. The C++ wrapper follows the
+ *   same rules.
  * - No Rust panic crosses this boundary: a caught one returns
  *   CONNECT_SESSION_INTERNAL.
  */
