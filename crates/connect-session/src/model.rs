@@ -205,7 +205,7 @@ impl ConnectSessionCreate {
 
     /// The canonical compact JSON of SPEC section 3.
     pub fn to_json(&self) -> String {
-        let mut out = String::with_capacity(128);
+        let mut out = String::new();
         self.write_json(&mut out);
         out
     }
@@ -220,6 +220,7 @@ impl ConnectSessionCreate {
     /// assert_eq!(out, r#"body={"origin_owner_id":"o","origin_owner_name":"n"}"#);
     /// ```
     pub fn write_json(&self, out: &mut String) {
+        out.reserve(self.json_size_hint());
         let start = out.len();
         out.push('{');
         let member = |out: &mut String, key: &str| {
@@ -266,6 +267,21 @@ impl ConnectSessionCreate {
             out.push_str(value);
         }
         out.push('}');
+    }
+
+    /// About the length of the canonical JSON (exact unless strings need
+    /// escapes), so that writing it allocates once.
+    fn json_size_hint(&self) -> usize {
+        const KEYS_AND_PUNCTUATION: usize = 160;
+        let text = |s: &Option<CompactString>| s.as_ref().map_or(0, |s| s.len());
+        KEYS_AND_PUNCTUATION
+            + self.categories.as_ref().map_or(0, |c| c.len() * 14)
+            + self.metadata.as_ref().map_or(0, |m| m.as_json().len())
+            + self.origin_owner_id.len()
+            + self.origin_owner_name.len()
+            + text(&self.origin_username)
+            + text(&self.provider)
+            + self.extra.iter().map(|(k, v)| k.len() + v.len() + 4).sum::<usize>()
     }
 
     /// The canonical JSON indented with two spaces; only white space differs
