@@ -281,7 +281,11 @@ impl ConnectSessionCreate {
             + self.origin_owner_name.len()
             + text(&self.origin_username)
             + text(&self.provider)
-            + self.extra.iter().map(|(k, v)| k.len() + v.len() + 4).sum::<usize>()
+            + self
+                .extra
+                .iter()
+                .map(|(k, v)| k.len() + v.len() + 4)
+                .sum::<usize>()
     }
 
     /// The canonical JSON indented with two spaces; only white space differs
