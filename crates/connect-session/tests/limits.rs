@@ -162,7 +162,8 @@ fn a_large_document_parses_within_a_small_multiple_of_its_size() {
     let (json, peak_out) = peak_heap_of(|| model.to_json());
     let out_multiple = peak_out as f64 / doc.len() as f64;
     println!("to_json: peak heap {peak_out} bytes = {out_multiple:.2} x the input size");
-    assert!(out_multiple <= 4.0, "to_json peaked at {out_multiple:.2} x");
+    // to_json reserves about the final length up front: one allocation.
+    assert!(out_multiple <= 1.5, "to_json peaked at {out_multiple:.2} x");
     assert!(json.len() <= doc.len(), "canonical output is compact");
     drop(json);
     let (pretty, peak_pretty) = peak_heap_of(|| model.to_json_pretty());
@@ -170,7 +171,7 @@ fn a_large_document_parses_within_a_small_multiple_of_its_size() {
         "to_json_pretty: peak heap {peak_pretty} bytes = {:.2} x the input size",
         peak_pretty as f64 / doc.len() as f64
     );
-    assert!(peak_pretty as f64 <= 6.0 * doc.len() as f64);
+    assert!(peak_pretty as f64 <= 4.0 * doc.len() as f64);
     drop(pretty);
 }
 
