@@ -10,31 +10,30 @@ use std::fmt::Write;
 pub(crate) fn write_str(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
     out.push('"');
-    // Every byte that needs an escape is ASCII, so the byte positions found
-    // here are always character boundaries.
-    let mut plain_from = 0;
-    for (i, &byte) in s.as_bytes().iter().enumerate() {
-        let escape = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0x00..=0x1f => "",
-            _ => continue,
-        };
-        out.push_str(s.get(plain_from..i).unwrap_or_default());
-        if escape.is_empty() {
+    let mut rest = s;
+    // Every byte that needs an escape is ASCII, so the positions found here
+    // are always character boundaries; runs without one are copied whole.
+    while let Some(i) = rest
+        .bytes()
+        .position(|b| b < 0x20 || b == b'"' || b == b'\\')
+    {
+        let (plain, tail) = rest.split_at(i);
+        out.push_str(plain);
+        let byte = tail.as_bytes().first().copied().unwrap_or_default();
+        match byte {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
             // Writing to a String cannot fail.
-            let _ = write!(out, "\\u{byte:04x}");
-        } else {
-            out.push_str(escape);
+            control => drop(write!(out, "\\u{control:04x}")),
         }
-        plain_from = i + 1;
+        rest = tail.get(1..).unwrap_or_default();
     }
-    out.push_str(s.get(plain_from..).unwrap_or_default());
+    out.push_str(rest);
     out.push('"');
 }
 
