@@ -39,10 +39,13 @@ TARGETS = [
 
 def criterion(root: Path) -> dict[tuple[str, str, str], float]:
     out = {}
-    for estimates in root.glob("*/*/*/new/estimates.json"):
-        group_op, payload, impl = estimates.parts[-5:-2]
+    for estimates in root.glob("*/*/new/estimates.json"):
+        # Criterion names folders after groups with `/` replaced; benchmark.json keeps the name.
+        meta = json.loads((estimates.parent / "benchmark.json").read_text())
+        group_op, payload = meta["group_id"].split("/")
         op = "rust " + group_op.removeprefix("rust_")
-        out[(op, payload, impl)] = json.loads(estimates.read_text())["median"]["point_estimate"]
+        median = json.loads(estimates.read_text())["median"]["point_estimate"]
+        out[(op, payload, meta["function_id"])] = median
     return out
 
 
