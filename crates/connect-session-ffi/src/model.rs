@@ -268,7 +268,7 @@ unsafe fn write_json(
                 Out::new(out_json_len, "out_json_len")?,
             )
         };
-        let (ptr, len) = owned_with(|out| write(request, out));
+        let (ptr, len) = owned_with(request.json_len_hint(), |out| write(request, out));
         out_json.write(ptr);
         out_json_len.write(len);
         Ok(())

@@ -111,12 +111,12 @@ impl<T> Out<'_, T> {
 /// needs only the pointer.
 const HEADER: usize = 2 * size_of::<usize>();
 
-/// Hands the caller the text that `write` appends to an empty string,
-/// NUL-terminated; returns it with its length (without the NUL). The text is
-/// written in place after a header, so nothing is copied.
+/// Hands the caller the text that `write` appends to an empty string (about
+/// `len_hint` bytes), NUL-terminated; returns it with its length (without the
+/// NUL). The text is written in place after a header, so nothing is copied.
 /// The caller frees it with [`free_owned`] (`connect_session_string_free`).
-pub(crate) fn owned_with(write: impl FnOnce(&mut String)) -> (*mut c_char, usize) {
-    let mut text = String::with_capacity(HEADER + 256);
+pub(crate) fn owned_with(len_hint: usize, write: impl FnOnce(&mut String)) -> (*mut c_char, usize) {
+    let mut text = String::with_capacity(HEADER + len_hint + 1);
     text.extend(std::iter::repeat_n('\0', HEADER)); // the header's place
     write(&mut text);
     let len = text.len() - HEADER;
@@ -167,7 +167,7 @@ mod tests {
 
     #[test]
     fn owned_strings_are_nul_terminated_and_keep_interior_nuls() {
-        let (ptr, len) = owned_with(|out| out.push_str("a\0b"));
+        let (ptr, len) = owned_with(3, |out| out.push_str("a\0b"));
         assert_eq!(len, 3);
         // SAFETY: `owned` allocated `len + 1` bytes of text at `ptr`.
         let bytes = unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len + 1) };

@@ -220,7 +220,7 @@ impl ConnectSessionCreate {
     /// assert_eq!(out, r#"body={"origin_owner_id":"o","origin_owner_name":"n"}"#);
     /// ```
     pub fn write_json(&self, out: &mut String) {
-        out.reserve(self.json_size_hint());
+        out.reserve(self.json_len_hint());
         let start = out.len();
         out.push('{');
         let member = |out: &mut String, key: &str| {
@@ -269,9 +269,10 @@ impl ConnectSessionCreate {
         out.push('}');
     }
 
-    /// About the length of the canonical JSON (exact unless strings need
-    /// escapes), so that writing it allocates once.
-    fn json_size_hint(&self) -> usize {
+    /// About the length of [`to_json`](Self::to_json)'s output (exact or a
+    /// little more unless strings need escapes), for callers that allocate
+    /// the buffer [`write_json`](Self::write_json) appends to.
+    pub fn json_len_hint(&self) -> usize {
         const KEYS_AND_PUNCTUATION: usize = 160;
         let text = |s: &Option<CompactString>| s.as_ref().map_or(0, |s| s.len());
         KEYS_AND_PUNCTUATION
