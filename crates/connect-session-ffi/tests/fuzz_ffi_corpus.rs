@@ -5,8 +5,7 @@
 //! `make test-ffi-corpus-valgrind` the same replay runs under valgrind, which
 //! reports any leak or invalid access.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use connect_session as c_api;
 use connect_session_core as core_model;
@@ -14,38 +13,20 @@ use connect_session_core as core_model;
 #[path = "../../../fuzz/invariants/ffi_calls.rs"]
 mod ffi_calls;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+#[path = "../../../fuzz/invariants/corpus.rs"]
+mod corpus;
 
-fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .map(|e| e.expect("readable directory entry").path())
-                .filter(|p| p.is_file())
-                .collect()
-        })
-        .unwrap_or_default();
-    found.sort();
-    found
+fn repo() -> PathBuf {
+    corpus::repo(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn replay(paths: &[PathBuf]) -> Vec<String> {
-    paths
-        .iter()
-        .filter_map(|path| {
-            let data = fs::read(path).expect("readable corpus file");
-            ffi_calls::run(&data)
-                .err()
-                .map(|broken| format!("{}: {broken}", path.display()))
-        })
-        .collect()
+    corpus::replay(paths, ffi_calls::run)
 }
 
 #[test]
 fn ffi_corpus_agrees_with_the_core() {
-    let corpus = files(&repo().join("fuzz/corpus/ffi_calls"));
+    let corpus = corpus::files(&repo().join("fuzz/corpus/ffi_calls"));
     assert!(
         corpus.len() >= 50,
         "expected the committed seed corpus in fuzz/corpus/ffi_calls, found {} files",
@@ -58,7 +39,7 @@ fn ffi_corpus_agrees_with_the_core() {
 
 #[test]
 fn ffi_regressions_agree_with_the_core() {
-    let failures = replay(&files(&repo().join("fuzz/artifacts/ffi_calls")));
+    let failures = replay(&corpus::files(&repo().join("fuzz/artifacts/ffi_calls")));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

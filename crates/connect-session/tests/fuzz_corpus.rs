@@ -3,49 +3,25 @@
 //! through the invariants of the `parse` fuzz target, on stable Rust, so
 //! `make test` checks them without a fuzzer.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[path = "../../../fuzz/invariants/parse.rs"]
 mod parse_invariants;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+#[path = "../../../fuzz/invariants/corpus.rs"]
+mod corpus;
 
-/// Every regular file under `dir`, recursively, sorted; none if it is absent.
-fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let Ok(entries) = fs::read_dir(dir) else {
-        return found;
-    };
-    for entry in entries {
-        let path = entry.expect("readable directory entry").path();
-        if path.is_dir() {
-            found.extend(files(&path));
-        } else if path.is_file() {
-            found.push(path);
-        }
-    }
-    found.sort();
-    found
+fn repo() -> PathBuf {
+    corpus::repo(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn replay(paths: &[PathBuf]) -> Vec<String> {
-    paths
-        .iter()
-        .filter_map(|path| {
-            let data = fs::read(path).expect("readable corpus file");
-            parse_invariants::check(&data)
-                .err()
-                .map(|broken| format!("{}: {broken}", path.display()))
-        })
-        .collect()
+    corpus::replay(paths, parse_invariants::check)
 }
 
 #[test]
 fn parse_corpus_keeps_the_invariants() {
-    let corpus = files(&repo().join("fuzz/corpus/parse"));
+    let corpus = corpus::files(&repo().join("fuzz/corpus/parse"));
     assert!(
         corpus.len() >= 50,
         "expected the committed seed corpus in fuzz/corpus/parse, found {} files",
@@ -60,7 +36,7 @@ fn parse_corpus_keeps_the_invariants() {
 fn parse_regressions_keep_the_invariants() {
     // Crash inputs found by the fuzzer are committed here once fixed; the
     // directory may be empty.
-    let regressions = files(&repo().join("fuzz/artifacts/parse"));
+    let regressions = corpus::files(&repo().join("fuzz/artifacts/parse"));
     let failures = replay(&regressions);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     println!("{} regressions replayed", regressions.len());
@@ -68,7 +44,7 @@ fn parse_regressions_keep_the_invariants() {
 
 #[test]
 fn vector_inputs_keep_the_invariants() {
-    let inputs: Vec<PathBuf> = files(&repo().join("tests/vectors"))
+    let inputs: Vec<PathBuf> = corpus::files(&repo().join("tests/vectors"))
         .into_iter()
         .filter(|p| p.file_name().is_some_and(|n| n == "input.json"))
         .collect();
