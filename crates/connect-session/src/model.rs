@@ -79,14 +79,17 @@ impl Field {
 }
 
 /// Why `value` (written in the input as `text`) cannot be an `expires_in`.
-pub(crate) fn expires_in_problem(value: f64, text: &str) -> Option<String> {
+/// `text` is asked for only when there is a problem to describe.
+pub(crate) fn expires_in_problem(value: f64, text: impl FnOnce() -> String) -> Option<String> {
     if !value.is_finite() {
         Some(format!(
-            "expires_in must be a finite number of seconds that fits a double, found {text}"
+            "expires_in must be a finite number of seconds that fits a double, found {}",
+            text()
         ))
     } else if value <= 0.0 {
         Some(format!(
-            "expires_in must be greater than 0 seconds, found {text}"
+            "expires_in must be greater than 0 seconds, found {}",
+            text()
         ))
     } else {
         None
@@ -373,13 +376,17 @@ impl ConnectSessionCreate {
     /// ```
     pub fn set_expires_in(&mut self, seconds: Option<f64>) -> Result<(), ValidationError> {
         if let Some(value) = seconds {
-            let mut text = String::new();
-            if value.is_finite() {
-                json_text::write_number(&mut text, value);
-            } else {
-                text = value.to_string();
-            }
-            if let Some(problem) = expires_in_problem(value, &text) {
+            // The value as the canonical JSON would write it, for the message.
+            let text = || {
+                let mut text = String::new();
+                if value.is_finite() {
+                    json_text::write_number(&mut text, value);
+                } else {
+                    text = value.to_string();
+                }
+                text
+            };
+            if let Some(problem) = expires_in_problem(value, text) {
                 return Err(ValidationError::single(ErrorDetail::new(
                     ErrorKind::InvalidValue,
                     vec![PathItem::from(Field::ExpiresIn.name())],

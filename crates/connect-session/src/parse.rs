@@ -189,7 +189,7 @@ fn expires_in(p: &mut Parser<'_>) -> Result<Option<f64>, Stop> {
         b'-' | b'0'..=b'9' => {
             let text = p.number()?;
             let value = text.parse::<f64>().unwrap_or(f64::NAN);
-            if let Some(problem) = expires_in_problem(value, text) {
+            if let Some(problem) = expires_in_problem(value, || text.to_owned()) {
                 p.record(ErrorKind::InvalidValue, problem);
                 return Ok(None);
             }
