@@ -40,14 +40,20 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
 /// Appends a finite double as ECMAScript's Number-to-String writes it
 /// (`1800`, `0.5`, `1e-7`, `1e+21`), the form of RFC 8785 and `JSON.stringify`.
 pub(crate) fn write_number(out: &mut String, value: f64) {
-    // Whole numbers below 2^53 (every realistic expiry) are their digits in
-    // ECMAScript's form too; itoa writes them several times faster than ryu.
-    const EXACT: f64 = 9_007_199_254_740_992.0;
-    if value.fract() == 0.0 && value.abs() < EXACT && (value != 0.0 || value.is_sign_positive()) {
-        out.push_str(itoa::Buffer::new().format(value as i64));
-        return;
+    // itoa writes whole numbers several times faster than ryu.
+    match exact_integer(value) {
+        Some(whole) => out.push_str(itoa::Buffer::new().format(whole)),
+        None => out.push_str(ryu_js::Buffer::new().format_finite(value)),
     }
-    out.push_str(ryu_js::Buffer::new().format_finite(value));
+}
+
+/// The value as an integer when it is a whole number below 2^53 (every
+/// realistic expiry), whose ECMAScript form is just its digits; `-0` is not
+/// one (ECMAScript writes it `0`).
+pub(crate) fn exact_integer(value: f64) -> Option<i64> {
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    let whole = value.fract() == 0.0 && value.abs() < EXACT;
+    (whole && (value != 0.0 || value.is_sign_positive())).then_some(value as i64)
 }
 
 /// Appends a finite double that must still read as a float: the ECMAScript

@@ -12,6 +12,7 @@ use serde::ser::{Error as _, SerializeMap};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
+use crate::json_text;
 use crate::model::{ConnectSessionCreate, Field};
 use crate::Metadata;
 
@@ -23,10 +24,9 @@ impl Serialize for ConnectSessionCreate {
         }
         if let Some(seconds) = self.expires_in() {
             // Whole numbers go out as integers, as in the canonical JSON.
-            if seconds.fract() == 0.0 && seconds.abs() < 9_007_199_254_740_992.0 {
-                map.serialize_entry(Field::ExpiresIn.name(), &(seconds as i64))?;
-            } else {
-                map.serialize_entry(Field::ExpiresIn.name(), &seconds)?;
+            match json_text::exact_integer(seconds) {
+                Some(whole) => map.serialize_entry(Field::ExpiresIn.name(), &whole)?,
+                None => map.serialize_entry(Field::ExpiresIn.name(), &seconds)?,
             }
         }
         if let Some(metadata) = self.metadata() {
