@@ -35,8 +35,8 @@ test-slow: test-py-slow ## the property tests with many more cases (Rust and Pyt
 test-readme: ## the README's quickstarts are the examples that demo builds and runs
 	python3 tests/check_readme.py
 
-update-vectors: ## rewrite the expected files of tests/vectors from the Rust implementation
-	UPDATE_VECTORS=1 $(CARGO) test -p connect-session --test vectors
+update-vectors: ## rewrite the expected files of tests/vectors and the JSON Schema from the Rust implementation
+	UPDATE_VECTORS=1 $(CARGO) test -p connect-session --test vectors --test schema
 
 demo: demo-rust $(DEMO_TARGETS) ## build everything and run every example
 
