@@ -1,6 +1,6 @@
 """Checks that the README's quickstarts are the examples CI builds and runs.
 
-The C, C++ and Python blocks must be the example files exactly; the Rust block
+The C, C++ and Python blocks must be the example files exactly, in order; the Rust block
 is the body of the Rust example's main, so each of its lines must appear there.
 Prints 'N passed, N failed' and exits non-zero on any failure.
 """
@@ -13,9 +13,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = {
-    "c": ROOT / "examples/quickstart.c",
-    "cpp": ROOT / "examples/quickstart.cpp",
-    "python": ROOT / "examples/quickstart.py",
+    "c": [ROOT / "examples/quickstart.c"],
+    "cpp": [ROOT / "examples/quickstart.cpp"],
+    "python": [ROOT / "examples/quickstart.py", ROOT / "examples/pydantic_fastapi.py"],
 }
 RUST_EXAMPLE = ROOT / "crates/connect-session/examples/quickstart.rs"
 
@@ -28,12 +28,13 @@ def main() -> int:
     readme = (ROOT / "README.md").read_text()
     failures = []
     passed = 0
-    for lang, path in EXAMPLES.items():
+    for lang, paths in EXAMPLES.items():
         found = blocks(readme, lang)
-        if [b.strip() for b in found] == [path.read_text().strip()]:
+        if [b.strip() for b in found] == [path.read_text().strip() for path in paths]:
             passed += 1
         else:
-            failures.append(f"README's {lang} block is not {path.relative_to(ROOT)}")
+            names = ", ".join(str(path.relative_to(ROOT)) for path in paths)
+            failures.append(f"README's {lang} blocks are not {names}")
     rust_lines = {line.strip() for line in RUST_EXAMPLE.read_text().splitlines()}
     rust_blocks = blocks(readme, "rust")
     missing = [
