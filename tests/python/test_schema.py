@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
-from support import REPO_ROOT, VECTORS_DIR
 
 from connect_session import ConnectSessionCreate
+from support import REPO_ROOT, VECTORS_DIR
 
 SCHEMA_FILE = REPO_ROOT / "docs" / "connect_session_create.schema.json"
 CASES = sorted(p for p in VECTORS_DIR.iterdir() if p.is_dir())
