@@ -1,4 +1,5 @@
-"""Checks that the README's quickstarts are the examples CI builds and runs.
+"""Checks that the README's quickstarts are the examples CI builds and runs, and that
+its model table lists exactly the core's fields.
 
 The C, C++ and Python blocks must be the example files exactly, in order; the Rust block
 is the body of the Rust example's main, so each of its lines must appear there.
@@ -7,6 +8,7 @@ Prints 'N passed, N failed' and exits non-zero on any failure.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -18,6 +20,8 @@ EXAMPLES = {
     "python": [ROOT / "examples/quickstart.py", ROOT / "examples/pydantic_fastapi.py"],
 }
 RUST_EXAMPLE = ROOT / "crates/connect-session/examples/quickstart.rs"
+# Generated from the core's field table and kept current by the Rust tests.
+SCHEMA = ROOT / "docs/connect_session_create.schema.json"
 
 
 def blocks(readme: str, lang: str) -> list[str]:
@@ -47,6 +51,13 @@ def main() -> int:
         passed += 1
     else:
         failures.append(f"README's rust block differs from the example: {missing}")
+    fields = json.loads(SCHEMA.read_text())["properties"]
+    model = readme.split("## The model", 1)[-1].split("\n## ", 1)[0]
+    rows = set(re.findall(r"^\| `([a-z_]+)` \|", model, flags=re.M))
+    if rows == set(fields):
+        passed += 1
+    else:
+        failures.append(f"README's model table has {sorted(rows)}, the core {sorted(fields)}")
     for failure in failures:
         print(failure)
     print(f"{passed} passed, {len(failures)} failed")
