@@ -17,7 +17,8 @@ What a field ``session: ConnectSessionCreate`` does:
   parses the document before this hook sees it, so the core receives the parsed object, as
   ``from_dict`` does: numbers as Python reads them (metadata's ``1.50`` is kept as ``1.5``), a
   repeated key with its last value, ``NaN`` and ``1e400`` as floats (refused by the core as
-  ``invalid_value``). The text of a string reaches the core exactly: to have the core read a
+  ``invalid_value``); pydantic's parser itself refuses an integer longer than 4,300 digits
+  (``json_invalid``). The text of a string reaches the core exactly: to have the core read a
   document's own text (number text, repeated keys), send it as a string or call
   ``from_json`` on it.
 - Errors. Each problem the core reports becomes one pydantic error with the core's type
@@ -32,7 +33,9 @@ What a field ``session: ConnectSessionCreate`` does:
   ``model_dump_json()`` holds the bytes of ``to_json()`` except where a number's text is not
   what pydantic writes for its value (metadata's ``1.50`` comes out as ``1.5``, an
   ``expires_in`` of ``0.000001`` as ``1e-6``): the content is always the same, and so are
-  the bytes of every other document.
+  the bytes of every other document. An integer of metadata longer than Python's int/str
+  conversion limit, a ``Decimal`` in ``to_dict()``, is an ``int`` in the JSON mode, so that
+  ``model_dump_json()`` writes it as the number it is rather than as a string.
 - JSON Schema. ``ConnectSessionCreate.json_schema()``, the core's own schema, under
   ``$defs/ConnectSessionCreate`` of the model's schema (once, however many fields use the
   class; FastAPI lists it in the OpenAPI components), with the core's own ``$defs`` written in
@@ -43,6 +46,8 @@ What a field ``session: ConnectSessionCreate`` does:
 from __future__ import annotations
 
 import copy
+import sys
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Union
 
 from ._errors import ValidationError
@@ -82,14 +87,22 @@ def core_schema(
             found = type(value).__name__
         raise _error("invalid_type", f"expected {expected}, found {found}")
 
-    def to_dict(value: Any) -> Any:
-        # Anything else (set with model_construct, say) is left to pydantic's own
-        # serializer, which reports what it cannot write.
-        return value.to_dict() if isinstance(value, cls) else value
+    def to_dict(value: Any, info: cs.SerializationInfo) -> Any:
+        if not isinstance(value, cls):
+            # Set with model_construct, say: left to pydantic's own serializer, which
+            # reports what it cannot write.
+            return value
+        data = value.to_dict()
+        if info.mode_is_json() and _may_hold_huge_ints(value):
+            # to_dict() gives an integer beyond Python's int/str conversion limit as a
+            # Decimal, which pydantic would write as a JSON string; as an int (converted
+            # from the Decimal, not from text) pydantic writes its digits.
+            data = _decimals_as_ints(data)
+        return data
 
     return cs.with_info_plain_validator_function(
         validate,
-        serialization=cs.plain_serializer_function_ser_schema(to_dict),
+        serialization=cs.plain_serializer_function_ser_schema(to_dict, info_arg=True),
         # A reference, as pydantic gives a model: a JSON Schema holds the class's schema
         # once, under its name, and refers to it wherever the class is used.
         ref=f"{cls.__module__}.{cls.__qualname__}:{id(cls)}",
@@ -103,8 +116,7 @@ def json_schema(
     can place it anywhere in a document of its own: the same in validation and
     serialization mode, since what is accepted and what is written are the same format."""
     # A copy, in case the class hands out a dict of its own; the nested values are only read.
-    # (The ignore is for the stubs of a binding without json_schema yet.)
-    schema: dict[str, Any] = dict(cls.json_schema())  # type: ignore[attr-defined,unused-ignore]
+    schema: dict[str, Any] = dict(cls.json_schema())
     defs: dict[str, Any] = schema.pop("$defs", {})
     schema.pop("$schema", None)
     inlined: dict[str, Any] = _inline_refs(schema, defs, ())
@@ -114,6 +126,24 @@ def json_schema(
 def _revalidates_instances(info: cs.ValidationInfo) -> bool:
     config = info.config
     return config is not None and config.get("revalidate_instances") == "always"
+
+
+def _may_hold_huge_ints(value: ConnectSessionCreate) -> bool:
+    """Whether ``value.to_dict()`` may hold a ``Decimal``: only an integer longer than the
+    conversion limit becomes one, and the canonical JSON holds its digits."""
+    limit_of = getattr(sys, "get_int_max_str_digits", None)  # Python 3.11+, and patch releases
+    limit = limit_of() if limit_of is not None else 0
+    return limit > 0 and len(value.to_json()) > limit
+
+
+def _decimals_as_ints(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {key: _decimals_as_ints(item) for key, item in node.items()}
+    if isinstance(node, list):
+        return [_decimals_as_ints(item) for item in node]
+    if isinstance(node, Decimal) and node == node.to_integral_value():
+        return int(node)
+    return node
 
 
 def _validated(parse: Callable[[Any], ConnectSessionCreate], value: Any) -> ConnectSessionCreate:
