@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 from connect_session import ConnectSessionCreate, ValidationError, _pydantic
@@ -383,6 +383,20 @@ def test_the_embedded_schema_validates_the_vectors() -> None:
             assert not validator.is_valid({"session": doc}), case.name
             checked_invalid += 1
     assert checked_invalid >= 10
+
+
+def test_a_type_adapter_of_the_class_itself() -> None:
+    adapter = TypeAdapter(ConnectSessionCreate)
+    req = adapter.validate_python(VALID)
+    assert req == ConnectSessionCreate.from_dict(VALID)
+    assert adapter.dump_python(req) == req.to_dict()
+    assert adapter.dump_json(req) == req.to_json().encode()
+    with pytest.raises(PydanticValidationError) as info:
+        adapter.validate_json(json.dumps(INVALID))
+    assert pydantic_errors(info.value) == core_errors(INVALID)  # no field: the core's locs
+    schema = adapter.json_schema()
+    assert schema["title"] == "ConnectSessionCreate"
+    assert _refs(schema) == []
 
 
 # --- FastAPI -------------------------------------------------------------------------------
