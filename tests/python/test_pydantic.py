@@ -138,6 +138,21 @@ def test_json_mode_sees_the_object_pydantic_parsed() -> None:
     )
 
 
+@pytest.mark.parametrize("number", ["NaN", "-Infinity", "1e400"])
+def test_json_mode_non_finite_numbers_reach_the_core_as_floats(number: str) -> None:
+    """pydantic's parser reads them as floats (the core would call NaN a syntax error); the
+    core refuses the float where it stands."""
+    doc = (
+        '{"session": {"origin_owner_id": "o", "origin_owner_name": "n", "metadata": {"x": '
+        + number
+        + "}}}"
+    )
+    with pytest.raises(PydanticValidationError) as info:
+        Body.model_validate_json(doc)
+    [(kind, loc, _)] = pydantic_errors(info.value)
+    assert (kind, loc) == ("invalid_value", ("session", "metadata", "x"))
+
+
 def test_json_mode_reads_json_text_in_a_string_exactly() -> None:
     text = '{"metadata":{"x":1.50},"origin_owner_id":"o","origin_owner_name":"n"}'
     body = Body.model_validate_json(json.dumps({"session": text}))
