@@ -120,7 +120,7 @@ def test_constructor_and_dict_doors_agree(doc: dict[str, Any]) -> None:
 
 
 def test_bad_category_with_metadata_130_deep_agrees() -> None:
-    doc = {
+    doc: dict[str, Any] = {
         "categories": ["hirs"],
         "metadata": nested(130),
         "origin_owner_id": "o",
@@ -134,7 +134,11 @@ def test_bad_category_with_metadata_130_deep_agrees() -> None:
 
 
 def test_negative_zero_in_metadata_is_written_as_negative_zero() -> None:
-    doc = {"metadata": {"z": -0.0, "l": [-0.0]}, "origin_owner_id": "o", "origin_owner_name": "n"}
+    doc: dict[str, Any] = {
+        "metadata": {"z": -0.0, "l": [-0.0]},
+        "origin_owner_id": "o",
+        "origin_owner_name": "n",
+    }
     for req in (ConnectSessionCreate.from_dict(doc), ConnectSessionCreate(**doc)):
         assert '"metadata":{"z":-0.0,"l":[-0.0]}' in req.to_json()
         metadata = req.metadata
