@@ -56,6 +56,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+/** The major version of the library this header belongs to. */
+#define CONNECT_SESSION_VERSION_MAJOR 0
+/** The minor version (before 1.0, a new minor version may change the ABI). */
+#define CONNECT_SESSION_VERSION_MINOR 1
+/** The patch version. */
+#define CONNECT_SESSION_VERSION_PATCH 0
+/**
+ * The whole version as text, the same as connect_session_version() returns
+ * from the library this header was generated with.
+ */
+#define CONNECT_SESSION_VERSION "0.1.0"
+
 
 /**
  * The result of every fallible function. `CONNECT_SESSION_OK` is 0; every

@@ -1,7 +1,7 @@
 # C ABI, C++ wrapper and packaging (crates/connect-session-ffi, include/, tests/c,
 # tests/cpp, examples/quickstart.{c,cpp}). Every target builds what it needs with cargo.
 
-.PHONY: header check-header cbindgen-tool ffi-debug ffi-release test-header test-c test-cpp \
+.PHONY: header check-header cbindgen-tool cbindgen-config ffi-debug ffi-release test-header test-c test-cpp \
 	test-c-valgrind test-install install demo-c demo-cpp
 
 TEST_TARGETS += test-header test-c test-cpp test-c-valgrind test-install
@@ -15,17 +15,28 @@ CBINDGEN_ROOT := $(FFI_TARGET_DIR)/tools
 CBINDGEN := $(CBINDGEN_ROOT)/bin/cbindgen
 FFI_CRATE := crates/connect-session-ffi
 HEADER := include/connect_session.h
-CBINDGEN_ARGS := --quiet --config $(FFI_CRATE)/cbindgen.toml --crate connect-session-ffi \
+# cbindgen.toml plus the version macros (see cbindgen-config below).
+CBINDGEN_CONFIG := $(FFI_TARGET_DIR)/cbindgen/cbindgen.toml
+CBINDGEN_ARGS := --quiet --config $(CBINDGEN_CONFIG) --crate connect-session-ffi \
 	--output $(HEADER) $(FFI_CRATE)
 
-# The workspace version ([workspace.package]), which connect_session_version() returns.
+# The workspace version ([workspace.package]), which connect_session_version() returns:
+# the one place it is written. The SONAME follows cargo-c's rule (build.rs sets it).
 CS_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+CS_VERSION_MAJOR := $(word 1,$(subst ., ,$(CS_VERSION)))
+CS_VERSION_MINOR := $(word 2,$(subst ., ,$(CS_VERSION)))
+CS_VERSION_PATCH := $(firstword $(subst -, ,$(subst +, ,$(word 3,$(subst ., ,$(CS_VERSION))))))
+SO_LINK := libconnect_session.so
+SONAME := $(SO_LINK).$(if $(filter 0,$(CS_VERSION_MAJOR)),0.$(CS_VERSION_MINOR),$(CS_VERSION_MAJOR))
+SO_REAL := $(SO_LINK).$(CS_VERSION_MAJOR).$(CS_VERSION_MINOR).$(CS_VERSION_PATCH)
 
-# What a program linking libconnect_session.a also needs (rustc --print native-static-libs).
-NATIVE_LIBS := -lgcc_s -lutil -lrt -lpthread -lm -ldl
-FFI_DEBUG_A := $(FFI_TARGET_DIR)/debug/libconnect_session.a
+FFI_DEBUG_DIR := $(FFI_TARGET_DIR)/debug
+FFI_DEBUG_A := $(FFI_DEBUG_DIR)/libconnect_session.a
 FFI_RELEASE_DIR := $(FFI_TARGET_DIR)/release
 C_OUT := $(FFI_TARGET_DIR)/c
+# What a program linking libconnect_session.a also needs, as rustc printed it
+# when it built the archive (mk/ffi-build.sh); read when the recipe runs.
+NATIVE_LIBS = $$(cat $(FFI_DEBUG_DIR)/connect_session.native-libs)
 
 C_STD := -std=c99 -Wall -Wextra -Wpedantic -Werror -g
 CXX_STD := -std=c++17 -Wall -Wextra -Wpedantic -Werror -g
@@ -40,20 +51,39 @@ cbindgen-tool:
 	@"$(CBINDGEN)" --version 2>/dev/null | grep -qx 'cbindgen $(CBINDGEN_VERSION)' || \
 		$(CARGO) install cbindgen --version $(CBINDGEN_VERSION) --locked --root "$(CBINDGEN_ROOT)"
 
-header: cbindgen-tool ## regenerate include/connect_session.h with the pinned cbindgen
+# The header's version macros are the workspace version, so they cannot be
+# written in cbindgen.toml: this prepends them to it as `after_includes`.
+cbindgen-config:
+	@mkdir -p $(dir $(CBINDGEN_CONFIG))
+	@{ printf '%s\n' '# Written by mk/c.mk from $(FFI_CRATE)/cbindgen.toml and Cargo.toml.' \
+		'after_includes = """' \
+		'/** The major version of the library this header belongs to. */' \
+		'#define CONNECT_SESSION_VERSION_MAJOR $(CS_VERSION_MAJOR)' \
+		'/** The minor version (before 1.0, a new minor version may change the ABI). */' \
+		'#define CONNECT_SESSION_VERSION_MINOR $(CS_VERSION_MINOR)' \
+		'/** The patch version. */' \
+		'#define CONNECT_SESSION_VERSION_PATCH $(CS_VERSION_PATCH)' \
+		'/**' \
+		' * The whole version as text, the same as connect_session_version() returns' \
+		' * from the library this header was generated with.' \
+		' */' \
+		'#define CONNECT_SESSION_VERSION "$(CS_VERSION)"' \
+		'"""'; cat $(FFI_CRATE)/cbindgen.toml; } >$(CBINDGEN_CONFIG)
+
+header: cbindgen-tool cbindgen-config ## regenerate include/connect_session.h with the pinned cbindgen
 	"$(CBINDGEN)" $(CBINDGEN_ARGS)
 
-check-header: cbindgen-tool ## fail if include/connect_session.h is stale
+check-header: cbindgen-tool cbindgen-config ## fail if include/connect_session.h is stale
 	@"$(CBINDGEN)" $(CBINDGEN_ARGS) --verify || \
 		{ echo "$(HEADER) is stale: run 'make header' and commit it"; exit 1; }
 
 # --- builds ------------------------------------------------------------------
 
 ffi-debug:
-	$(CARGO) build -p connect-session-ffi
+	CARGO="$(CARGO)" mk/ffi-build.sh $(FFI_DEBUG_DIR)
 
 ffi-release:
-	$(CARGO) build --release -p connect-session-ffi
+	CARGO="$(CARGO)" mk/ffi-build.sh $(FFI_RELEASE_DIR) --release
 
 # --- tests -------------------------------------------------------------------
 

@@ -47,7 +47,15 @@ static int json_is(const ConnectSessionCreate *req, const char *want) {
 
 static void test_version_and_status_names(void) {
     const char *v = connect_session_version();
+    char from_macros[64];
     CHECK(v != NULL && strcmp(v, EXPECTED_VERSION) == 0);
+    /* The header's macros: the workspace version, and the library's. */
+    CHECK(strcmp(CONNECT_SESSION_VERSION, EXPECTED_VERSION) == 0);
+    CHECK(v != NULL && strcmp(v, CONNECT_SESSION_VERSION) == 0);
+    snprintf(from_macros, sizeof from_macros, "%d.%d.%d", CONNECT_SESSION_VERSION_MAJOR,
+             CONNECT_SESSION_VERSION_MINOR, CONNECT_SESSION_VERSION_PATCH);
+    CHECK(strncmp(from_macros, EXPECTED_VERSION, strlen(from_macros)) == 0);
+    CHECK(strlen(EXPECTED_VERSION) == strlen(from_macros) || EXPECTED_VERSION[strlen(from_macros)] == '-');
     CHECK(strcmp(connect_session_status_name(CONNECT_SESSION_OK), "ok") == 0);
     CHECK(strcmp(connect_session_status_name(CONNECT_SESSION_SYNTAX), "syntax") == 0);
     CHECK(strcmp(connect_session_status_name(CONNECT_SESSION_MISSING_FIELD), "missing_field") == 0);
