@@ -2,7 +2,7 @@
 # tests/cpp, examples/quickstart.{c,cpp}). Every target builds what it needs with cargo.
 
 .PHONY: header check-header cbindgen-tool cbindgen-config ffi-debug ffi-release test-header test-c test-cpp \
-	test-c-valgrind test-install install demo-c demo-cpp
+	test-c-valgrind test-install install uninstall demo-c demo-cpp
 
 TEST_TARGETS += test-header test-c test-cpp test-c-valgrind test-install
 DEMO_TARGETS += demo-c demo-cpp
@@ -118,21 +118,70 @@ test-c-valgrind: ffi-debug ## C and C++ suites under valgrind: no error, no leak
 	$(VALGRIND) $(C_OUT)/plain/test_vectors tests/vectors
 	$(VALGRIND) $(C_OUT)/plain/test_wrapper
 
-test-install: ## install into a temporary prefix, build the quickstarts with pkg-config, compare with Rust's
-	CC="$(CC)" CXX="$(CXX)" CARGO="$(CARGO)" MAKE="$(MAKE)" tests/c/test_install.sh
+# CMake: the machine's, else the pinned one `make venv` installs from PyPI.
+test-install: venv ## install (several layouts), use it via pkg-config and CMake, uninstall
+	CC="$(CC)" CXX="$(CXX)" CARGO="$(CARGO)" MAKE="$(MAKE)" \
+		CMAKE="$(or $(CMAKE),$(shell command -v cmake),$(VENV_BIN)/cmake)" tests/c/test_install.sh
 
 # --- packaging ---------------------------------------------------------------
+# PREFIX, LIBDIR and INCLUDEDIR as distributions pass them: LIBDIR and
+# INCLUDEDIR are under PREFIX when relative (lib64, lib/x86_64-linux-gnu) and
+# used as given when absolute. DESTDIR stages the files for a package: it
+# prefixes every path written, never the paths recorded in connect_session.pc
+# and the CMake package.
 
 PREFIX ?= /usr/local
-INSTALL_DIR = $(DESTDIR)$(PREFIX)
+LIBDIR ?= lib
+INCLUDEDIR ?= include
+STRIP ?= strip
+under_prefix = $(if $(filter /%,$(1)),$(1),$(PREFIX)/$(1))
+LIB_PATH = $(call under_prefix,$(LIBDIR))
+INC_PATH = $(call under_prefix,$(INCLUDEDIR))
+CMAKE_PKG_DIR = cmake/connect_session
+# connect_session.pc keeps ${prefix} where it can (pkg-config --define-prefix).
+PC_LIBDIR = $(if $(filter /%,$(LIBDIR)),$(LIBDIR),$${prefix}/$(LIBDIR))
+PC_INCLUDEDIR = $(if $(filter /%,$(INCLUDEDIR)),$(INCLUDEDIR),$${prefix}/$(INCLUDEDIR))
+POINTER_BITS := $(shell rustc --print cfg 2>/dev/null | sed -n 's/^target_pointer_width="\(.*\)"/\1/p')
 
-install: ffi-release ## install lib, headers and pkg-config file under PREFIX (default /usr/local)
-	install -d "$(INSTALL_DIR)/lib/pkgconfig" "$(INSTALL_DIR)/include"
-	install -m 755 $(FFI_RELEASE_DIR)/libconnect_session.so "$(INSTALL_DIR)/lib/"
-	install -m 644 $(FFI_RELEASE_DIR)/libconnect_session.a "$(INSTALL_DIR)/lib/"
-	install -m 644 include/connect_session.h include/connect_session.hpp "$(INSTALL_DIR)/include/"
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(CS_VERSION)|' -e 's|@NATIVE_LIBS@|$(NATIVE_LIBS)|' \
-		$(FFI_CRATE)/connect_session.pc.in > "$(INSTALL_DIR)/lib/pkgconfig/connect_session.pc"
+# Everything install puts in place, which is exactly what uninstall removes.
+INSTALLED_LIB_FILES = $(SO_REAL) $(SONAME) $(SO_LINK) libconnect_session.a pkgconfig/connect_session.pc \
+	$(CMAKE_PKG_DIR)/connect_sessionConfig.cmake $(CMAKE_PKG_DIR)/connect_sessionConfigVersion.cmake
+INSTALLED_INCLUDE_FILES = connect_session.h connect_session.hpp
+
+STAGE := $(FFI_RELEASE_DIR)/install-stage
+FILL_IN = sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(CS_VERSION)|' \
+	-e 's|@MAJOR@|$(CS_VERSION_MAJOR)|' -e 's|@MINOR@|$(CS_VERSION_MINOR)|' \
+	-e 's|@SO_REAL@|$(SO_REAL)|' -e 's|@SONAME@|$(SONAME)|' -e "s|@NATIVE_LIBS@|$$native|"
+
+install: ffi-release ## install the libraries, headers, pkg-config file and CMake package (PREFIX, LIBDIR, INCLUDEDIR, DESTDIR)
+	@rm -rf $(STAGE) && mkdir -p $(STAGE)
+	@# Stripped copies (and no LLVM bitcode, which C linkers never read): the
+	@# unstripped ones stay in target/ for debugging.
+	$(STRIP) --strip-unneeded -o $(STAGE)/$(SO_REAL) $(FFI_RELEASE_DIR)/$(SO_LINK)
+	$(STRIP) --strip-debug -R .llvmbc -R .llvmcmd -o $(STAGE)/libconnect_session.a $(FFI_RELEASE_DIR)/libconnect_session.a
+	libs="$$(cat $(FFI_RELEASE_DIR)/connect_session.native-libs)"; \
+	native=$$libs && $(FILL_IN) -e 's|@LIBDIR@|$(PC_LIBDIR)|' -e 's|@INCLUDEDIR@|$(PC_INCLUDEDIR)|' \
+		$(FFI_CRATE)/connect_session.pc.in >$(STAGE)/connect_session.pc && \
+	native=$$(printf '%s' "$$libs" | tr -s ' ' ';') && \
+	$(FILL_IN) -e 's|@LIBDIR@|$(LIB_PATH)|' -e 's|@INCLUDEDIR@|$(INC_PATH)|' \
+		$(FFI_CRATE)/connect_sessionConfig.cmake.in >$(STAGE)/connect_sessionConfig.cmake && \
+	$(FILL_IN) -e 's|@SIZEOF_VOID_P@|$(shell expr $(POINTER_BITS) / 8)|' \
+		$(FFI_CRATE)/connect_sessionConfigVersion.cmake.in >$(STAGE)/connect_sessionConfigVersion.cmake
+	install -d "$(DESTDIR)$(LIB_PATH)/pkgconfig" "$(DESTDIR)$(LIB_PATH)/$(CMAKE_PKG_DIR)" "$(DESTDIR)$(INC_PATH)"
+	install -m 755 $(STAGE)/$(SO_REAL) "$(DESTDIR)$(LIB_PATH)/"
+	ln -sf $(SO_REAL) "$(DESTDIR)$(LIB_PATH)/$(SONAME)"
+	ln -sf $(SONAME) "$(DESTDIR)$(LIB_PATH)/$(SO_LINK)"
+	install -m 644 $(STAGE)/libconnect_session.a "$(DESTDIR)$(LIB_PATH)/"
+	install -m 644 $(STAGE)/connect_session.pc "$(DESTDIR)$(LIB_PATH)/pkgconfig/"
+	install -m 644 $(STAGE)/connect_sessionConfig.cmake $(STAGE)/connect_sessionConfigVersion.cmake \
+		"$(DESTDIR)$(LIB_PATH)/$(CMAKE_PKG_DIR)/"
+	install -m 644 include/connect_session.h include/connect_session.hpp "$(DESTDIR)$(INC_PATH)/"
+
+uninstall: ## remove what install put under PREFIX (same PREFIX, LIBDIR, INCLUDEDIR, DESTDIR)
+	cd "$(DESTDIR)$(LIB_PATH)" 2>/dev/null && rm -f $(INSTALLED_LIB_FILES) || true
+	cd "$(DESTDIR)$(INC_PATH)" 2>/dev/null && rm -f $(INSTALLED_INCLUDE_FILES) || true
+	@# The package's own directory goes too; shared ones (pkgconfig, cmake) stay.
+	rmdir "$(DESTDIR)$(LIB_PATH)/$(CMAKE_PKG_DIR)" 2>/dev/null || true
 
 # --- demos -------------------------------------------------------------------
 
