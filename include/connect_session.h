@@ -6,8 +6,10 @@
  * -----------
  * - Every fallible function returns a ConnectSessionStatus; CONNECT_SESSION_OK
  *   is 0. Results come back through trailing out_* parameters, written only
- *   when the call returns CONNECT_SESSION_OK (the last-error readers also
- *   report the size needed with CONNECT_SESSION_BUFFER_TOO_SMALL).
+ *   when the call returns CONNECT_SESSION_OK (the calls that fill a buffer
+ *   of yours, the last-error readers and
+ *   connect_session_create_get_categories, also report the size needed with
+ *   CONNECT_SESSION_BUFFER_TOO_SMALL, and write nothing else).
  * - Every pointer parameter is checked first: NULL returns
  *   CONNECT_SESSION_NULL_ARGUMENT and the message names the parameter. A text
  *   or array parameter given as (NULL, 0) is the empty string or list.
@@ -63,10 +65,26 @@
 /** The patch version. */
 #define CONNECT_SESSION_VERSION_PATCH 0
 /**
- * The whole version as text, the same as connect_session_version() returns
- * from the library this header was generated with.
+ * The whole version as text, what connect_session_version() returns from the
+ * library this header belongs to.
  */
 #define CONNECT_SESSION_VERSION "0.1.0"
+
+/**
+ * Marks the functions that return a ConnectSessionStatus: ignoring one is a
+ * compiler warning (warn_unused_result in GCC and Clang, [[nodiscard]] in
+ * C++17 and C23). Define it empty before including this header to opt out.
+ */
+#ifndef CONNECT_SESSION_MUST_USE
+#if (defined(__cplusplus) && __cplusplus >= 201703L) || \
+    (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L)
+#define CONNECT_SESSION_MUST_USE [[nodiscard]]
+#elif defined(__GNUC__) || defined(__clang__)
+#define CONNECT_SESSION_MUST_USE __attribute__((warn_unused_result))
+#else
+#define CONNECT_SESSION_MUST_USE
+#endif
+#endif
 
 
 /**
@@ -195,15 +213,14 @@ typedef uint32_t ConnectSessionCategory;
  * `_clone`, and released only by `connect_session_create_free`.
  *
  * Every handle holds a valid request: setters validate before they change
- * anything, and a failed call leaves the handle as it was. A handle may be
- * used from any thread, but not from two threads at once.
+ * anything, and a failed call leaves the handle as it was.
+ *
+ * Threads (as the header's preamble says): a handle is not tied to a thread
+ * and has no lock inside. Calls that only read it (those taking a
+ * `const ConnectSessionCreate *`) may run on several threads at once; a call
+ * that changes or frees it must not overlap any other call on it.
  */
 typedef struct ConnectSessionCreate ConnectSessionCreate;
-
-/**
- * Every status, in numeric order.
- */
-#define ConnectSessionStatus_ALL { CONNECT_SESSION_OK, CONNECT_SESSION_SYNTAX, CONNECT_SESSION_MISSING_FIELD, CONNECT_SESSION_INVALID_TYPE, CONNECT_SESSION_INVALID_VALUE, CONNECT_SESSION_UNKNOWN_FIELD, CONNECT_SESSION_DUPLICATE_KEY, CONNECT_SESSION_TOO_DEEP, CONNECT_SESSION_NULL_ARGUMENT, CONNECT_SESSION_INVALID_UTF8, CONNECT_SESSION_INDEX_OUT_OF_RANGE, CONNECT_SESSION_BUFFER_TOO_SMALL, CONNECT_SESSION_INVALID_ARGUMENT, CONNECT_SESSION_INTERNAL, }
 
 #ifdef __cplusplus
 extern "C" {
@@ -257,6 +274,8 @@ void connect_session_string_free(char *text);
  * Returns `CONNECT_SESSION_BUFFER_TOO_SMALL`, writing nothing to `buf`, if
  * `cap < len`; never truncates. Unlike every other call, this one neither
  * clears nor sets the last error, so it can be asked for the size first.
+ * Unlike the other statuses, this one may be ignored (it is not
+ * `CONNECT_SESSION_MUST_USE`): a size query is made for `*out_len` alone.
  *
  * # Safety
  *
@@ -296,6 +315,7 @@ ConnectSessionStatus connect_session_last_error_json(char *buf, size_t cap, size
  *
  * The out-pointers are NULL or valid for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_category_name(uint32_t category,
                                                    const char **out_name,
                                                    size_t *out_name_len);
@@ -316,9 +336,37 @@ ConnectSessionStatus connect_session_category_name(uint32_t category,
  * `name` is NULL or points to `name_len` readable bytes; `out_category` is
  * NULL or valid for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_category_from_name(const uint8_t *name,
                                                         size_t name_len,
                                                         ConnectSessionCategory *out_category);
+
+/**
+ * Copies every category of the request into `buf`, in order, in one call
+ * (`connect_session_create_get_category` reads one at a time).
+ *
+ * - `request`: borrowed for the call.
+ * - `buf`: caller-owned room for `cap` categories, written with the list if
+ *   it fits (`cap >= len`). May be NULL when `cap` is 0, to ask for the size.
+ * - `cap`: the number of categories `buf` can hold.
+ * - `out_len`: receives the number of categories (0 when the list is unset
+ *   or empty; `connect_session_create_get_categories_count` tells the two
+ *   apart) on `CONNECT_SESSION_OK` and on `CONNECT_SESSION_BUFFER_TOO_SMALL`.
+ *
+ * Returns `CONNECT_SESSION_BUFFER_TOO_SMALL`, writing nothing to `buf`, if
+ * `cap < len`, as the last-error readers do: call it with (NULL, 0) for the
+ * size, then with a buffer that large.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `buf` is NULL or valid for writing
+ * `cap` categories; `out_len` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_categories(const ConnectSessionCreate *request,
+                                                           ConnectSessionCategory *buf,
+                                                           size_t cap,
+                                                           size_t *out_len);
 
 /**
  * How many extra keys the request holds.
@@ -331,6 +379,7 @@ ConnectSessionStatus connect_session_category_from_name(const uint8_t *name,
  * `request` is NULL or a live handle; `out_count` is NULL or valid for
  * writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_extra_count(const ConnectSessionCreate *request,
                                                             size_t *out_count);
 
@@ -349,6 +398,7 @@ ConnectSessionStatus connect_session_create_get_extra_count(const ConnectSession
  * `request` is NULL or a live handle; the out-pointers are NULL or valid
  * for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_extra_at(const ConnectSessionCreate *request,
                                                          size_t index,
                                                          const char **out_key,
@@ -371,6 +421,7 @@ ConnectSessionStatus connect_session_create_get_extra_at(const ConnectSessionCre
  * `request` is NULL or a live handle; `key` is NULL or points to `key_len`
  * readable bytes; the out-pointers are NULL or valid for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_extra(const ConnectSessionCreate *request,
                                                       const uint8_t *key,
                                                       size_t key_len,
@@ -392,6 +443,7 @@ ConnectSessionStatus connect_session_create_get_extra(const ConnectSessionCreate
  * `request` is NULL or a live handle; `key` and `json` are NULL or point to
  * their lengths in readable bytes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_extra(ConnectSessionCreate *request,
                                                       const uint8_t *key,
                                                       size_t key_len,
@@ -410,6 +462,7 @@ ConnectSessionStatus connect_session_create_set_extra(ConnectSessionCreate *requ
  * `request` is NULL or a live handle; `key` is NULL or points to `key_len`
  * readable bytes; `out_removed` is NULL or valid for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_remove_extra(ConnectSessionCreate *request,
                                                          const uint8_t *key,
                                                          size_t key_len,
@@ -424,6 +477,7 @@ ConnectSessionStatus connect_session_create_remove_extra(ConnectSessionCreate *r
  *
  * `request` is NULL or a live handle.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_extra(ConnectSessionCreate *request);
 
 /**
@@ -439,6 +493,7 @@ ConnectSessionStatus connect_session_create_clear_extra(ConnectSessionCreate *re
  * `request` is NULL or a live handle; the out-pointers are NULL or valid
  * for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_categories_count(const ConnectSessionCreate *request,
                                                                  bool *out_is_set,
                                                                  size_t *out_count);
@@ -455,6 +510,7 @@ ConnectSessionStatus connect_session_create_get_categories_count(const ConnectSe
  * `request` is NULL or a live handle; `out_category` is NULL or valid for
  * writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_category(const ConnectSessionCreate *request,
                                                          size_t index,
                                                          ConnectSessionCategory *out_category);
@@ -474,6 +530,7 @@ ConnectSessionStatus connect_session_create_get_category(const ConnectSessionCre
  * `request` is NULL or a live handle; `categories` is NULL or points to
  * `categories_len` readable `uint32_t`.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_categories(ConnectSessionCreate *request,
                                                            const uint32_t *categories,
                                                            size_t categories_len);
@@ -489,6 +546,7 @@ ConnectSessionStatus connect_session_create_set_categories(ConnectSessionCreate 
  *
  * `request` is NULL or a live handle.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_add_category(ConnectSessionCreate *request,
                                                          uint32_t category);
 
@@ -501,6 +559,7 @@ ConnectSessionStatus connect_session_create_add_category(ConnectSessionCreate *r
  *
  * `request` is NULL or a live handle.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_categories(ConnectSessionCreate *request);
 
 /**
@@ -517,6 +576,7 @@ ConnectSessionStatus connect_session_create_clear_categories(ConnectSessionCreat
  * `request` is NULL or a live handle; the out-pointers are NULL or valid
  * for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_expires_in(const ConnectSessionCreate *request,
                                                            bool *out_is_set,
                                                            double *out_seconds);
@@ -533,6 +593,7 @@ ConnectSessionStatus connect_session_create_get_expires_in(const ConnectSessionC
  * `request` is NULL or a live handle; `out_seconds` is NULL or valid for
  * writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_effective_expires_in(const ConnectSessionCreate *request,
                                                                      double *out_seconds);
 
@@ -546,6 +607,7 @@ ConnectSessionStatus connect_session_create_get_effective_expires_in(const Conne
  *
  * `request` is NULL or a live handle.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_expires_in(ConnectSessionCreate *request,
                                                            double seconds);
 
@@ -558,6 +620,7 @@ ConnectSessionStatus connect_session_create_set_expires_in(ConnectSessionCreate 
  *
  * `request` is NULL or a live handle.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_expires_in(ConnectSessionCreate *request);
 
 /**
@@ -574,6 +637,7 @@ ConnectSessionStatus connect_session_create_clear_expires_in(ConnectSessionCreat
  * `request` is NULL or a live handle; the out-pointers are NULL or valid
  * for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_metadata(const ConnectSessionCreate *request,
                                                          bool *out_is_set,
                                                          const char **out_value,
@@ -592,6 +656,7 @@ ConnectSessionStatus connect_session_create_get_metadata(const ConnectSessionCre
  * `request` is NULL or a live handle; `json` is NULL or points to
  * `json_len` readable bytes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_metadata(ConnectSessionCreate *request,
                                                          const uint8_t *json,
                                                          size_t json_len);
@@ -605,6 +670,7 @@ ConnectSessionStatus connect_session_create_set_metadata(ConnectSessionCreate *r
  *
  * `request` is NULL or a live handle.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_metadata(ConnectSessionCreate *request);
 
 /**
@@ -620,6 +686,7 @@ ConnectSessionStatus connect_session_create_clear_metadata(ConnectSessionCreate 
  * `request` is NULL or a live handle; the out-pointers are NULL or valid
  * for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_origin_owner_id(const ConnectSessionCreate *request,
                                                                 const char **out_value,
                                                                 size_t *out_value_len);
@@ -635,6 +702,7 @@ ConnectSessionStatus connect_session_create_get_origin_owner_id(const ConnectSes
  * `request` is NULL or a live handle; `value` is NULL or points to
  * `value_len` readable bytes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_origin_owner_id(ConnectSessionCreate *request,
                                                                 const uint8_t *value,
                                                                 size_t value_len);
@@ -652,6 +720,7 @@ ConnectSessionStatus connect_session_create_set_origin_owner_id(ConnectSessionCr
  * `request` is NULL or a live handle; the out-pointers are NULL or valid
  * for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_origin_owner_name(const ConnectSessionCreate *request,
                                                                   const char **out_value,
                                                                   size_t *out_value_len);
@@ -667,6 +736,7 @@ ConnectSessionStatus connect_session_create_get_origin_owner_name(const ConnectS
  * `request` is NULL or a live handle; `value` is NULL or points to
  * `value_len` readable bytes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_origin_owner_name(ConnectSessionCreate *request,
                                                                   const uint8_t *value,
                                                                   size_t value_len);
@@ -685,6 +755,7 @@ ConnectSessionStatus connect_session_create_set_origin_owner_name(ConnectSession
  * `request` is NULL or a live handle; the out-pointers are NULL or valid
  * for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_origin_username(const ConnectSessionCreate *request,
                                                                 bool *out_is_set,
                                                                 const char **out_value,
@@ -701,6 +772,7 @@ ConnectSessionStatus connect_session_create_get_origin_username(const ConnectSes
  * `request` is NULL or a live handle; `value` is NULL or points to
  * `value_len` readable bytes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_origin_username(ConnectSessionCreate *request,
                                                                 const uint8_t *value,
                                                                 size_t value_len);
@@ -714,6 +786,7 @@ ConnectSessionStatus connect_session_create_set_origin_username(ConnectSessionCr
  *
  * `request` is NULL or a live handle.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_origin_username(ConnectSessionCreate *request);
 
 /**
@@ -730,6 +803,7 @@ ConnectSessionStatus connect_session_create_clear_origin_username(ConnectSession
  * `request` is NULL or a live handle; the out-pointers are NULL or valid
  * for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_provider(const ConnectSessionCreate *request,
                                                          bool *out_is_set,
                                                          const char **out_value,
@@ -746,6 +820,7 @@ ConnectSessionStatus connect_session_create_get_provider(const ConnectSessionCre
  * `request` is NULL or a live handle; `value` is NULL or points to
  * `value_len` readable bytes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_provider(ConnectSessionCreate *request,
                                                          const uint8_t *value,
                                                          size_t value_len);
@@ -759,6 +834,7 @@ ConnectSessionStatus connect_session_create_set_provider(ConnectSessionCreate *r
  *
  * `request` is NULL or a live handle.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_provider(ConnectSessionCreate *request);
 
 /**
@@ -779,6 +855,7 @@ ConnectSessionStatus connect_session_create_clear_provider(ConnectSessionCreate 
  * `request` is NULL or a live handle; `field` and `json` are NULL or point
  * to their lengths in readable bytes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_field_json(ConnectSessionCreate *request,
                                                            const uint8_t *field,
                                                            size_t field_len,
@@ -800,6 +877,7 @@ ConnectSessionStatus connect_session_create_set_field_json(ConnectSessionCreate 
  * Each text pointer is NULL or points to its length in readable bytes;
  * `out_request` is NULL or valid for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_new(const uint8_t *origin_owner_id,
                                                 size_t origin_owner_id_len,
                                                 const uint8_t *origin_owner_name,
@@ -823,6 +901,7 @@ ConnectSessionStatus connect_session_create_new(const uint8_t *origin_owner_id,
  * `json` is NULL or points to `json_len` readable bytes; `out_request` is
  * NULL or valid for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_from_json(const uint8_t *json,
                                                       size_t json_len,
                                                       ConnectSessionCreate **out_request);
@@ -840,6 +919,7 @@ ConnectSessionStatus connect_session_create_from_json(const uint8_t *json,
  *
  * As for `connect_session_create_from_json`.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_from_json_strict(const uint8_t *json,
                                                              size_t json_len,
                                                              ConnectSessionCreate **out_request);
@@ -870,6 +950,7 @@ void connect_session_create_free(ConnectSessionCreate *request);
  * `request` is NULL or a live handle; the out-pointers are NULL or valid
  * for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_to_json(const ConnectSessionCreate *request,
                                                     char **out_json,
                                                     size_t *out_json_len);
@@ -887,6 +968,7 @@ ConnectSessionStatus connect_session_create_to_json(const ConnectSessionCreate *
  *
  * As for `connect_session_create_to_json`.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_to_json_pretty(const ConnectSessionCreate *request,
                                                            char **out_json,
                                                            size_t *out_json_len);
@@ -902,6 +984,7 @@ ConnectSessionStatus connect_session_create_to_json_pretty(const ConnectSessionC
  *
  * `request` is NULL or a live handle; `out_copy` is NULL or valid for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clone(const ConnectSessionCreate *request,
                                                   ConnectSessionCreate **out_copy);
 
@@ -917,6 +1000,7 @@ ConnectSessionStatus connect_session_create_clone(const ConnectSessionCreate *re
  * `a` and `b` are NULL or live handles; `out_equal` is NULL or valid for
  * writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_equals(const ConnectSessionCreate *a,
                                                    const ConnectSessionCreate *b,
                                                    bool *out_equal);

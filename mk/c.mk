@@ -51,24 +51,13 @@ cbindgen-tool:
 	@"$(CBINDGEN)" --version 2>/dev/null | grep -qx 'cbindgen $(CBINDGEN_VERSION)' || \
 		$(CARGO) install cbindgen --version $(CBINDGEN_VERSION) --locked --root "$(CBINDGEN_ROOT)"
 
-# The header's version macros are the workspace version, so they cannot be
-# written in cbindgen.toml: this prepends them to it as `after_includes`.
+# The header's version macros are the workspace version, so cbindgen.toml
+# holds placeholders that this fills in.
 cbindgen-config:
 	@mkdir -p $(dir $(CBINDGEN_CONFIG))
-	@{ printf '%s\n' '# Written by mk/c.mk from $(FFI_CRATE)/cbindgen.toml and Cargo.toml.' \
-		'after_includes = """' \
-		'/** The major version of the library this header belongs to. */' \
-		'#define CONNECT_SESSION_VERSION_MAJOR $(CS_VERSION_MAJOR)' \
-		'/** The minor version (before 1.0, a new minor version may change the ABI). */' \
-		'#define CONNECT_SESSION_VERSION_MINOR $(CS_VERSION_MINOR)' \
-		'/** The patch version. */' \
-		'#define CONNECT_SESSION_VERSION_PATCH $(CS_VERSION_PATCH)' \
-		'/**' \
-		' * The whole version as text, the same as connect_session_version() returns' \
-		' * from the library this header was generated with.' \
-		' */' \
-		'#define CONNECT_SESSION_VERSION "$(CS_VERSION)"' \
-		'"""'; cat $(FFI_CRATE)/cbindgen.toml; } >$(CBINDGEN_CONFIG)
+	@sed -e 's|@VERSION_MAJOR@|$(CS_VERSION_MAJOR)|' -e 's|@VERSION_MINOR@|$(CS_VERSION_MINOR)|' \
+		-e 's|@VERSION_PATCH@|$(CS_VERSION_PATCH)|' -e 's|@VERSION@|$(CS_VERSION)|' \
+		$(FFI_CRATE)/cbindgen.toml >$(CBINDGEN_CONFIG)
 
 header: cbindgen-tool cbindgen-config ## regenerate include/connect_session.h with the pinned cbindgen
 	"$(CBINDGEN)" $(CBINDGEN_ARGS)

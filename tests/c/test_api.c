@@ -315,6 +315,27 @@ static void test_categories(void) {
     CHECK_OK(connect_session_create_add_category(req, CONNECT_SESSION_CATEGORY_HRIS_LEGACY));
     CHECK(json_is(req, "{\"categories\":[\"stackone\",\"ats\",\"stackone\",\"hris-legacy\"],\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\"}"));
 
+    /* The whole list in one call: size query, too small (nothing written), exact. */
+    {
+        ConnectSessionCategory all[5] = {99, 99, 99, 99, 99};
+        len = 12345;
+        CHECK_STATUS(connect_session_create_get_categories(req, NULL, 0, &len), CONNECT_SESSION_BUFFER_TOO_SMALL);
+        CHECK(len == 4);
+        CHECK(last_message_is("buf holds 0 categories; the request has 4"));
+        len = 0;
+        CHECK_STATUS(connect_session_create_get_categories(req, all, 3, &len), CONNECT_SESSION_BUFFER_TOO_SMALL);
+        CHECK(len == 4 && all[0] == 99 && all[2] == 99);
+        len = 0;
+        CHECK_OK(connect_session_create_get_categories(req, all, 5, &len));
+        CHECK(len == 4 && all[0] == CONNECT_SESSION_CATEGORY_STACKONE && all[1] == CONNECT_SESSION_CATEGORY_ATS &&
+              all[2] == CONNECT_SESSION_CATEGORY_STACKONE && all[3] == CONNECT_SESSION_CATEGORY_HRIS_LEGACY);
+        CHECK(all[4] == 99);
+        CHECK_STATUS(connect_session_create_get_categories(NULL, all, 5, &len), CONNECT_SESSION_NULL_ARGUMENT);
+        CHECK_STATUS(connect_session_create_get_categories(req, NULL, 5, &len), CONNECT_SESSION_NULL_ARGUMENT);
+        CHECK(last_message_is("buf is NULL"));
+        CHECK_STATUS(connect_session_create_get_categories(req, all, 5, NULL), CONNECT_SESSION_NULL_ARGUMENT);
+    }
+
     /* NULLs. */
     CHECK_STATUS(connect_session_create_get_categories_count(NULL, &is_set, &count), CONNECT_SESSION_NULL_ARGUMENT);
     CHECK_STATUS(connect_session_create_get_categories_count(req, NULL, &count), CONNECT_SESSION_NULL_ARGUMENT);
@@ -337,6 +358,9 @@ static void test_categories(void) {
     CHECK_OK(connect_session_create_clear_categories(req));
     CHECK_OK(connect_session_create_get_categories_count(req, &is_set, &count));
     CHECK(!is_set && count == 0);
+    len = 99;
+    CHECK_OK(connect_session_create_get_categories(req, NULL, 0, &len)); /* unset: 0, OK */
+    CHECK(len == 0);
 
     /* add on an unset list creates it. */
     CHECK_OK(connect_session_create_add_category(req, CONNECT_SESSION_CATEGORY_MARKETING));

@@ -17,6 +17,7 @@ use crate::strings::{borrowed, bytes_in, utf8, Out};
 ///
 /// `request` is NULL or a live handle; `out_count` is NULL or valid for
 /// writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_extra_count(
     request: *const ConnectSessionCreate,
@@ -48,6 +49,7 @@ pub unsafe extern "C" fn connect_session_create_get_extra_count(
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_extra_at(
     request: *const ConnectSessionCreate,
@@ -96,6 +98,7 @@ pub unsafe extern "C" fn connect_session_create_get_extra_at(
 ///
 /// `request` is NULL or a live handle; `key` is NULL or points to `key_len`
 /// readable bytes; the out-pointers are NULL or valid for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_extra(
     request: *const ConnectSessionCreate,
@@ -137,6 +140,7 @@ pub unsafe extern "C" fn connect_session_create_get_extra(
 ///
 /// `request` is NULL or a live handle; `key` and `json` are NULL or point to
 /// their lengths in readable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_set_extra(
     request: *mut ConnectSessionCreate,
@@ -169,6 +173,7 @@ pub unsafe extern "C" fn connect_session_create_set_extra(
 ///
 /// `request` is NULL or a live handle; `key` is NULL or points to `key_len`
 /// readable bytes; `out_removed` is NULL or valid for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_remove_extra(
     request: *mut ConnectSessionCreate,
@@ -198,6 +203,7 @@ pub unsafe extern "C" fn connect_session_create_remove_extra(
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_clear_extra(
     request: *mut ConnectSessionCreate,

@@ -127,6 +127,7 @@ unsafe fn clear(request: *mut ConnectSessionCreate, unset: fn(&mut Model)) -> Co
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_categories_count(
     request: *const ConnectSessionCreate,
@@ -159,6 +160,7 @@ pub unsafe extern "C" fn connect_session_create_get_categories_count(
 ///
 /// `request` is NULL or a live handle; `out_category` is NULL or valid for
 /// writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_category(
     request: *const ConnectSessionCreate,
@@ -195,6 +197,7 @@ pub unsafe extern "C" fn connect_session_create_get_category(
 ///
 /// `request` is NULL or a live handle; `categories` is NULL or points to
 /// `categories_len` readable `uint32_t`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_set_categories(
     request: *mut ConnectSessionCreate,
@@ -228,6 +231,7 @@ pub unsafe extern "C" fn connect_session_create_set_categories(
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_add_category(
     request: *mut ConnectSessionCreate,
@@ -248,6 +252,7 @@ pub unsafe extern "C" fn connect_session_create_add_category(
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_clear_categories(
     request: *mut ConnectSessionCreate,
@@ -270,6 +275,7 @@ pub unsafe extern "C" fn connect_session_create_clear_categories(
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_expires_in(
     request: *const ConnectSessionCreate,
@@ -301,6 +307,7 @@ pub unsafe extern "C" fn connect_session_create_get_expires_in(
 ///
 /// `request` is NULL or a live handle; `out_seconds` is NULL or valid for
 /// writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_effective_expires_in(
     request: *const ConnectSessionCreate,
@@ -327,6 +334,7 @@ pub unsafe extern "C" fn connect_session_create_get_effective_expires_in(
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_set_expires_in(
     request: *mut ConnectSessionCreate,
@@ -347,6 +355,7 @@ pub unsafe extern "C" fn connect_session_create_set_expires_in(
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_clear_expires_in(
     request: *mut ConnectSessionCreate,
@@ -373,6 +382,7 @@ pub unsafe extern "C" fn connect_session_create_clear_expires_in(
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_metadata(
     request: *const ConnectSessionCreate,
@@ -399,6 +409,7 @@ pub unsafe extern "C" fn connect_session_create_get_metadata(
 ///
 /// `request` is NULL or a live handle; `json` is NULL or points to
 /// `json_len` readable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_set_metadata(
     request: *mut ConnectSessionCreate,
@@ -425,6 +436,7 @@ pub unsafe extern "C" fn connect_session_create_set_metadata(
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_clear_metadata(
     request: *mut ConnectSessionCreate,
@@ -446,6 +458,7 @@ pub unsafe extern "C" fn connect_session_create_clear_metadata(
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_origin_owner_id(
     request: *const ConnectSessionCreate,
@@ -465,6 +478,7 @@ pub unsafe extern "C" fn connect_session_create_get_origin_owner_id(
 ///
 /// `request` is NULL or a live handle; `value` is NULL or points to
 /// `value_len` readable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_set_origin_owner_id(
     request: *mut ConnectSessionCreate,
@@ -486,6 +500,7 @@ pub unsafe extern "C" fn connect_session_create_set_origin_owner_id(
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_origin_owner_name(
     request: *const ConnectSessionCreate,
@@ -505,6 +520,7 @@ pub unsafe extern "C" fn connect_session_create_get_origin_owner_name(
 ///
 /// `request` is NULL or a live handle; `value` is NULL or points to
 /// `value_len` readable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_set_origin_owner_name(
     request: *mut ConnectSessionCreate,
@@ -527,6 +543,7 @@ pub unsafe extern "C" fn connect_session_create_set_origin_owner_name(
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_origin_username(
     request: *const ConnectSessionCreate,
@@ -555,6 +572,7 @@ pub unsafe extern "C" fn connect_session_create_get_origin_username(
 ///
 /// `request` is NULL or a live handle; `value` is NULL or points to
 /// `value_len` readable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_set_origin_username(
     request: *mut ConnectSessionCreate,
@@ -576,6 +594,7 @@ pub unsafe extern "C" fn connect_session_create_set_origin_username(
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_clear_origin_username(
     request: *mut ConnectSessionCreate,
@@ -596,6 +615,7 @@ pub unsafe extern "C" fn connect_session_create_clear_origin_username(
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_provider(
     request: *const ConnectSessionCreate,
@@ -624,6 +644,7 @@ pub unsafe extern "C" fn connect_session_create_get_provider(
 ///
 /// `request` is NULL or a live handle; `value` is NULL or points to
 /// `value_len` readable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_set_provider(
     request: *mut ConnectSessionCreate,
@@ -641,6 +662,7 @@ pub unsafe extern "C" fn connect_session_create_set_provider(
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_clear_provider(
     request: *mut ConnectSessionCreate,
@@ -667,6 +689,7 @@ pub unsafe extern "C" fn connect_session_create_clear_provider(
 ///
 /// `request` is NULL or a live handle; `field` and `json` are NULL or point
 /// to their lengths in readable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_set_field_json(
     request: *mut ConnectSessionCreate,

@@ -31,7 +31,8 @@ mod strings;
 use std::ffi::{c_char, c_int, CStr};
 
 pub use category::{
-    connect_session_category_from_name, connect_session_category_name, ConnectSessionCategory,
+    connect_session_category_from_name, connect_session_category_name,
+    connect_session_create_get_categories, ConnectSessionCategory,
 };
 pub use error::ConnectSessionStatus;
 pub use extra::*;
@@ -119,6 +120,8 @@ pub unsafe extern "C" fn connect_session_string_free(text: *mut c_char) {
 /// Returns `CONNECT_SESSION_BUFFER_TOO_SMALL`, writing nothing to `buf`, if
 /// `cap < len`; never truncates. Unlike every other call, this one neither
 /// clears nor sets the last error, so it can be asked for the size first.
+/// Unlike the other statuses, this one may be ignored (it is not
+/// `CONNECT_SESSION_MUST_USE`): a size query is made for `*out_len` alone.
 ///
 /// # Safety
 ///

@@ -13,8 +13,12 @@ use crate::strings::{bytes_in, owned_with, utf8, Out};
 /// `_clone`, and released only by `connect_session_create_free`.
 ///
 /// Every handle holds a valid request: setters validate before they change
-/// anything, and a failed call leaves the handle as it was. A handle may be
-/// used from any thread, but not from two threads at once.
+/// anything, and a failed call leaves the handle as it was.
+///
+/// Threads (as the header's preamble says): a handle is not tied to a thread
+/// and has no lock inside. Calls that only read it (those taking a
+/// `const ConnectSessionCreate *`) may run on several threads at once; a call
+/// that changes or frees it must not overlap any other call on it.
 #[derive(Debug)]
 pub struct ConnectSessionCreate {
     pub(crate) inner: Model,
@@ -83,6 +87,7 @@ pub(crate) unsafe fn handle_mut<'a>(
 ///
 /// Each text pointer is NULL or points to its length in readable bytes;
 /// `out_request` is NULL or valid for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_new(
     origin_owner_id: *const u8,
@@ -128,6 +133,7 @@ pub unsafe extern "C" fn connect_session_create_new(
 ///
 /// `json` is NULL or points to `json_len` readable bytes; `out_request` is
 /// NULL or valid for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_from_json(
     json: *const u8,
@@ -149,6 +155,7 @@ pub unsafe extern "C" fn connect_session_create_from_json(
 /// # Safety
 ///
 /// As for `connect_session_create_from_json`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_from_json_strict(
     json: *const u8,
@@ -214,6 +221,7 @@ pub unsafe extern "C" fn connect_session_create_free(request: *mut ConnectSessio
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_to_json(
     request: *const ConnectSessionCreate,
@@ -235,6 +243,7 @@ pub unsafe extern "C" fn connect_session_create_to_json(
 /// # Safety
 ///
 /// As for `connect_session_create_to_json`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_to_json_pretty(
     request: *const ConnectSessionCreate,
@@ -284,6 +293,7 @@ unsafe fn write_json(
 /// # Safety
 ///
 /// `request` is NULL or a live handle; `out_copy` is NULL or valid for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_clone(
     request: *const ConnectSessionCreate,
@@ -308,6 +318,7 @@ pub unsafe extern "C" fn connect_session_create_clone(
 ///
 /// `a` and `b` are NULL or live handles; `out_equal` is NULL or valid for
 /// writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_equals(
     a: *const ConnectSessionCreate,

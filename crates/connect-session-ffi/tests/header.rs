@@ -49,3 +49,36 @@ fn version_macros_are_the_package_version() {
     let runtime = unsafe { std::ffi::CStr::from_ptr(connect_session::connect_session_version()) };
     assert_eq!(runtime.to_str(), Ok(env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn every_macro_has_the_prefix() {
+    // `ConnectSessionStatus_ALL` once leaked in from a Rust-only constant.
+    for line in header().lines() {
+        if let Some(rest) = line.trim_start().strip_prefix("#define ") {
+            assert!(
+                rest.starts_with("CONNECT_SESSION_"),
+                "a public macro without the CONNECT_SESSION_ prefix: {line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn statuses_are_must_use() {
+    // Each declaration returning a status is preceded by the attribute,
+    // except the two last-error readers, whose size query is made for
+    // `*out_len` alone.
+    let header = header();
+    let lines: Vec<&str> = header.lines().collect();
+    let mut checked = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let Some(rest) = line.strip_prefix("ConnectSessionStatus connect_session_") else {
+            continue;
+        };
+        checked += 1;
+        let reader = rest.starts_with("last_error_");
+        let marked = i > 0 && lines[i - 1] == "CONNECT_SESSION_MUST_USE";
+        assert_eq!(marked, !reader, "{line}");
+    }
+    assert!(checked > 30, "only {checked} status functions found");
+}
