@@ -22,11 +22,13 @@
  *   CONNECT_SESSION_INVALID_UTF8) unless it is JSON (any bytes; the parser
  *   reports CONNECT_SESSION_SYNTAX), not NUL-terminated, and may hold NUL
  *   bytes, which are kept.
- * - Text out is `char *` plus a length. Owned text (char **out_json) is also
- *   NUL-terminated; the caller frees it with connect_session_string_free().
- *   Borrowed views (const char **out_value) are not NUL-terminated and stay
- *   valid until their handle is next changed (any _set_, _add_, _clear_ or
- *   _remove_ call, even one that fails) or freed; print them with "%.*s".
+ * - Text out is `char *` plus a length, and always NUL-terminated as well,
+ *   so it is a C string when it holds no NUL byte (the length is exact
+ *   either way; text may hold NULs, so "%.*s" with the length shows all of
+ *   it). Owned text (char **out_json) is freed by the caller with
+ *   connect_session_string_free(). Borrowed views (const char **out_value)
+ *   stay valid until their handle is next changed (any _set_, _add_, _clear_
+ *   or _remove_ call, even one that fails) or freed.
  * - A ConnectSessionCreate handle is owned by whoever received it and freed
  *   with connect_session_create_free(); freeing it twice is undefined
  *   behaviour. Functions never keep the pointers they are given.
@@ -215,10 +217,10 @@ typedef uint32_t ConnectSessionCategory;
  * Every handle holds a valid request: setters validate before they change
  * anything, and a failed call leaves the handle as it was.
  *
- * Threads (as the header's preamble says): a handle is not tied to a thread
- * and has no lock inside. Calls that only read it (those taking a
- * `const ConnectSessionCreate *`) may run on several threads at once; a call
- * that changes or frees it must not overlap any other call on it.
+ * Threads (as the header's preamble says): a handle is not tied to a thread.
+ * Calls that only read it (those taking a `const ConnectSessionCreate *`)
+ * may run on several threads at once; a call that changes or frees it must
+ * not overlap any other call on it.
  */
 typedef struct ConnectSessionCreate ConnectSessionCreate;
 
@@ -389,7 +391,7 @@ ConnectSessionStatus connect_session_create_get_extra_count(const ConnectSession
  *
  * - `request`: borrowed for the call.
  * - `out_key`, `out_key_len`: on success receive a view of the key borrowed
- *   from `request` (not NUL-terminated), valid until the handle is next
+ *   from `request` (NUL-terminated too), valid until the handle is next
  *   changed or freed.
  * - `out_json`, `out_json_len`: the same for the value's canonical JSON.
  *
@@ -413,7 +415,7 @@ ConnectSessionStatus connect_session_create_get_extra_at(const ConnectSessionCre
  * - `key`, `key_len`: UTF-8 text, borrowed for the call.
  * - `out_found`: on success receives whether the key is held.
  * - `out_json`, `out_json_len`: on success receive a view of the value's
- *   canonical JSON borrowed from `request` (not NUL-terminated), valid until
+ *   canonical JSON borrowed from `request` (NUL-terminated too), valid until
  *   the handle is next changed or freed; (NULL, 0) when not found.
  *
  * # Safety
@@ -629,7 +631,7 @@ ConnectSessionStatus connect_session_create_clear_expires_in(ConnectSessionCreat
  * - `request`: borrowed for the call.
  * - `out_is_set`: on success receives whether it is set.
  * - `out_value`, `out_value_len`: on success receive a view of the JSON
- *   borrowed from `request` (not NUL-terminated), valid until the handle is
+ *   borrowed from `request` (NUL-terminated too), valid until the handle is
  *   next changed or freed; (NULL, 0) when unset.
  *
  * # Safety
@@ -678,7 +680,7 @@ ConnectSessionStatus connect_session_create_clear_metadata(ConnectSessionCreate 
  *
  * - `request`: borrowed for the call.
  * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (not NUL-terminated; may hold NULs), valid until the handle is
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
  *   next changed or freed.
  *
  * # Safety
@@ -712,7 +714,7 @@ ConnectSessionStatus connect_session_create_set_origin_owner_id(ConnectSessionCr
  *
  * - `request`: borrowed for the call.
  * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (not NUL-terminated; may hold NULs), valid until the handle is
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
  *   next changed or freed.
  *
  * # Safety
@@ -747,7 +749,7 @@ ConnectSessionStatus connect_session_create_set_origin_owner_name(ConnectSession
  * - `request`: borrowed for the call.
  * - `out_is_set`: on success receives whether it is set.
  * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (not NUL-terminated; may hold NULs), valid until the handle is
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
  *   next changed or freed; (NULL, 0) when unset.
  *
  * # Safety
@@ -795,7 +797,7 @@ ConnectSessionStatus connect_session_create_clear_origin_username(ConnectSession
  * - `request`: borrowed for the call.
  * - `out_is_set`: on success receives whether it is set.
  * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (not NUL-terminated; may hold NULs), valid until the handle is
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
  *   next changed or freed; (NULL, 0) when unset.
  *
  * # Safety

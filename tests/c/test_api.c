@@ -450,6 +450,7 @@ static void test_metadata(void) {
     CHECK_OK(connect_session_create_set_metadata(req, BYTES("{ \"n\" : 12345678901234567890123, \"f\": 1.50, \"e\": 1E2, \"s\": \"a\\u0000b\" }")));
     CHECK_OK(connect_session_create_get_metadata(req, &is_set, &ptr, &len));
     CHECK(is_set && bytes_equal(ptr, len, kept, strlen(kept)));
+    CHECK(strcmp(ptr, kept) == 0); /* NUL-terminated: a C string */
 
     /* Refused metadata changes nothing. */
     CHECK_STATUS(connect_session_create_set_metadata(req, BYTES("[1]")), CONNECT_SESSION_INVALID_TYPE);
@@ -492,6 +493,7 @@ static void check_required_text(required_getter get, text_setter set) {
     CHECK_OK(set(req, with_nul, sizeof with_nul));
     CHECK_OK(get(req, &ptr, &len));
     CHECK(bytes_equal(ptr, len, "x\0y\0", 4));
+    CHECK(ptr[len] == '\0'); /* terminated after the length, interior NULs or not */
     CHECK_STATUS(set(req, BAD_UTF8, sizeof BAD_UTF8), CONNECT_SESSION_INVALID_UTF8);
     CHECK(last_message_is("value is not valid UTF-8: invalid utf-8 sequence of 1 bytes from index 1"));
     CHECK_STATUS(set(req, NULL, 1), CONNECT_SESSION_NULL_ARGUMENT);
@@ -523,6 +525,19 @@ static void check_optional_text(optional_getter get, text_setter set, clearer cl
     CHECK_OK(set(req, BYTES("caf\xc3\xa9")));
     CHECK_OK(get(req, &is_set, &ptr, &len));
     CHECK(is_set && bytes_equal(ptr, len, "caf\xc3\xa9", 5));
+    /* A view is a C string too: "%s" and strlen stop at its end (valgrind and
+     * ASan watch these reads). */
+    CHECK(ptr[len] == '\0' && strlen(ptr) == len);
+    snprintf(want, sizeof want, "%s", ptr);
+    CHECK(strcmp(want, "caf\xc3\xa9") == 0);
+    {
+        /* Asking again gives the same view; it stays valid next to others. */
+        const char *again = NULL, *owner = NULL;
+        size_t again_len = 0, owner_len = 0;
+        CHECK_OK(connect_session_create_get_origin_owner_id(req, &owner, &owner_len));
+        CHECK_OK(get(req, &is_set, &again, &again_len));
+        CHECK(again == ptr && again_len == len && strcmp(owner, "owner-1") == 0 && strcmp(ptr, again) == 0);
+    }
     snprintf(want, sizeof want, "{\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\",\"%s\":\"caf\xc3\xa9\"}", key);
     CHECK(json_is(req, want));
 
@@ -604,6 +619,7 @@ static void test_extras(void) {
     CHECK(bytes_equal(key, key_len, "z", 1) && bytes_equal(json, json_len, "null", 4));
     CHECK_OK(connect_session_create_get_extra_at(req, 1, &key, &key_len, &json, &json_len));
     CHECK(bytes_equal(key, key_len, "a", 1) && bytes_equal(json, json_len, "[1,2.50]", 8));
+    CHECK(strcmp(key, "a") == 0 && strcmp(json, "[1,2.50]") == 0); /* C strings too */
     key = SENTINEL_TEXT;
     CHECK_STATUS(connect_session_create_get_extra_at(req, 2, &key, &key_len, &json, &json_len),
                  CONNECT_SESSION_INDEX_OUT_OF_RANGE);

@@ -2,7 +2,7 @@
 //! optional one).
 //!
 //! Getters of text hand out views borrowed from the handle: pointer plus
-//! length, not NUL-terminated, valid until the handle is next changed or
+//! length, NUL-terminated as well, valid until the handle is next changed or
 //! freed. A getter of an optional field says whether it is set; when it is
 //! not, the view is (NULL, 0).
 
@@ -14,7 +14,7 @@ use crate::category::{category_from_raw, ConnectSessionCategory};
 use crate::error::{ConnectSessionStatus, Failure};
 use crate::guard::status;
 use crate::model::{handle, handle_mut, ConnectSessionCreate};
-use crate::strings::{borrowed, bytes_in, u32s_in, utf8, Out};
+use crate::strings::{bytes_in, u32s_in, utf8, Out};
 
 /// Shared body of the getters of a required text field.
 ///
@@ -37,7 +37,7 @@ unsafe fn get_text(
                 Out::new(out_value_len, "out_value_len")?,
             )
         };
-        let (ptr, len) = borrowed(get(request));
+        let (ptr, len) = request.borrowed(get(request));
         out_value.write(ptr);
         out_value_len.write(len);
         Ok(())
@@ -68,7 +68,7 @@ unsafe fn get_optional_text(
             )
         };
         let value = get(request);
-        let (ptr, len) = value.map_or((std::ptr::null(), 0), borrowed);
+        let (ptr, len) = value.map_or((std::ptr::null(), 0), |text| request.borrowed(text));
         out_is_set.write(value.is_some());
         out_value.write(ptr);
         out_value_len.write(len);
@@ -375,7 +375,7 @@ pub unsafe extern "C" fn connect_session_create_clear_expires_in(
 /// - `request`: borrowed for the call.
 /// - `out_is_set`: on success receives whether it is set.
 /// - `out_value`, `out_value_len`: on success receive a view of the JSON
-///   borrowed from `request` (not NUL-terminated), valid until the handle is
+///   borrowed from `request` (NUL-terminated too), valid until the handle is
 ///   next changed or freed; (NULL, 0) when unset.
 ///
 /// # Safety
@@ -451,7 +451,7 @@ pub unsafe extern "C" fn connect_session_create_clear_metadata(
 ///
 /// - `request`: borrowed for the call.
 /// - `out_value`, `out_value_len`: on success receive a view borrowed from
-///   `request` (not NUL-terminated; may hold NULs), valid until the handle is
+///   `request` (NUL-terminated too; may hold NULs), valid until the handle is
 ///   next changed or freed.
 ///
 /// # Safety
@@ -493,7 +493,7 @@ pub unsafe extern "C" fn connect_session_create_set_origin_owner_id(
 ///
 /// - `request`: borrowed for the call.
 /// - `out_value`, `out_value_len`: on success receive a view borrowed from
-///   `request` (not NUL-terminated; may hold NULs), valid until the handle is
+///   `request` (NUL-terminated too; may hold NULs), valid until the handle is
 ///   next changed or freed.
 ///
 /// # Safety
@@ -536,7 +536,7 @@ pub unsafe extern "C" fn connect_session_create_set_origin_owner_name(
 /// - `request`: borrowed for the call.
 /// - `out_is_set`: on success receives whether it is set.
 /// - `out_value`, `out_value_len`: on success receive a view borrowed from
-///   `request` (not NUL-terminated; may hold NULs), valid until the handle is
+///   `request` (NUL-terminated too; may hold NULs), valid until the handle is
 ///   next changed or freed; (NULL, 0) when unset.
 ///
 /// # Safety
@@ -608,7 +608,7 @@ pub unsafe extern "C" fn connect_session_create_clear_origin_username(
 /// - `request`: borrowed for the call.
 /// - `out_is_set`: on success receives whether it is set.
 /// - `out_value`, `out_value_len`: on success receive a view borrowed from
-///   `request` (not NUL-terminated; may hold NULs), valid until the handle is
+///   `request` (NUL-terminated too; may hold NULs), valid until the handle is
 ///   next changed or freed; (NULL, 0) when unset.
 ///
 /// # Safety

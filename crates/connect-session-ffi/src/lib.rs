@@ -12,9 +12,9 @@
 //!   [`connect_session_last_error_json`].
 //! - Text goes in as `const uint8_t *ptr, size_t len` (UTF-8 unless it is
 //!   JSON; not NUL-terminated; (NULL, 0) is the empty string) and comes out as
-//!   `char *` plus length: owned text is also NUL-terminated and freed with
-//!   [`connect_session_string_free`]; borrowed views are not NUL-terminated
-//!   and stay valid until their handle is next changed or freed.
+//!   `char *` plus length, and NUL-terminated as well: owned text is freed
+//!   with [`connect_session_string_free`]; borrowed views stay valid until
+//!   their handle is next changed or freed.
 //! - No panic crosses the boundary: one caught becomes
 //!   `CONNECT_SESSION_INTERNAL`.
 #![deny(missing_docs)]

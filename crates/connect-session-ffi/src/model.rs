@@ -1,6 +1,9 @@
 //! The opaque handle and its life: create, parse, write, copy, compare, free.
 
+use std::collections::HashMap;
 use std::ffi::c_char;
+use std::ops::Deref;
+use std::sync::{Mutex, PoisonError};
 
 use connect_session_core::{ConnectSessionCreate as Model, ParseMode};
 
@@ -15,21 +18,64 @@ use crate::strings::{bytes_in, owned_with, utf8, Out};
 /// Every handle holds a valid request: setters validate before they change
 /// anything, and a failed call leaves the handle as it was.
 ///
-/// Threads (as the header's preamble says): a handle is not tied to a thread
-/// and has no lock inside. Calls that only read it (those taking a
-/// `const ConnectSessionCreate *`) may run on several threads at once; a call
-/// that changes or frees it must not overlap any other call on it.
+/// Threads (as the header's preamble says): a handle is not tied to a thread.
+/// Calls that only read it (those taking a `const ConnectSessionCreate *`)
+/// may run on several threads at once; a call that changes or frees it must
+/// not overlap any other call on it.
 #[derive(Debug)]
 pub struct ConnectSessionCreate {
     pub(crate) inner: Model,
+    /// NUL-terminated copies of the texts handed out as borrowed views, keyed
+    /// by the address and length of the text in `inner`. The core keeps plain
+    /// `String`s, with no NUL after them, and a view typed `const char *` is
+    /// read as a C string (`printf("%s")`) whatever its docs say; the copies
+    /// make that safe. Made on first read (hence the lock: readers may share
+    /// a handle across threads), dropped on any change, so they live exactly
+    /// as long as the views the header promises.
+    views: Mutex<Views>,
+}
+
+/// NUL-terminated copies by (address, length) of the text they copy.
+type Views = HashMap<(usize, usize), Box<[u8]>>;
+
+impl Deref for ConnectSessionCreate {
+    type Target = Model;
+
+    fn deref(&self) -> &Model {
+        &self.inner
+    }
+}
+
+impl ConnectSessionCreate {
+    /// A view of `text`, which lives in this handle's request (or is static):
+    /// its bytes, NUL-terminated, valid until the handle is next changed or
+    /// freed, and its length without the NUL.
+    pub(crate) fn borrowed(&self, text: &str) -> (*const c_char, usize) {
+        let mut views = self.views.lock().unwrap_or_else(PoisonError::into_inner);
+        // Same address and length in an unchanged request: the same bytes.
+        let copy = views
+            .entry((text.as_ptr() as usize, text.len()))
+            .or_insert_with(|| {
+                let mut bytes = Vec::with_capacity(text.len() + 1);
+                bytes.extend_from_slice(text.as_bytes());
+                bytes.push(0);
+                bytes.into_boxed_slice()
+            });
+        // The box's heap block does not move when the map grows, nor until
+        // the map is cleared by a change to the handle.
+        (copy.as_ptr().cast::<c_char>(), text.len())
+    }
 }
 
 /// Moves `model` to the heap for the caller.
 fn into_handle(model: Model) -> *mut ConnectSessionCreate {
-    Box::into_raw(Box::new(ConnectSessionCreate { inner: model }))
+    Box::into_raw(Box::new(ConnectSessionCreate {
+        inner: model,
+        views: Mutex::default(),
+    }))
 }
 
-/// Borrows the request behind a handle, naming `param` if it is NULL.
+/// Borrows a handle (which derefs to its request), naming `param` if it is NULL.
 ///
 /// # Safety
 ///
@@ -37,7 +83,7 @@ fn into_handle(model: Model) -> *mut ConnectSessionCreate {
 pub(crate) unsafe fn handle<'a>(
     ptr: *const ConnectSessionCreate,
     param: &str,
-) -> Result<&'a Model, Failure> {
+) -> Result<&'a ConnectSessionCreate, Failure> {
     if !ptr.is_aligned() {
         return Err(Failure::misaligned(
             param,
@@ -46,12 +92,14 @@ pub(crate) unsafe fn handle<'a>(
     }
     // SAFETY: a non-NULL `ptr` is a live handle made by `into_handle`.
     match unsafe { ptr.as_ref() } {
-        Some(h) => Ok(&h.inner),
+        Some(h) => Ok(h),
         None => Err(Failure::null(param)),
     }
 }
 
-/// Borrows the request behind a handle for changing it.
+/// Borrows the request behind a handle for changing it. Every view borrowed
+/// from the handle ends here, whether or not the change succeeds (as the
+/// header says).
 ///
 /// # Safety
 ///
@@ -69,7 +117,13 @@ pub(crate) unsafe fn handle_mut<'a>(
     // SAFETY: a non-NULL `ptr` is a live handle made by `into_handle`, and
     // the caller does not use it elsewhere during the call.
     match unsafe { ptr.as_mut() } {
-        Some(h) => Ok(&mut h.inner),
+        Some(h) => {
+            h.views
+                .get_mut()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clear();
+            Ok(&mut h.inner)
+        }
         None => Err(Failure::null(param)),
     }
 }
@@ -303,7 +357,7 @@ pub unsafe extern "C" fn connect_session_create_clone(
         // SAFETY: per the contract above.
         let (request, out_copy) =
             unsafe { (handle(request, "request")?, Out::new(out_copy, "out_copy")?) };
-        out_copy.write(into_handle(request.clone()));
+        out_copy.write(into_handle(request.inner.clone()));
         Ok(())
     })
 }
@@ -334,7 +388,7 @@ pub unsafe extern "C" fn connect_session_create_equals(
                 Out::new(out_equal, "out_equal")?,
             )
         };
-        out_equal.write(a == b);
+        out_equal.write(a.inner == b.inner);
         Ok(())
     })
 }
