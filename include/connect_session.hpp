@@ -4,14 +4,20 @@
 // decision about what is valid is the library's. Ownership in one line each:
 //   - ConnectSessionCreate owns its handle (std::unique_ptr with a deleter that
 //     calls connect_session_create_free); it is move-only, clone() copies.
-//   - std::string results (to_json, ...) are copies; the library's buffer is
-//     freed before they are returned.
+//   - std::string and std::vector results (to_json, categories, ...) are
+//     copies; the library's buffer is freed before they are returned.
 //   - std::string_view results are views into the handle, valid until the
 //     object is next changed, moved from, or destroyed (as in the C API).
+//     They are only offered on an lvalue: on a temporary, whose handle dies at
+//     the end of the full expression, the call does not compile
+//     (`ConnectSessionCreate::from_json(s).origin_owner_id()` is an error;
+//     copy into a std::string from a named object instead).
 //   - A failed call throws connect_session::Error (status, message, error
 //     JSON) and leaves the object as it was.
-// A moved-from object holds no handle: using it throws Error with
-// CONNECT_SESSION_NULL_ARGUMENT.
+// Functions that return a value are [[nodiscard]]. A moved-from object holds
+// no handle: using it throws Error with CONNECT_SESSION_NULL_ARGUMENT.
+// Threads: as the C API (see "Thread safety" in connect_session.h): const
+// member functions may run concurrently on one object, others may not.
 #ifndef CONNECT_SESSION_HPP
 #define CONNECT_SESSION_HPP
 
@@ -43,13 +49,13 @@ public:
         : std::runtime_error(message), status_(status), json_(std::move(json)) {}
 
     /// The status the C call returned.
-    Status status() const noexcept { return status_; }
+    [[nodiscard]] Status status() const noexcept { return status_; }
 
     /// The status as its snake_case name ("missing_field", "null_argument").
-    std::string_view status_name() const noexcept { return ::connect_session_status_name(status_); }
+    [[nodiscard]] std::string_view status_name() const noexcept { return ::connect_session_status_name(status_); }
 
     /// Every problem as JSON, exactly as connect_session_last_error_json gives it.
-    const std::string &json() const noexcept { return json_; }
+    [[nodiscard]] const std::string &json() const noexcept { return json_; }
 
 private:
     Status status_;
@@ -63,7 +69,7 @@ using LastErrorReader = Status (*)(char *, std::size_t, std::size_t *);
 /// One text of this thread's last error, read with a size query first.
 inline std::string last_error(LastErrorReader reader) {
     std::size_t len = 0;
-    reader(nullptr, 0, &len);
+    (void)reader(nullptr, 0, &len);  // the size query: its status repeats what len says
     std::string text(len, '\0');
     if (len > 0 && reader(text.data(), text.size(), &len) != CONNECT_SESSION_OK) {
         return std::string();
@@ -99,20 +105,23 @@ inline std::string take(char *text, std::size_t len) {
     return std::string(owned.get(), len);
 }
 
+/// A borrowed view of a handle's text (pointer plus length; may hold NULs).
+inline std::string_view view(const char *ptr, std::size_t len) noexcept { return std::string_view(ptr, len); }
+
 inline std::optional<std::string_view> view_if(bool is_set, const char *ptr, std::size_t len) {
     if (!is_set) {
         return std::nullopt;
     }
-    return std::string_view(ptr, len);
+    return view(ptr, len);
 }
 
 } // namespace detail
 
 /// The library's version, e.g. "0.1.0".
-inline std::string_view version() noexcept { return ::connect_session_version(); }
+[[nodiscard]] inline std::string_view version() noexcept { return ::connect_session_version(); }
 
 /// The wire value of a category ("hris-legacy").
-inline std::string_view category_name(Category category) {
+[[nodiscard]] inline std::string_view category_name(Category category) {
     const char *name = nullptr;
     std::size_t len = 0;
     detail::check(::connect_session_category_name(category, &name, &len));
@@ -120,7 +129,7 @@ inline std::string_view category_name(Category category) {
 }
 
 /// The category a wire value or alias names ("hrisLegacy" too).
-inline Category category_from_name(std::string_view name) {
+[[nodiscard]] inline Category category_from_name(std::string_view name) {
     Category category{};
     detail::check(::connect_session_category_from_name(detail::bytes(name), name.size(), &category));
     return category;
@@ -139,19 +148,19 @@ public:
     }
 
     /// Takes ownership of a handle from the C API (NULL gives an empty object).
-    static ConnectSessionCreate adopt(::ConnectSessionCreate *handle) noexcept {
+    [[nodiscard]] static ConnectSessionCreate adopt(::ConnectSessionCreate *handle) noexcept {
         return ConnectSessionCreate(handle);
     }
 
     /// Parses a document, keeping keys outside the model.
-    static ConnectSessionCreate from_json(std::string_view json) {
+    [[nodiscard]] static ConnectSessionCreate from_json(std::string_view json) {
         ::ConnectSessionCreate *raw = nullptr;
         detail::check(::connect_session_create_from_json(detail::bytes(json), json.size(), &raw));
         return ConnectSessionCreate(raw);
     }
 
     /// Parses a document in strict mode: keys outside the model are errors.
-    static ConnectSessionCreate from_json_strict(std::string_view json) {
+    [[nodiscard]] static ConnectSessionCreate from_json_strict(std::string_view json) {
         ::ConnectSessionCreate *raw = nullptr;
         detail::check(::connect_session_create_from_json_strict(detail::bytes(json), json.size(), &raw));
         return ConnectSessionCreate(raw);
@@ -164,20 +173,21 @@ public:
     ~ConnectSessionCreate() = default;
 
     /// A deep copy.
-    ConnectSessionCreate clone() const {
+    [[nodiscard]] ConnectSessionCreate clone() const {
         ::ConnectSessionCreate *raw = nullptr;
         detail::check(::connect_session_create_clone(handle_.get(), &raw));
         return ConnectSessionCreate(raw);
     }
 
-    /// The C handle, still owned by this object.
-    ::ConnectSessionCreate *get() const noexcept { return handle_.get(); }
+    /// The C handle, still owned by this object (so not offered on a temporary).
+    [[nodiscard]] ::ConnectSessionCreate *get() const & noexcept { return handle_.get(); }
+    ::ConnectSessionCreate *get() const && = delete;
 
     /// Gives up the C handle; the caller frees it with connect_session_create_free.
-    ::ConnectSessionCreate *release() noexcept { return handle_.release(); }
+    [[nodiscard]] ::ConnectSessionCreate *release() noexcept { return handle_.release(); }
 
     /// The canonical compact JSON.
-    std::string to_json() const {
+    [[nodiscard]] std::string to_json() const {
         char *text = nullptr;
         std::size_t len = 0;
         detail::check(::connect_session_create_to_json(handle_.get(), &text, &len));
@@ -185,7 +195,7 @@ public:
     }
 
     /// The canonical JSON indented with two spaces.
-    std::string to_json_pretty() const {
+    [[nodiscard]] std::string to_json_pretty() const {
         char *text = nullptr;
         std::size_t len = 0;
         detail::check(::connect_session_create_to_json_pretty(handle_.get(), &text, &len));
@@ -193,29 +203,37 @@ public:
     }
 
     /// Same value (every field and extra key, in order).
-    bool operator==(const ConnectSessionCreate &other) const {
+    [[nodiscard]] bool operator==(const ConnectSessionCreate &other) const {
         bool equal = false;
         detail::check(::connect_session_create_equals(handle_.get(), other.handle_.get(), &equal));
         return equal;
     }
 
-    bool operator!=(const ConnectSessionCreate &other) const { return !(*this == other); }
+    [[nodiscard]] bool operator!=(const ConnectSessionCreate &other) const { return !(*this == other); }
 
     // -- categories
 
-    /// The categories in order, or nothing when unset.
-    std::optional<std::vector<Category>> categories() const {
+    /// The categories in order: an owning copy, empty when unset (see
+    /// categories_is_set()), safe to iterate even on a temporary.
+    [[nodiscard]] std::vector<Category> categories() const {
+        std::size_t len = 0;
+        std::vector<Category> out;
+        // Size, then fill; a change in between (another thread) is a misuse.
+        Status status = ::connect_session_create_get_categories(handle_.get(), nullptr, 0, &len);
+        if (status == CONNECT_SESSION_BUFFER_TOO_SMALL) {
+            out.resize(len);
+            status = ::connect_session_create_get_categories(handle_.get(), out.data(), out.size(), &len);
+        }
+        detail::check(status);
+        return out;
+    }
+
+    /// Whether the list is set (an empty list `[]` is; an unset one is absent from the JSON).
+    [[nodiscard]] bool categories_is_set() const {
         bool is_set = false;
         std::size_t count = 0;
         detail::check(::connect_session_create_get_categories_count(handle_.get(), &is_set, &count));
-        if (!is_set) {
-            return std::nullopt;
-        }
-        std::vector<Category> out(count);
-        for (std::size_t i = 0; i < count; ++i) {
-            detail::check(::connect_session_create_get_category(handle_.get(), i, &out[i]));
-        }
-        return out;
+        return is_set;
     }
 
     /// Sets the whole list (order and repeats kept; empty sets `[]`).
@@ -234,7 +252,7 @@ public:
     // -- expires_in
 
     /// Seconds, or nothing when unset.
-    std::optional<double> expires_in() const {
+    [[nodiscard]] std::optional<double> expires_in() const {
         bool is_set = false;
         double seconds = 0;
         detail::check(::connect_session_create_get_expires_in(handle_.get(), &is_set, &seconds));
@@ -242,7 +260,7 @@ public:
     }
 
     /// expires_in, or the server's default when unset.
-    double effective_expires_in() const {
+    [[nodiscard]] double effective_expires_in() const {
         double seconds = 0;
         detail::check(::connect_session_create_get_effective_expires_in(handle_.get(), &seconds));
         return seconds;
@@ -256,7 +274,8 @@ public:
 
     // -- metadata (as JSON text: an object, kept exactly)
 
-    std::optional<std::string_view> metadata() const {
+    /// The metadata's canonical JSON, or nothing when unset (a view: lvalues only).
+    [[nodiscard]] std::optional<std::string_view> metadata() const & {
         bool is_set = false;
         const char *ptr = nullptr;
         std::size_t len = 0;
@@ -264,45 +283,50 @@ public:
         return detail::view_if(is_set, ptr, len);
     }
 
+    std::optional<std::string_view> metadata() const && = delete;
+
     void set_metadata(std::string_view json) {
         detail::check(::connect_session_create_set_metadata(handle_.get(), detail::bytes(json), json.size()));
     }
 
     void clear_metadata() { detail::check(::connect_session_create_clear_metadata(handle_.get())); }
 
-    // -- text fields
+    // -- text fields (views: lvalues only)
 
-    std::string_view origin_owner_id() const {
+    [[nodiscard]] std::string_view origin_owner_id() const & {
         const char *ptr = nullptr;
         std::size_t len = 0;
         detail::check(::connect_session_create_get_origin_owner_id(handle_.get(), &ptr, &len));
-        return std::string_view(ptr, len);
+        return detail::view(ptr, len);
     }
+    std::string_view origin_owner_id() const && = delete;
 
     void set_origin_owner_id(std::string_view value) {
         detail::check(
             ::connect_session_create_set_origin_owner_id(handle_.get(), detail::bytes(value), value.size()));
     }
 
-    std::string_view origin_owner_name() const {
+    [[nodiscard]] std::string_view origin_owner_name() const & {
         const char *ptr = nullptr;
         std::size_t len = 0;
         detail::check(::connect_session_create_get_origin_owner_name(handle_.get(), &ptr, &len));
-        return std::string_view(ptr, len);
+        return detail::view(ptr, len);
     }
+    std::string_view origin_owner_name() const && = delete;
 
     void set_origin_owner_name(std::string_view value) {
         detail::check(
             ::connect_session_create_set_origin_owner_name(handle_.get(), detail::bytes(value), value.size()));
     }
 
-    std::optional<std::string_view> origin_username() const {
+    [[nodiscard]] std::optional<std::string_view> origin_username() const & {
         bool is_set = false;
         const char *ptr = nullptr;
         std::size_t len = 0;
         detail::check(::connect_session_create_get_origin_username(handle_.get(), &is_set, &ptr, &len));
         return detail::view_if(is_set, ptr, len);
     }
+    std::optional<std::string_view> origin_username() const && = delete;
 
     void set_origin_username(std::string_view value) {
         detail::check(
@@ -313,13 +337,14 @@ public:
         detail::check(::connect_session_create_clear_origin_username(handle_.get()));
     }
 
-    std::optional<std::string_view> provider() const {
+    [[nodiscard]] std::optional<std::string_view> provider() const & {
         bool is_set = false;
         const char *ptr = nullptr;
         std::size_t len = 0;
         detail::check(::connect_session_create_get_provider(handle_.get(), &is_set, &ptr, &len));
         return detail::view_if(is_set, ptr, len);
     }
+    std::optional<std::string_view> provider() const && = delete;
 
     void set_provider(std::string_view value) {
         detail::check(::connect_session_create_set_provider(handle_.get(), detail::bytes(value), value.size()));
@@ -335,23 +360,24 @@ public:
 
     // -- extra keys (JSON values, in input order)
 
-    std::size_t extra_count() const {
+    [[nodiscard]] std::size_t extra_count() const {
         std::size_t count = 0;
         detail::check(::connect_session_create_get_extra_count(handle_.get(), &count));
         return count;
     }
 
-    /// The key and JSON value at `index`.
-    std::pair<std::string_view, std::string_view> extra_at(std::size_t index) const {
+    /// The key and JSON value at `index` (views: lvalues only).
+    [[nodiscard]] std::pair<std::string_view, std::string_view> extra_at(std::size_t index) const & {
         const char *key = nullptr, *json = nullptr;
         std::size_t key_len = 0, json_len = 0;
         detail::check(
             ::connect_session_create_get_extra_at(handle_.get(), index, &key, &key_len, &json, &json_len));
-        return {std::string_view(key, key_len), std::string_view(json, json_len)};
+        return {detail::view(key, key_len), detail::view(json, json_len)};
     }
+    std::pair<std::string_view, std::string_view> extra_at(std::size_t index) const && = delete;
 
-    /// The JSON value of `key`, or nothing when not held.
-    std::optional<std::string_view> extra(std::string_view key) const {
+    /// The JSON value of `key`, or nothing when not held (a view: lvalues only).
+    [[nodiscard]] std::optional<std::string_view> extra(std::string_view key) const & {
         bool found = false;
         const char *json = nullptr;
         std::size_t len = 0;
@@ -360,12 +386,15 @@ public:
         return detail::view_if(found, json, len);
     }
 
+    std::optional<std::string_view> extra(std::string_view key) const && = delete;
+
     void set_extra(std::string_view key, std::string_view json) {
         detail::check(::connect_session_create_set_extra(handle_.get(), detail::bytes(key), key.size(),
                                                          detail::bytes(json), json.size()));
     }
 
-    /// Removes `key`; true when it was held.
+    /// Removes `key`; true when it was held (not [[nodiscard]]: removing is
+    /// the point, the answer is a bonus).
     bool remove_extra(std::string_view key) {
         bool removed = false;
         detail::check(

@@ -1,10 +1,10 @@
 # C ABI, C++ wrapper and packaging (crates/connect-session-ffi, include/, tests/c,
 # tests/cpp, examples/quickstart.{c,cpp}). Every target builds what it needs with cargo.
 
-.PHONY: header check-header cbindgen-tool cbindgen-config ffi-debug ffi-release test-header test-c test-cpp \
+.PHONY: header check-header cbindgen-tool cbindgen-config ffi-debug ffi-release test-header test-compile-fail test-c test-cpp \
 	test-c-valgrind test-install install uninstall demo-c demo-cpp
 
-TEST_TARGETS += test-header test-c test-cpp test-c-valgrind test-install
+TEST_TARGETS += test-header test-compile-fail test-c test-cpp test-c-valgrind test-install
 DEMO_TARGETS += demo-c demo-cpp
 LINT_TARGETS += check-header
 
@@ -80,6 +80,9 @@ test-header: ## the headers compile on their own: C99 and C++17, warnings as err
 	$(CC) $(C_STD) -Iinclude -fsyntax-only tests/c/header_alone.c
 	$(CXX) $(CXX_STD) -Iinclude -fsyntax-only -x c++ tests/c/header_alone.c
 	$(CXX) $(CXX_STD) -Iinclude -fsyntax-only tests/cpp/header_alone.cpp
+
+test-compile-fail: ## code that must not compile (views of temporaries, ignored statuses): fails as expected
+	CC="$(CC)" CXX="$(CXX)" tests/compile_fail/run.sh
 
 test-c: ffi-debug test-header ## C suites (API misuse, shared vectors) with ASan+UBSan
 	@mkdir -p $(C_OUT)/asan
