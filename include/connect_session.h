@@ -1,6 +1,10 @@
 /*
  * connect_session.h: the C API of connect-session, the validated model of
  * StackOne's "Create Connect Session" request body (POST /connect_sessions).
+ * What a valid request is and the exact JSON written for it are the
+ * project's contract, the same in every language: docs/contract.md in the
+ * source, installed as share/doc/connect-session/contract.md. "Section N"
+ * below refers to it.
  *
  * Conventions
  * -----------
@@ -164,7 +168,7 @@ typedef enum {
 } ConnectSessionStatus;
 
 /**
- * A category of provider (SPEC section 2). The numbers are the positions in
+ * A category of provider (docs/contract.md, section 2). The numbers are the positions in
  * the core's `ConnectSessionCreateCategories::ALL` and never change.
  *
  * The type is `uint32_t` in C, so functions that take a category accept any
@@ -940,7 +944,7 @@ ConnectSessionStatus connect_session_create_from_json_strict(const uint8_t *json
 void connect_session_create_free(ConnectSessionCreate *request);
 
 /**
- * The canonical compact JSON (SPEC section 3).
+ * The canonical compact JSON (docs/contract.md, section 3).
  *
  * - `request`: borrowed for the call.
  * - `out_json`: on success receives new text, NUL-terminated; the caller

@@ -45,6 +45,7 @@ using Category = ::ConnectSessionCategory;
 /// list as JSON (`[{"type":..,"loc":[..],"msg":..}]`).
 class Error : public std::runtime_error {
 public:
+    /// An error with the status a C call returned, its message and its error JSON.
     Error(Status status, const std::string &message, std::string json)
         : std::runtime_error(message), status_(status), json_(std::move(json)) {}
 
@@ -166,7 +167,9 @@ public:
         return ConnectSessionCreate(raw);
     }
 
+    /// Takes the other object's handle; the other holds none afterwards.
     ConnectSessionCreate(ConnectSessionCreate &&) noexcept = default;
+    /// Frees this object's handle and takes the other's.
     ConnectSessionCreate &operator=(ConnectSessionCreate &&) noexcept = default;
     ConnectSessionCreate(const ConnectSessionCreate &) = delete;
     ConnectSessionCreate &operator=(const ConnectSessionCreate &) = delete;
@@ -209,6 +212,7 @@ public:
         return equal;
     }
 
+    /// Not the same value.
     [[nodiscard]] bool operator!=(const ConnectSessionCreate &other) const { return !(*this == other); }
 
     // -- categories
@@ -247,6 +251,7 @@ public:
         detail::check(::connect_session_create_add_category(handle_.get(), category));
     }
 
+    /// Unsets the categories.
     void clear_categories() { detail::check(::connect_session_create_clear_categories(handle_.get())); }
 
     // -- expires_in
@@ -266,10 +271,12 @@ public:
         return seconds;
     }
 
+    /// Sets expires_in (finite and > 0, else Error with CONNECT_SESSION_INVALID_VALUE).
     void set_expires_in(double seconds) {
         detail::check(::connect_session_create_set_expires_in(handle_.get(), seconds));
     }
 
+    /// Unsets expires_in.
     void clear_expires_in() { detail::check(::connect_session_create_clear_expires_in(handle_.get())); }
 
     // -- metadata (as JSON text: an object, kept exactly)
@@ -285,14 +292,17 @@ public:
 
     std::optional<std::string_view> metadata() const && = delete;
 
+    /// Sets the metadata from JSON text (an object, kept exactly).
     void set_metadata(std::string_view json) {
         detail::check(::connect_session_create_set_metadata(handle_.get(), detail::bytes(json), json.size()));
     }
 
+    /// Unsets the metadata.
     void clear_metadata() { detail::check(::connect_session_create_clear_metadata(handle_.get())); }
 
     // -- text fields (views: lvalues only)
 
+    /// origin_owner_id (required; a view: lvalues only).
     [[nodiscard]] std::string_view origin_owner_id() const & {
         const char *ptr = nullptr;
         std::size_t len = 0;
@@ -301,11 +311,13 @@ public:
     }
     std::string_view origin_owner_id() const && = delete;
 
+    /// Sets origin_owner_id.
     void set_origin_owner_id(std::string_view value) {
         detail::check(
             ::connect_session_create_set_origin_owner_id(handle_.get(), detail::bytes(value), value.size()));
     }
 
+    /// origin_owner_name (required; a view: lvalues only).
     [[nodiscard]] std::string_view origin_owner_name() const & {
         const char *ptr = nullptr;
         std::size_t len = 0;
@@ -314,11 +326,13 @@ public:
     }
     std::string_view origin_owner_name() const && = delete;
 
+    /// Sets origin_owner_name.
     void set_origin_owner_name(std::string_view value) {
         detail::check(
             ::connect_session_create_set_origin_owner_name(handle_.get(), detail::bytes(value), value.size()));
     }
 
+    /// origin_username, or nothing when unset (a view: lvalues only).
     [[nodiscard]] std::optional<std::string_view> origin_username() const & {
         bool is_set = false;
         const char *ptr = nullptr;
@@ -328,15 +342,18 @@ public:
     }
     std::optional<std::string_view> origin_username() const && = delete;
 
+    /// Sets origin_username.
     void set_origin_username(std::string_view value) {
         detail::check(
             ::connect_session_create_set_origin_username(handle_.get(), detail::bytes(value), value.size()));
     }
 
+    /// Unsets origin_username.
     void clear_origin_username() {
         detail::check(::connect_session_create_clear_origin_username(handle_.get()));
     }
 
+    /// provider, or nothing when unset (a view: lvalues only).
     [[nodiscard]] std::optional<std::string_view> provider() const & {
         bool is_set = false;
         const char *ptr = nullptr;
@@ -346,10 +363,12 @@ public:
     }
     std::optional<std::string_view> provider() const && = delete;
 
+    /// Sets provider.
     void set_provider(std::string_view value) {
         detail::check(::connect_session_create_set_provider(handle_.get(), detail::bytes(value), value.size()));
     }
 
+    /// Unsets provider.
     void clear_provider() { detail::check(::connect_session_create_clear_provider(handle_.get())); }
 
     /// Sets a field of the model from JSON text ("null" unsets an optional one).
@@ -360,6 +379,7 @@ public:
 
     // -- extra keys (JSON values, in input order)
 
+    /// How many extra keys (keys outside the model) the request holds.
     [[nodiscard]] std::size_t extra_count() const {
         std::size_t count = 0;
         detail::check(::connect_session_create_get_extra_count(handle_.get(), &count));
@@ -388,6 +408,7 @@ public:
 
     std::optional<std::string_view> extra(std::string_view key) const && = delete;
 
+    /// Sets an extra key to a JSON value (replaced in place if held, else appended).
     void set_extra(std::string_view key, std::string_view json) {
         detail::check(::connect_session_create_set_extra(handle_.get(), detail::bytes(key), key.size(),
                                                          detail::bytes(json), json.size()));
@@ -402,6 +423,7 @@ public:
         return removed;
     }
 
+    /// Removes every extra key.
     void clear_extra() { detail::check(::connect_session_create_clear_extra(handle_.get())); }
 
 private:

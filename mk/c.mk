@@ -125,10 +125,12 @@ test-install: venv ## install (several layouts), use it via pkg-config and CMake
 PREFIX ?= /usr/local
 LIBDIR ?= lib
 INCLUDEDIR ?= include
+DOCDIR ?= share/doc/connect-session
 STRIP ?= strip
 under_prefix = $(if $(filter /%,$(1)),$(1),$(PREFIX)/$(1))
 LIB_PATH = $(call under_prefix,$(LIBDIR))
 INC_PATH = $(call under_prefix,$(INCLUDEDIR))
+DOC_PATH = $(call under_prefix,$(DOCDIR))
 CMAKE_PKG_DIR = cmake/connect_session
 # connect_session.pc keeps ${prefix} where it can (pkg-config --define-prefix).
 PC_LIBDIR = $(if $(filter /%,$(LIBDIR)),$(LIBDIR),$${prefix}/$(LIBDIR))
@@ -139,13 +141,15 @@ POINTER_BITS := $(shell rustc --print cfg 2>/dev/null | sed -n 's/^target_pointe
 INSTALLED_LIB_FILES = $(SO_REAL) $(SONAME) $(SO_LINK) libconnect_session.a pkgconfig/connect_session.pc \
 	$(CMAKE_PKG_DIR)/connect_sessionConfig.cmake $(CMAKE_PKG_DIR)/connect_sessionConfigVersion.cmake
 INSTALLED_INCLUDE_FILES = connect_session.h connect_session.hpp
+# The header points its readers here.
+INSTALLED_DOC_FILES = contract.md
 
 STAGE := $(FFI_RELEASE_DIR)/install-stage
 FILL_IN = sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(CS_VERSION)|' \
 	-e 's|@MAJOR@|$(CS_VERSION_MAJOR)|' -e 's|@MINOR@|$(CS_VERSION_MINOR)|' \
 	-e 's|@SO_REAL@|$(SO_REAL)|' -e 's|@SONAME@|$(SONAME)|' -e "s|@NATIVE_LIBS@|$$native|"
 
-install: ffi-release ## install the libraries, headers, pkg-config file and CMake package (PREFIX, LIBDIR, INCLUDEDIR, DESTDIR)
+install: ffi-release ## install the libraries, headers, pkg-config file, CMake package and contract (PREFIX, LIBDIR, INCLUDEDIR, DOCDIR, DESTDIR)
 	@rm -rf $(STAGE) && mkdir -p $(STAGE)
 	@# Stripped copies (and no LLVM bitcode, which C linkers never read): the
 	@# unstripped ones stay in target/ for debugging.
@@ -168,12 +172,15 @@ install: ffi-release ## install the libraries, headers, pkg-config file and CMak
 	install -m 644 $(STAGE)/connect_sessionConfig.cmake $(STAGE)/connect_sessionConfigVersion.cmake \
 		"$(DESTDIR)$(LIB_PATH)/$(CMAKE_PKG_DIR)/"
 	install -m 644 include/connect_session.h include/connect_session.hpp "$(DESTDIR)$(INC_PATH)/"
+	install -d "$(DESTDIR)$(DOC_PATH)"
+	install -m 644 docs/contract.md "$(DESTDIR)$(DOC_PATH)/"
 
-uninstall: ## remove what install put under PREFIX (same PREFIX, LIBDIR, INCLUDEDIR, DESTDIR)
+uninstall: ## remove what install put under PREFIX (give the same PREFIX, LIBDIR, INCLUDEDIR, DOCDIR, DESTDIR)
 	cd "$(DESTDIR)$(LIB_PATH)" 2>/dev/null && rm -f $(INSTALLED_LIB_FILES) || true
 	cd "$(DESTDIR)$(INC_PATH)" 2>/dev/null && rm -f $(INSTALLED_INCLUDE_FILES) || true
-	@# The package's own directory goes too; shared ones (pkgconfig, cmake) stay.
-	rmdir "$(DESTDIR)$(LIB_PATH)/$(CMAKE_PKG_DIR)" 2>/dev/null || true
+	cd "$(DESTDIR)$(DOC_PATH)" 2>/dev/null && rm -f $(INSTALLED_DOC_FILES) || true
+	@# The package's own directories go too; shared ones (pkgconfig, cmake) stay.
+	rmdir "$(DESTDIR)$(LIB_PATH)/$(CMAKE_PKG_DIR)" "$(DESTDIR)$(DOC_PATH)" 2>/dev/null || true
 
 # --- demos -------------------------------------------------------------------
 

@@ -73,7 +73,7 @@ static void test_version_and_status_names(void) {
     CHECK(strcmp(connect_session_status_name(-1), "unknown") == 0);
     CHECK(strcmp(connect_session_status_name(8), "unknown") == 0);
     CHECK(strcmp(connect_session_status_name(99999), "unknown") == 0);
-    /* Pinned numbers (SPEC section 6 and STYLE section 3). */
+    /* Pinned numbers (docs/contract.md, section 6). */
     CHECK(CONNECT_SESSION_OK == 0);
     CHECK(CONNECT_SESSION_SYNTAX == 1 && CONNECT_SESSION_TOO_DEEP == 7);
     CHECK(CONNECT_SESSION_NULL_ARGUMENT == 100 && CONNECT_SESSION_INTERNAL == 200);

@@ -57,7 +57,7 @@ expected_files() { # LIBDIR INCLUDEDIR
     printf '%s\n' "$1/$real" "$1/$soname" "$1/libconnect_session.so" "$1/libconnect_session.a" \
         "$1/pkgconfig/connect_session.pc" "$1/cmake/connect_session/connect_sessionConfig.cmake" \
         "$1/cmake/connect_session/connect_sessionConfigVersion.cmake" \
-        "$2/connect_session.h" "$2/connect_session.hpp" | sort
+        "$2/connect_session.h" "$2/connect_session.hpp" share/doc/connect-session/contract.md | sort
 }
 make_install() { "$MAKE" --no-print-directory -s "$@" >"$work/make.log" 2>&1 || { cat "$work/make.log" >&2; exit 1; }; }
 
@@ -196,6 +196,8 @@ echo keep >"$stage/usr/include/other.h"
 make_install install DESTDIR="$stage" PREFIX=/usr LIBDIR=lib64
 check "DESTDIR: exactly the expected files, next to the others" same "$(installed_files "$stage/usr")" \
     "$( (expected_files lib64 include; echo lib64/pkgconfig/other.pc; echo include/other.h) | sort)"
+check "DESTDIR: the header's pointer to the contract leads to a file" \
+    test -f "$stage/usr/$(sed -n 's|.*installed as \(share/[^ ]*contract.md\).*|\1|p' include/connect_session.h)"
 check "DESTDIR: connect_session.pc records PREFIX, not DESTDIR" \
     grep -qx 'prefix=/usr' "$stage/usr/lib64/pkgconfig/connect_session.pc"
 check "DESTDIR: connect_session.pc's libdir is lib64" \
@@ -208,6 +210,7 @@ make_install uninstall DESTDIR="$stage" PREFIX=/usr LIBDIR=lib64
 check "DESTDIR: uninstall removes exactly what install put there" same "$(installed_files "$stage/usr")" \
     "$(printf '%s\n' include/other.h lib64/pkgconfig/other.pc)"
 check "DESTDIR: uninstall removes the package's CMake directory" test ! -e "$stage/usr/lib64/cmake/connect_session"
+check "DESTDIR: uninstall removes the package's doc directory" test ! -e "$stage/usr/share/doc/connect-session"
 
 echo "test-install: $passed passed, $failed failed"
 test "$failed" -eq 0

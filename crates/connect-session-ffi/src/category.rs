@@ -9,7 +9,7 @@ use crate::guard::status;
 use crate::model::{handle, ConnectSessionCreate};
 use crate::strings::{bytes_in, utf8, Out};
 
-/// A category of provider (SPEC section 2). The numbers are the positions in
+/// A category of provider (docs/contract.md, section 2). The numbers are the positions in
 /// the core's `ConnectSessionCreateCategories::ALL` and never change.
 ///
 /// The type is `uint32_t` in C, so functions that take a category accept any

@@ -264,7 +264,7 @@ pub unsafe extern "C" fn connect_session_create_free(request: *mut ConnectSessio
     });
 }
 
-/// The canonical compact JSON (SPEC section 3).
+/// The canonical compact JSON (docs/contract.md, section 3).
 ///
 /// - `request`: borrowed for the call.
 /// - `out_json`: on success receives new text, NUL-terminated; the caller
