@@ -109,6 +109,15 @@ use_installed() {
     check "$tag: the shared build needs $soname" links_shared "$out/c_shared"
     check "$tag: the static build does not need the shared library" links_static "$out/c_static"
     runs_like_rust "$tag-pkg-config-c_shared" "$out/c_shared" LD_LIBRARY_PATH="$prefix/$libdir"
+    # What the README says about run time: without ldconfig, an rpath or
+    # LD_LIBRARY_PATH the loader refuses, naming the SONAME; with the rpath it runs.
+    check "$tag: the loader names $soname when it cannot find it" \
+        bash -c 'env -u LD_LIBRARY_PATH "$1" >/dev/null 2>"$3"; [ $? -ne 0 ] && grep -q "$2: cannot open shared object file" "$3"' \
+        _ "$out/c_shared" "$soname" "$out/loader.err"
+    # shellcheck disable=SC2046
+    "$CC" -std=c99 examples/quickstart.c $(pkg-config --cflags --libs connect_session) \
+        -Wl,-rpath,"$(pkg-config --variable=libdir connect_session)" -o "$out/c_rpath"
+    runs_like_rust "$tag-pkg-config-c_rpath" "$out/c_rpath"
     runs_like_rust "$tag-pkg-config-c_static" "$out/c_static"
     runs_like_rust "$tag-pkg-config-cpp_shared" "$out/cpp_shared" LD_LIBRARY_PATH="$prefix/$libdir"
 
