@@ -168,8 +168,8 @@ typedef enum {
 } ConnectSessionStatus;
 
 /**
- * A category of provider (docs/contract.md, section 2). The numbers are the positions in
- * the core's `ConnectSessionCreateCategories::ALL` and never change.
+ * A category of provider (docs/contract.md, section 2). Each number is fixed
+ * once shipped: the six of version 1 keep theirs and later ones take the next.
  *
  * The type is `uint32_t` in C, so functions that take a category accept any
  * number and answer `CONNECT_SESSION_INVALID_ARGUMENT` for one that names no
@@ -204,6 +204,38 @@ enum ConnectSessionCategory
    * `stackone` (also read from `stackOne`): StackOne itself.
    */
   CONNECT_SESSION_CATEGORY_STACKONE = 5,
+  /**
+   * `iam`: identity and access management.
+   */
+  CONNECT_SESSION_CATEGORY_IAM = 6,
+  /**
+   * `lms`: learning management systems.
+   */
+  CONNECT_SESSION_CATEGORY_LMS = 7,
+  /**
+   * `documents`: document stores.
+   */
+  CONNECT_SESSION_CATEGORY_DOCUMENTS = 8,
+  /**
+   * `ticketing`: ticketing systems.
+   */
+  CONNECT_SESSION_CATEGORY_TICKETING = 9,
+  /**
+   * `screening`: background screening.
+   */
+  CONNECT_SESSION_CATEGORY_SCREENING = 10,
+  /**
+   * `messaging`: messaging platforms.
+   */
+  CONNECT_SESSION_CATEGORY_MESSAGING = 11,
+  /**
+   * `accounting`: accounting systems.
+   */
+  CONNECT_SESSION_CATEGORY_ACCOUNTING = 12,
+  /**
+   * `scheduling`: scheduling systems.
+   */
+  CONNECT_SESSION_CATEGORY_SCHEDULING = 13,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L

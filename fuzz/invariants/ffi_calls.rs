@@ -269,7 +269,7 @@ fn utf8(bytes: &[u8]) -> Result<&str, Expect> {
 }
 
 fn category_number(category: Category) -> u32 {
-    c::ConnectSessionCategory::from(category) as u32
+    c::ConnectSessionCategory::from_core(category).map_or(u32::MAX, |c| c as u32)
 }
 
 fn category_from_number(raw: u32) -> Option<Category> {
@@ -664,14 +664,14 @@ impl Session {
                     // SAFETY: handles are NULL or live and owned here; buffers are locals with their lengths.
                     |h| unsafe { clear(h) },
                     |m| {
-                        match which {
-                            0 => m.set_origin_username(None),
-                            1 => m.set_provider(None),
-                            2 => return m.set_expires_in(None).into(),
-                            3 => m.set_metadata(None),
-                            _ => m.set_categories(None),
-                        }
-                        Expect::Ok
+                        let field = [
+                            Field::OriginUsername,
+                            Field::Provider,
+                            Field::ExpiresIn,
+                            Field::Metadata,
+                            Field::Categories,
+                        ][usize::from(which)];
+                        m.clear(field).into()
                     },
                 )?;
             }

@@ -17,7 +17,8 @@ use std::borrow::Cow;
 use std::ffi::{c_char, c_int, CString};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use connect_session::{visit_json, JsonVisitor, NativeWriter, PathItem, ValidationError};
+use connect_session::binding::{visit_json, JsonVisitor, NativeWriter};
+use connect_session::{PathItem, ValidationError};
 use pyo3::exceptions::{PyRuntimeError, PyUnicodeEncodeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};

@@ -26,9 +26,10 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
+use connect_session::binding::NativeWriter;
 use connect_session::{
     ConnectSessionCreate as Core, ConnectSessionCreateCategories as Category, ErrorDetail,
-    ErrorKind, Field, NativeWriter, ParseMode, PathItem,
+    ErrorKind, Field, ParseMode, PathItem,
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -148,6 +149,7 @@ impl Kept {
             Field::OriginOwnerName => self.origin_owner_name.take().map(Py::into_any),
             Field::OriginUsername => self.origin_username.take().map(Py::into_any),
             Field::Provider => self.provider.take().map(Py::into_any),
+            _ => None,
         };
         object.map(Released::Object)
     }

@@ -9,8 +9,8 @@ use crate::guard::status;
 use crate::model::{handle, ConnectSessionCreate};
 use crate::strings::{bytes_in, utf8, Out};
 
-/// A category of provider (docs/contract.md, section 2). The numbers are the positions in
-/// the core's `ConnectSessionCreateCategories::ALL` and never change.
+/// A category of provider (docs/contract.md, section 2). Each number is fixed
+/// once shipped: the six of version 1 keep theirs and later ones take the next.
 ///
 /// The type is `uint32_t` in C, so functions that take a category accept any
 /// number and answer `CONNECT_SESSION_INVALID_ARGUMENT` for one that names no
@@ -31,19 +31,78 @@ pub enum ConnectSessionCategory {
     CONNECT_SESSION_CATEGORY_MARKETING = 4,
     /// `stackone` (also read from `stackOne`): StackOne itself.
     CONNECT_SESSION_CATEGORY_STACKONE = 5,
+    /// `iam`: identity and access management.
+    CONNECT_SESSION_CATEGORY_IAM = 6,
+    /// `lms`: learning management systems.
+    CONNECT_SESSION_CATEGORY_LMS = 7,
+    /// `documents`: document stores.
+    CONNECT_SESSION_CATEGORY_DOCUMENTS = 8,
+    /// `ticketing`: ticketing systems.
+    CONNECT_SESSION_CATEGORY_TICKETING = 9,
+    /// `screening`: background screening.
+    CONNECT_SESSION_CATEGORY_SCREENING = 10,
+    /// `messaging`: messaging platforms.
+    CONNECT_SESSION_CATEGORY_MESSAGING = 11,
+    /// `accounting`: accounting systems.
+    CONNECT_SESSION_CATEGORY_ACCOUNTING = 12,
+    /// `scheduling`: scheduling systems.
+    CONNECT_SESSION_CATEGORY_SCHEDULING = 13,
 }
 
 use ConnectSessionCategory as C;
 
-impl From<Category> for ConnectSessionCategory {
-    fn from(category: Category) -> Self {
-        match category {
-            Category::Ats => C::CONNECT_SESSION_CATEGORY_ATS,
-            Category::Hris => C::CONNECT_SESSION_CATEGORY_HRIS,
-            Category::HrisLegacy => C::CONNECT_SESSION_CATEGORY_HRIS_LEGACY,
-            Category::Crm => C::CONNECT_SESSION_CATEGORY_CRM,
-            Category::Marketing => C::CONNECT_SESSION_CATEGORY_MARKETING,
-            Category::Stackone => C::CONNECT_SESSION_CATEGORY_STACKONE,
+impl ConnectSessionCategory {
+    /// Every enumerator, in number order.
+    const ALL: [ConnectSessionCategory; 14] = [
+        C::CONNECT_SESSION_CATEGORY_ATS,
+        C::CONNECT_SESSION_CATEGORY_HRIS,
+        C::CONNECT_SESSION_CATEGORY_HRIS_LEGACY,
+        C::CONNECT_SESSION_CATEGORY_CRM,
+        C::CONNECT_SESSION_CATEGORY_MARKETING,
+        C::CONNECT_SESSION_CATEGORY_STACKONE,
+        C::CONNECT_SESSION_CATEGORY_IAM,
+        C::CONNECT_SESSION_CATEGORY_LMS,
+        C::CONNECT_SESSION_CATEGORY_DOCUMENTS,
+        C::CONNECT_SESSION_CATEGORY_TICKETING,
+        C::CONNECT_SESSION_CATEGORY_SCREENING,
+        C::CONNECT_SESSION_CATEGORY_MESSAGING,
+        C::CONNECT_SESSION_CATEGORY_ACCOUNTING,
+        C::CONNECT_SESSION_CATEGORY_SCHEDULING,
+    ];
+
+    /// The enumerator of a core category, if it has one (for Rust callers:
+    /// tests and the fuzz oracle).
+    pub fn from_core(category: Category) -> Option<Self> {
+        C::ALL.into_iter().find(|c| Category::from(*c) == category)
+    }
+
+    /// The enumerator of a core category. The core's enum is open to new
+    /// members; one without a number here is an internal error, which the
+    /// test below rules out for every member of `Category::ALL`.
+    pub(crate) fn of(category: Category) -> Result<Self, Failure> {
+        C::from_core(category)
+            .ok_or_else(|| Failure::internal(format!("category {category} has no C number")))
+    }
+
+    /// The wire value, NUL-terminated for C. The core's `as_str` is the
+    /// source of the text; these copies add the NUL, and a test checks that
+    /// they agree.
+    fn name(self) -> &'static CStr {
+        match self {
+            C::CONNECT_SESSION_CATEGORY_ATS => c"ats",
+            C::CONNECT_SESSION_CATEGORY_HRIS => c"hris",
+            C::CONNECT_SESSION_CATEGORY_HRIS_LEGACY => c"hris-legacy",
+            C::CONNECT_SESSION_CATEGORY_CRM => c"crm",
+            C::CONNECT_SESSION_CATEGORY_MARKETING => c"marketing",
+            C::CONNECT_SESSION_CATEGORY_STACKONE => c"stackone",
+            C::CONNECT_SESSION_CATEGORY_IAM => c"iam",
+            C::CONNECT_SESSION_CATEGORY_LMS => c"lms",
+            C::CONNECT_SESSION_CATEGORY_DOCUMENTS => c"documents",
+            C::CONNECT_SESSION_CATEGORY_TICKETING => c"ticketing",
+            C::CONNECT_SESSION_CATEGORY_SCREENING => c"screening",
+            C::CONNECT_SESSION_CATEGORY_MESSAGING => c"messaging",
+            C::CONNECT_SESSION_CATEGORY_ACCOUNTING => c"accounting",
+            C::CONNECT_SESSION_CATEGORY_SCHEDULING => c"scheduling",
         }
     }
 }
@@ -57,19 +116,28 @@ impl From<ConnectSessionCategory> for Category {
             C::CONNECT_SESSION_CATEGORY_CRM => Category::Crm,
             C::CONNECT_SESSION_CATEGORY_MARKETING => Category::Marketing,
             C::CONNECT_SESSION_CATEGORY_STACKONE => Category::Stackone,
+            C::CONNECT_SESSION_CATEGORY_IAM => Category::Iam,
+            C::CONNECT_SESSION_CATEGORY_LMS => Category::Lms,
+            C::CONNECT_SESSION_CATEGORY_DOCUMENTS => Category::Documents,
+            C::CONNECT_SESSION_CATEGORY_TICKETING => Category::Ticketing,
+            C::CONNECT_SESSION_CATEGORY_SCREENING => Category::Screening,
+            C::CONNECT_SESSION_CATEGORY_MESSAGING => Category::Messaging,
+            C::CONNECT_SESSION_CATEGORY_ACCOUNTING => Category::Accounting,
+            C::CONNECT_SESSION_CATEGORY_SCHEDULING => Category::Scheduling,
         }
     }
 }
 
 /// Reads a category number from C, where any `uint32_t` can arrive.
 pub(crate) fn category_from_raw(raw: u32, param: &str) -> Result<Category, Failure> {
-    Category::ALL
+    C::ALL
         .into_iter()
-        .find(|c| ConnectSessionCategory::from(*c) as u32 == raw)
+        .find(|c| *c as u32 == raw)
+        .map(Category::from)
         .ok_or_else(|| {
             Failure::invalid_argument(format!(
                 "{param} {raw} is not a ConnectSessionCategory (0 to {})",
-                Category::ALL.len() - 1
+                C::ALL.len() - 1
             ))
         })
 }
@@ -102,7 +170,7 @@ pub unsafe extern "C" fn connect_session_category_name(
             )
         };
         let category = category_from_raw(category, "category")?;
-        let name = static_name(category);
+        let name = C::of(category)?.name();
         out_name.write(name.as_ptr());
         out_name_len.write(name.to_bytes().len());
         Ok(())
@@ -146,7 +214,7 @@ pub unsafe extern "C" fn connect_session_category_from_name(
                 err.to_string(),
             )
         })?;
-        out_category.write(category.into());
+        out_category.write(C::of(category)?);
         Ok(())
     })
 }
@@ -200,27 +268,18 @@ pub unsafe extern "C" fn connect_session_create_get_categories(
                 format!("buf holds {cap} categories; the request has {len}"),
             ));
         }
-        for (i, category) in categories.iter().enumerate() {
+        // Every number first, so that a failure writes nothing.
+        let numbers = categories
+            .iter()
+            .map(|c| C::of(*c))
+            .collect::<Result<Vec<_>, _>>()?;
+        for (i, number) in numbers.into_iter().enumerate() {
             // SAFETY: `buf` is aligned, not NULL (len > 0 here, so cap > 0)
             // and valid for `cap >= len > i` writes.
-            unsafe { buf.add(i).write((*category).into()) };
+            unsafe { buf.add(i).write(number) };
         }
         Ok(())
     })
-}
-
-/// The wire value, NUL-terminated for C.
-fn static_name(category: Category) -> &'static CStr {
-    // The core's `as_str` is the source of the text; these copies add the
-    // NUL, and a test checks that they agree.
-    match category {
-        Category::Ats => c"ats",
-        Category::Hris => c"hris",
-        Category::HrisLegacy => c"hris-legacy",
-        Category::Crm => c"crm",
-        Category::Marketing => c"marketing",
-        Category::Stackone => c"stackone",
-    }
 }
 
 #[cfg(test)]
@@ -228,15 +287,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_follow_the_core_list_and_round_trip() {
-        for (i, c) in Category::ALL.into_iter().enumerate() {
-            let ffi = ConnectSessionCategory::from(c);
-            assert_eq!(ffi as u32 as usize, i);
+    fn every_core_category_has_a_number_and_the_same_name() {
+        for c in Category::ALL {
+            let ffi = C::of(c).unwrap();
             assert_eq!(Category::from(ffi), c);
-            assert_eq!(category_from_raw(i as u32, "x"), Ok(c));
-            assert_eq!(static_name(c).to_str(), Ok(c.as_str()));
+            assert_eq!(category_from_raw(ffi as u32, "x"), Ok(c));
+            assert_eq!(ffi.name().to_str(), Ok(c.as_str()));
         }
-        assert!(category_from_raw(Category::ALL.len() as u32, "x").is_err());
+        assert_eq!(C::ALL.len(), Category::ALL.len());
+    }
+
+    #[test]
+    fn numbers_are_dense_and_the_first_six_keep_theirs() {
+        for (i, c) in C::ALL.into_iter().enumerate() {
+            assert_eq!(c as u32 as usize, i);
+        }
+        let v1 = [
+            Category::Ats,
+            Category::Hris,
+            Category::HrisLegacy,
+            Category::Crm,
+        ];
+        for (i, c) in v1.into_iter().enumerate() {
+            assert_eq!(C::of(c).unwrap() as u32 as usize, i);
+        }
+        assert_eq!(C::of(Category::Marketing).unwrap() as u32, 4);
+        assert_eq!(C::of(Category::Stackone).unwrap() as u32, 5);
+        assert_eq!(C::of(Category::Iam).unwrap() as u32, 6);
+        assert!(category_from_raw(C::ALL.len() as u32, "x").is_err());
         assert!(category_from_raw(u32::MAX, "x").is_err());
     }
 }

@@ -153,10 +153,16 @@ impl Failure {
     /// one-entry list `[{"type":<slug>,"loc":[],"msg":<message>}]`, the same
     /// shape as a validation error's.
     pub(crate) fn api(status: ConnectSessionStatus, message: String) -> Failure {
-        let entry = serde_json::json!([{ "type": status.as_str(), "loc": [], "msg": message }]);
+        // Written by hand to keep the keys in the order every error list has.
+        let text = |s: &str| serde_json::Value::from(s).to_string();
+        let json = format!(
+            r#"[{{"type":{},"loc":[],"msg":{}}}]"#,
+            text(status.as_str()),
+            text(&message)
+        );
         Failure {
             status,
-            json: entry.to_string(),
+            json,
             message,
         }
     }
@@ -190,6 +196,15 @@ impl Failure {
     /// A pointer not aligned for the type it points to.
     pub(crate) fn misaligned(param: &str, align: usize) -> Failure {
         Failure::invalid_argument(format!("{param} is not aligned to {align} bytes"))
+    }
+
+    /// A state the library's own tests rule out (a core value the C API has
+    /// no name for, say), reported rather than panicking.
+    pub(crate) fn internal(message: String) -> Failure {
+        Failure::api(
+            S::CONNECT_SESSION_INTERNAL,
+            format!("internal error: {message}"),
+        )
     }
 
     /// A Rust panic caught at the boundary.

@@ -179,7 +179,7 @@ pub unsafe extern "C" fn connect_session_create_get_category(
         let category = categories
             .get(index)
             .ok_or_else(|| Failure::index("index", index, "categories", categories.len()))?;
-        out_category.write((*category).into());
+        out_category.write(ConnectSessionCategory::of(*category)?);
         Ok(())
     })
 }
@@ -258,7 +258,7 @@ pub unsafe extern "C" fn connect_session_create_clear_categories(
     request: *mut ConnectSessionCreate,
 ) -> ConnectSessionStatus {
     // SAFETY: the same contract.
-    unsafe { clear(request, |m| m.set_categories(None)) }
+    unsafe { clear(request, |m| m.set_categories(None::<Vec<_>>)) }
 }
 
 // ---------------------------------------------------------------- expires_in
@@ -363,7 +363,7 @@ pub unsafe extern "C" fn connect_session_create_clear_expires_in(
     status(|| {
         // SAFETY: per the contract above.
         let request = unsafe { handle_mut(request, "request")? };
-        request.set_expires_in(None)?;
+        request.set_expires_in(None::<f64>)?;
         Ok(())
     })
 }
@@ -600,7 +600,7 @@ pub unsafe extern "C" fn connect_session_create_clear_origin_username(
     request: *mut ConnectSessionCreate,
 ) -> ConnectSessionStatus {
     // SAFETY: the same contract.
-    unsafe { clear(request, |m| m.set_origin_username(None)) }
+    unsafe { clear(request, |m| m.set_origin_username(None::<String>)) }
 }
 
 /// `provider`, if set.
@@ -668,7 +668,7 @@ pub unsafe extern "C" fn connect_session_create_clear_provider(
     request: *mut ConnectSessionCreate,
 ) -> ConnectSessionStatus {
     // SAFETY: the same contract.
-    unsafe { clear(request, |m| m.set_provider(None)) }
+    unsafe { clear(request, |m| m.set_provider(None::<String>)) }
 }
 
 // ------------------------------------------------------------ any field

@@ -196,7 +196,7 @@ fn the_last_error_belongs_to_its_thread() {
 fn out_of_range_enumerators_and_indexes() {
     let h = new_request();
     // SAFETY: `h` is live.
-    let status = unsafe { connect_session_create_add_category(h, 6) };
+    let status = unsafe { connect_session_create_add_category(h, 14) };
     assert_eq!(status, CONNECT_SESSION_INVALID_ARGUMENT);
     let list = [0u32, 99];
     // SAFETY: `h` is live and `list` a live slice.

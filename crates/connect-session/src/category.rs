@@ -19,6 +19,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// assert_eq!(c.as_str(), "hris-legacy");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ConnectSessionCreateCategories {
     /// Applicant tracking systems (`ats`).
     Ats,
@@ -28,10 +29,26 @@ pub enum ConnectSessionCreateCategories {
     HrisLegacy,
     /// Customer relationship management (`crm`).
     Crm,
+    /// Identity and access management (`iam`).
+    Iam,
     /// Marketing platforms (`marketing`).
     Marketing,
+    /// Learning management systems (`lms`).
+    Lms,
     /// StackOne itself (`stackone`).
     Stackone,
+    /// Document stores (`documents`).
+    Documents,
+    /// Ticketing systems (`ticketing`).
+    Ticketing,
+    /// Background screening (`screening`).
+    Screening,
+    /// Messaging platforms (`messaging`).
+    Messaging,
+    /// Accounting systems (`accounting`).
+    Accounting,
+    /// Scheduling systems (`scheduling`).
+    Scheduling,
 }
 
 /// A shorter name for [`ConnectSessionCreateCategories`].
@@ -44,15 +61,23 @@ const ALIASES: [(&str, Category); 2] = [
 ];
 
 impl ConnectSessionCreateCategories {
-    /// Every category, in the order of SPEC section 2. Bindings build their
-    /// lists of values from this.
-    pub const ALL: [Category; 6] = [
+    /// Every category, in the API's own order (contract section 2). Bindings
+    /// build their lists of values from this.
+    pub const ALL: [Category; 14] = [
         Category::Ats,
         Category::Hris,
         Category::HrisLegacy,
         Category::Crm,
+        Category::Iam,
         Category::Marketing,
+        Category::Lms,
         Category::Stackone,
+        Category::Documents,
+        Category::Ticketing,
+        Category::Screening,
+        Category::Messaging,
+        Category::Accounting,
+        Category::Scheduling,
     ];
 
     /// The canonical wire value.
@@ -62,10 +87,22 @@ impl ConnectSessionCreateCategories {
             Category::Hris => "hris",
             Category::HrisLegacy => "hris-legacy",
             Category::Crm => "crm",
+            Category::Iam => "iam",
             Category::Marketing => "marketing",
+            Category::Lms => "lms",
             Category::Stackone => "stackone",
+            Category::Documents => "documents",
+            Category::Ticketing => "ticketing",
+            Category::Screening => "screening",
+            Category::Messaging => "messaging",
+            Category::Accounting => "accounting",
+            Category::Scheduling => "scheduling",
         }
     }
+
+    /// The camelCase spellings accepted on input besides the wire values, with
+    /// the category each names (for the JSON Schema and the bindings).
+    pub const ALIASES: [(&'static str, Category); 2] = ALIASES;
 
     /// Reads a wire value or an alias; `None` for anything else.
     pub fn from_wire(s: &str) -> Option<Category> {
@@ -80,6 +117,22 @@ impl ConnectSessionCreateCategories {
             })
     }
 }
+
+// `ALL` lists every variant, in declaration order: a category left out of it
+// fails the build here.
+// Indexing in a constant fails the build, never a run.
+#[allow(clippy::indexing_slicing)]
+const _: () = {
+    let mut i = 0;
+    while i < Category::ALL.len() {
+        assert!(
+            Category::ALL[i] as usize == i,
+            "Category::ALL is out of order"
+        );
+        i += 1;
+    }
+    assert!(Category::Scheduling as usize == Category::ALL.len() - 1);
+};
 
 impl fmt::Display for ConnectSessionCreateCategories {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -197,7 +250,8 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "unknown category \"hirs\" (did you mean \"hris\"?); expected one of \"ats\", \"hris\", \
-             \"hris-legacy\", \"crm\", \"marketing\", \"stackone\""
+             \"hris-legacy\", \"crm\", \"iam\", \"marketing\", \"lms\", \"stackone\", \"documents\", \
+             \"ticketing\", \"screening\", \"messaging\", \"accounting\", \"scheduling\""
         );
     }
 }

@@ -126,6 +126,12 @@ impl ErrorDetail {
         )
     }
 
+    /// True for the problems that stop reading (bad grammar, nesting too
+    /// deep): the only one reported when met.
+    pub(crate) fn stops(&self) -> bool {
+        matches!(self.kind, ErrorKind::Syntax | ErrorKind::TooDeep)
+    }
+
     /// Places this problem inside `item` of an enclosing container. Syntax
     /// errors have no path: their position is in the message.
     pub(crate) fn put_under(&mut self, item: PathItem) {

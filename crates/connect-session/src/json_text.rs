@@ -59,6 +59,11 @@ pub(crate) fn exact_integer(value: f64) -> Option<i64> {
 /// Appends a finite double that must still read as a float: the ECMAScript
 /// form, with `.0` added when that form looks like an integer (`1.0`, `1e+300`).
 pub(crate) fn write_float(out: &mut String, value: f64) {
+    if value == 0.0 && value.is_sign_negative() {
+        // ECMAScript writes -0 as `0`, which would read back as +0.
+        out.push_str("-0.0");
+        return;
+    }
     let text = ryu_js::Buffer::new().format_finite(value).to_owned();
     let looks_integral = !text.contains(['.', 'e']);
     out.push_str(&text);
@@ -164,6 +169,8 @@ mod tests {
         assert_eq!(float(1e300), "1e+300");
         assert_eq!(float(1.5e-7), "1.5e-7");
         assert_eq!(float(-2.0), "-2.0");
+        assert_eq!(float(-0.0), "-0.0");
+        assert_eq!(float(0.0), "0.0");
     }
 
     #[test]

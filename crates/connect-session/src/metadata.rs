@@ -8,7 +8,6 @@ use serde_json::{Map, Value};
 use crate::errors::{PathItem, ValidationError};
 use crate::json_text;
 use crate::native::NativeWriter;
-use crate::parse;
 
 /// Any JSON object, kept exactly: key order, nesting and number text
 /// (`12345678901234567890123`, `1.50`, `1E2`) survive a round trip; only
@@ -16,8 +15,7 @@ use crate::parse;
 /// canonical escaping of SPEC section 3.
 ///
 /// It is stored as its canonical compact JSON text, so reading it back as
-/// text is free and nothing can be lost; [`Metadata::to_map`] builds a tree
-/// when one is wanted.
+/// text is free and nothing can be lost.
 ///
 /// ```
 /// use connect_session::Metadata;
@@ -33,12 +31,6 @@ pub struct Metadata {
 }
 
 impl Metadata {
-    /// Reads metadata from JSON text, which must be an object. Errors are
-    /// located under `metadata`, as they would be inside a whole document.
-    pub fn from_json(json: impl AsRef<[u8]>) -> Result<Metadata, ValidationError> {
-        parse::standalone_value(json.as_ref(), "metadata", parse::metadata)
-    }
-
     pub(crate) fn from_canonical(json: String) -> Metadata {
         Metadata {
             json: json.into_boxed_str(),
@@ -58,14 +50,6 @@ impl Metadata {
     /// True for `{}`.
     pub fn is_empty(&self) -> bool {
         &*self.json == "{}"
-    }
-
-    /// The object as a serde_json map, in key order. Numbers become what
-    /// serde_json makes of them (an integer beyond 64 bits becomes a float);
-    /// [`Metadata::as_json`] keeps them exactly.
-    pub fn to_map(&self) -> Map<String, Value> {
-        // Cannot fail: the text is a valid JSON object.
-        serde_json::from_str(&self.json).unwrap_or_default()
     }
 }
 
@@ -108,7 +92,8 @@ impl TryFrom<Map<String, Value>> for Metadata {
     ///
     /// let map = serde_json::json!({"ratio": 1.0, "n": 7, "big": 1e300});
     /// let m = Metadata::try_from(map.as_object().unwrap().clone()).unwrap();
-    /// assert_eq!(m.as_json(), r#"{"ratio":1.0,"n":7,"big":1e+300}"#);
+    /// // In the map's own key order.
+    /// assert_eq!(m.as_json(), r#"{"big":1e+300,"n":7,"ratio":1.0}"#);
     /// ```
     fn try_from(map: Map<String, Value>) -> Result<Self, Self::Error> {
         let mut writer = NativeWriter::new(&[PathItem::from("metadata")]);

@@ -1,116 +1,39 @@
-//! The `ConnectSessionCreate` model: its fields, their rules and its JSON.
+//! The `ConnectSessionCreate` model: its values, their accessors and its JSON.
 
 use std::fmt;
 
 use compact_str::CompactString;
 
 use crate::category::Category;
+use crate::draft::{self, ParseMode, Parts, Slots};
 use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
+use crate::field::Field;
 use crate::json_text;
 use crate::metadata::Metadata;
-use crate::parse::{self, Fields, ParseMode};
+use crate::reader::{self, utf8};
+use crate::rules::{self, FIELD_DEPTH};
+use crate::session_type::ConnectSessionCreateType;
+use crate::value::{Data, FieldValue, Value};
 
 /// The expiry the server applies when `expires_in` is not set, in seconds.
 pub const DEFAULT_EXPIRES_IN: f64 = 1800.0;
 
-/// A known field of the model, in the order of SPEC section 1 (which is also
-/// the order of the canonical JSON and of reported errors).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    /// `categories`
-    Categories,
-    /// `expires_in`
-    ExpiresIn,
-    /// `metadata`
-    Metadata,
-    /// `origin_owner_id` (required)
-    OriginOwnerId,
-    /// `origin_owner_name` (required)
-    OriginOwnerName,
-    /// `origin_username`
-    OriginUsername,
-    /// `provider`
-    Provider,
-}
-
-impl Field {
-    /// Every field, in canonical order.
-    pub const ALL: [Field; 7] = [
-        Field::Categories,
-        Field::ExpiresIn,
-        Field::Metadata,
-        Field::OriginOwnerId,
-        Field::OriginOwnerName,
-        Field::OriginUsername,
-        Field::Provider,
-    ];
-
-    /// The wire key, e.g. `"expires_in"`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Field::Categories => "categories",
-            Field::ExpiresIn => "expires_in",
-            Field::Metadata => "metadata",
-            Field::OriginOwnerId => "origin_owner_id",
-            Field::OriginOwnerName => "origin_owner_name",
-            Field::OriginUsername => "origin_username",
-            Field::Provider => "provider",
-        }
-    }
-
-    /// The field with this wire key.
-    pub fn from_name(name: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.name() == name)
-    }
-
-    /// True for the two owner fields, which may be neither absent nor `null`.
-    pub const fn is_required(self) -> bool {
-        matches!(self, Field::OriginOwnerId | Field::OriginOwnerName)
-    }
-
-    /// The wire keys as a quoted list, for messages.
-    pub(crate) fn list() -> String {
-        let names: Vec<String> = Field::ALL
-            .iter()
-            .map(|f| format!("{:?}", f.name()))
-            .collect();
-        names.join(", ")
-    }
-}
-
-/// Why `value` (written in the input as `text`) cannot be an `expires_in`.
-/// `text` is asked for only when there is a problem to describe.
-pub(crate) fn expires_in_problem(value: f64, text: impl FnOnce() -> String) -> Option<String> {
-    if !value.is_finite() {
-        Some(format!(
-            "expires_in must be a finite number of seconds that fits a double, found {}",
-            text()
-        ))
-    } else if value <= 0.0 {
-        Some(format!(
-            "expires_in must be greater than 0 seconds, found {}",
-            text()
-        ))
-    } else {
-        None
-    }
-}
-
 /// The body of StackOne's "Create Connect Session" request.
 ///
 /// Every value of this type is valid: the constructor takes the two required
-/// fields, the setters of fields with rules validate before they change
-/// anything, and parsing reports every problem of a document at once.
+/// fields, every setter applies the field's rule before it changes anything,
+/// and parsing reports every problem of a document at once.
 ///
 /// ```
 /// use connect_session::{ConnectSessionCreate, ConnectSessionCreateCategories as Category};
 ///
 /// let mut req = ConnectSessionCreate::new("owner-1", "Acme");
-/// req.set_categories(Some(vec![Category::Hris, Category::Ats]));
-/// req.set_expires_in(Some(3600.0))?;
+/// req.set_categories(Some([Category::Hris, Category::Ats]));
+/// req.set_expires_in(Some(3600))?;
+/// req.set_provider(Some("hibob"));
 /// assert_eq!(
 ///     req.to_json(),
-///     r#"{"categories":["hris","ats"],"expires_in":3600,"origin_owner_id":"owner-1","origin_owner_name":"Acme"}"#
+///     r#"{"categories":["hris","ats"],"expires_in":3600,"origin_owner_id":"owner-1","origin_owner_name":"Acme","provider":"hibob"}"#
 /// );
 ///
 /// let back = ConnectSessionCreate::from_json(req.to_json())?;
@@ -119,14 +42,9 @@ pub(crate) fn expires_in_problem(value: f64, text: impl FnOnce() -> String) -> O
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct ConnectSessionCreate {
-    categories: Option<Vec<Category>>,
-    expires_in: Option<f64>,
-    metadata: Option<Metadata>,
-    // Compact strings keep the usual short values inline, without an allocation.
-    origin_owner_id: CompactString,
-    origin_owner_name: CompactString,
-    origin_username: Option<CompactString>,
-    provider: Option<CompactString>,
+    /// Every field's value, by position in [`Field::ALL`]; the required ones
+    /// are always set.
+    slots: Slots,
     /// Keys outside the model with their canonical JSON values, in input order.
     extra: Vec<(String, Box<str>)>,
 }
@@ -134,39 +52,20 @@ pub struct ConnectSessionCreate {
 impl ConnectSessionCreate {
     /// A request with the two required fields and nothing else.
     pub fn new(origin_owner_id: impl Into<String>, origin_owner_name: impl Into<String>) -> Self {
-        ConnectSessionCreate {
-            categories: None,
-            expires_in: None,
-            metadata: None,
-            origin_owner_id: CompactString::from(origin_owner_id.into()),
-            origin_owner_name: CompactString::from(origin_owner_name.into()),
-            origin_username: None,
-            provider: None,
+        let mut req = ConnectSessionCreate {
+            slots: Default::default(),
             extra: Vec::new(),
-        }
+        };
+        req.set_origin_owner_id(origin_owner_id);
+        req.set_origin_owner_name(origin_owner_name);
+        req
     }
 
-    pub(crate) fn from_fields(fields: Fields) -> Result<Self, ValidationError> {
-        let (Some(origin_owner_id), Some(origin_owner_name)) =
-            (fields.origin_owner_id, fields.origin_owner_name)
-        else {
-            // The reader reports missing owners before it gets here.
-            return Err(ValidationError::single(ErrorDetail::new(
-                ErrorKind::MissingField,
-                Vec::new(),
-                "field required",
-            )));
-        };
-        Ok(ConnectSessionCreate {
-            categories: fields.categories,
-            expires_in: fields.expires_in,
-            metadata: fields.metadata,
-            origin_owner_id,
-            origin_owner_name,
-            origin_username: fields.origin_username,
-            provider: fields.provider,
-            extra: fields.extra,
-        })
+    fn from_parts(parts: Parts) -> Self {
+        ConnectSessionCreate {
+            slots: parts.slots,
+            extra: parts.extra,
+        }
     }
 
     /// Parses a JSON document, keeping extra keys.
@@ -186,7 +85,7 @@ impl ConnectSessionCreate {
     /// ]);
     /// ```
     pub fn from_json(json: impl AsRef<[u8]>) -> Result<Self, ValidationError> {
-        parse::document(json.as_ref(), ParseMode::KeepExtra)
+        Self::from_json_with(json, ParseMode::KeepExtra)
     }
 
     /// Parses a JSON document with the given treatment of extra keys.
@@ -203,10 +102,37 @@ impl ConnectSessionCreate {
         json: impl AsRef<[u8]>,
         mode: ParseMode,
     ) -> Result<Self, ValidationError> {
-        parse::document(json.as_ref(), mode)
+        draft::document(json.as_ref(), mode).map(Self::from_parts)
     }
 
-    /// The canonical compact JSON of SPEC section 3.
+    /// Builds a request from values given key by key (a binding's keyword
+    /// arguments or dictionary), by exactly the rules of a document: the
+    /// same problems, kinds, paths and order as the same content as JSON text.
+    ///
+    /// ```
+    /// use connect_session::{ConnectSessionCreate, ErrorKind, ParseMode, Value};
+    ///
+    /// let values = [
+    ///     ("origin_owner_id", Value::from("o")),
+    ///     ("multiple", Value::Int(1)),
+    ///     ("categories", Value::Json(r#"["hirs"]"#.into())),
+    /// ];
+    /// let err = ConnectSessionCreate::from_values(values, ParseMode::KeepExtra).unwrap_err();
+    /// let found: Vec<_> = err.errors().iter().map(|e| (e.kind(), e.loc_string())).collect();
+    /// assert_eq!(found, [
+    ///     (ErrorKind::InvalidValue, "categories[0]".to_owned()),
+    ///     (ErrorKind::InvalidType, "multiple".to_owned()),
+    ///     (ErrorKind::MissingField, "origin_owner_name".to_owned()),
+    /// ]);
+    /// ```
+    pub fn from_values<'a>(
+        values: impl IntoIterator<Item = (&'a str, Value<'a>)>,
+        mode: ParseMode,
+    ) -> Result<Self, ValidationError> {
+        draft::values(values, mode).map(Self::from_parts)
+    }
+
+    /// The canonical compact JSON of the contract (section 3).
     pub fn to_json(&self) -> String {
         let mut out = String::new();
         self.write_json(&mut out);
@@ -224,45 +150,19 @@ impl ConnectSessionCreate {
     /// ```
     pub fn write_json(&self, out: &mut String) {
         out.reserve(self.json_len_hint());
-        let start = out.len();
         out.push('{');
-        let member = |out: &mut String, key: &str| {
-            if out.len() > start + 1 {
+        let mut first = true;
+        let mut member = |out: &mut String, key: &str| {
+            if !std::mem::take(&mut first) {
                 out.push(',');
             }
             json_text::write_str(out, key);
             out.push(':');
         };
-        if let Some(categories) = &self.categories {
-            member(out, Field::Categories.name());
-            out.push('[');
-            for (i, c) in categories.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                json_text::write_str(out, c.as_str());
-            }
-            out.push(']');
-        }
-        if let Some(seconds) = self.expires_in {
-            member(out, Field::ExpiresIn.name());
-            json_text::write_number(out, seconds);
-        }
-        if let Some(metadata) = &self.metadata {
-            member(out, Field::Metadata.name());
-            out.push_str(metadata.as_json());
-        }
-        member(out, Field::OriginOwnerId.name());
-        json_text::write_str(out, &self.origin_owner_id);
-        member(out, Field::OriginOwnerName.name());
-        json_text::write_str(out, &self.origin_owner_name);
-        for (field, value) in [
-            (Field::OriginUsername, &self.origin_username),
-            (Field::Provider, &self.provider),
-        ] {
-            if let Some(value) = value {
+        for (field, slot) in Field::ALL.iter().zip(&self.slots) {
+            if let Some(data) = slot {
                 member(out, field.name());
-                json_text::write_str(out, value);
+                data.write_json(out);
             }
         }
         for (key, value) in &self.extra {
@@ -273,29 +173,84 @@ impl ConnectSessionCreate {
     }
 
     /// About the length of [`to_json`](Self::to_json)'s output (exact or a
-    /// little more unless strings need escapes), for callers that allocate
+    /// little more unless strings need escapes), for bindings that allocate
     /// the buffer [`write_json`](Self::write_json) appends to.
+    #[doc(hidden)]
     pub fn json_len_hint(&self) -> usize {
-        const KEYS_AND_PUNCTUATION: usize = 160;
-        let text = |s: &Option<CompactString>| s.as_ref().map_or(0, |s| s.len());
-        KEYS_AND_PUNCTUATION
-            + self.categories.as_ref().map_or(0, |c| c.len() * 14)
-            + self.metadata.as_ref().map_or(0, |m| m.as_json().len())
-            + self.origin_owner_id.len()
-            + self.origin_owner_name.len()
-            + text(&self.origin_username)
-            + text(&self.provider)
-            + self
-                .extra
-                .iter()
-                .map(|(k, v)| k.len() + v.len() + 4)
-                .sum::<usize>()
+        let fields: usize = Field::ALL
+            .iter()
+            .zip(&self.slots)
+            .filter_map(|(field, slot)| {
+                Some(field.name().len() + 4 + slot.as_ref()?.json_len_hint())
+            })
+            .sum();
+        let extra: usize = self.extra.iter().map(|(k, v)| k.len() + v.len() + 4).sum();
+        2 + fields + extra
     }
 
     /// The canonical JSON indented with two spaces; only white space differs
     /// from [`to_json`](Self::to_json).
     pub fn to_json_pretty(&self) -> String {
         json_text::prettify(&self.to_json())
+    }
+
+    /// The JSON Schema (draft 2020-12) of the wire format, as compact JSON.
+    pub fn json_schema() -> String {
+        crate::schema::json_schema()
+    }
+
+    fn slot(&self, field: Field) -> Option<&Data> {
+        self.slots.get(field.index()).and_then(Option::as_ref)
+    }
+
+    /// Replaces a field's value (the caller has applied its rule).
+    fn put(&mut self, field: Field, data: Option<Data>) {
+        if let Some(slot) = self.slots.get_mut(field.index()) {
+            *slot = data;
+        }
+    }
+
+    /// The value of any field, `None` when it is unset.
+    ///
+    /// ```
+    /// use connect_session::{ConnectSessionCreate, Field, FieldValue};
+    ///
+    /// let req = ConnectSessionCreate::new("o", "n");
+    /// assert_eq!(req.get(Field::OriginOwnerId), Some(FieldValue::Text("o")));
+    /// assert_eq!(req.get(Field::Multiple), None);
+    /// ```
+    pub fn get(&self, field: Field) -> Option<FieldValue<'_>> {
+        self.slot(field).map(Data::view)
+    }
+
+    /// Sets any field by its rule: [`Value::Null`] clears an optional field,
+    /// and a refused value leaves the request unchanged, with errors located
+    /// at the field as they would be in a document.
+    ///
+    /// ```
+    /// use connect_session::{ConnectSessionCreate, ErrorKind, Field, Value};
+    ///
+    /// let mut req = ConnectSessionCreate::new("o", "n");
+    /// req.set(Field::Multiple, true)?;
+    /// req.set(Field::Type, "sandbox")?;
+    /// let err = req.set(Field::Multiple, Value::Int(1)).unwrap_err();
+    /// assert_eq!(err.errors()[0].kind(), ErrorKind::InvalidType);
+    /// assert_eq!(req.to_json(), r#"{"multiple":true,"origin_owner_id":"o","origin_owner_name":"n","type":"sandbox"}"#);
+    /// # Ok::<(), connect_session::ValidationError>(())
+    /// ```
+    pub fn set<'a>(
+        &mut self,
+        field: Field,
+        value: impl Into<Value<'a>>,
+    ) -> Result<(), ValidationError> {
+        let mut errors = Vec::new();
+        let data = rules::from_value(field, value.into(), &mut errors)
+            .map_err(|stop| ValidationError::single(*stop))?;
+        if !errors.is_empty() {
+            return Err(ValidationError::new(errors));
+        }
+        self.put(field, data);
+        Ok(())
     }
 
     /// Sets one field from JSON text, by the same rules as a document:
@@ -315,54 +270,81 @@ impl ConnectSessionCreate {
         field: Field,
         json: impl AsRef<[u8]>,
     ) -> Result<(), ValidationError> {
-        let mut fields = Fields::default();
-        parse::standalone_value(json.as_ref(), field.name(), |p| {
-            if p.peek() == b'n' && field.is_required() {
-                p.record(ErrorKind::MissingField, "field required");
-            }
-            fields.read(field, p).map(Some)
-        })?;
-        // Nothing was read from `null`, so the field is cleared.
-        match field {
-            Field::Categories => self.categories = fields.categories,
-            Field::ExpiresIn => self.expires_in = fields.expires_in,
-            Field::Metadata => self.metadata = fields.metadata,
-            Field::OriginOwnerId => {
-                self.origin_owner_id = fields.origin_owner_id.unwrap_or_default()
-            }
-            Field::OriginOwnerName => {
-                self.origin_owner_name = fields.origin_owner_name.unwrap_or_default()
-            }
-            Field::OriginUsername => self.origin_username = fields.origin_username,
-            Field::Provider => self.provider = fields.provider,
+        let text = utf8(json.as_ref()).map_err(|stop| ValidationError::single(*stop))?;
+        self.set(field, Value::Json(text.into()))
+    }
+
+    /// Unsets an optional field; a required one is a `missing_field` error.
+    pub fn clear(&mut self, field: Field) -> Result<(), ValidationError> {
+        self.set(field, Value::Null)
+    }
+
+    /// The text of a text field (or of `type`), `None` when unset or for a
+    /// field of another kind.
+    pub fn text(&self, field: Field) -> Option<&str> {
+        match self.slot(field)? {
+            Data::Text(text) => Some(text),
+            Data::Type(kind) => Some(kind.as_str()),
+            _ => None,
         }
-        Ok(())
+    }
+
+    /// Sets a field that takes any string (a text field): text has no rule
+    /// beyond being a string.
+    fn put_text(&mut self, field: Field, text: impl Into<String>) {
+        self.put(field, Some(Data::Text(CompactString::from(text.into()))));
+    }
+
+    /// Sets or clears an optional text field.
+    fn put_optional_text(&mut self, field: Field, text: Option<impl Into<String>>) {
+        let data = text.map(|text| Data::Text(CompactString::from(text.into())));
+        self.put(field, data);
+    }
+
+    /// The account to reconnect, if set.
+    pub fn account_id(&self) -> Option<&str> {
+        self.text(Field::AccountId)
+    }
+
+    /// Sets the account to reconnect (the hub opens in edit mode).
+    pub fn set_account_id(&mut self, id: Option<impl Into<String>>) {
+        self.put_optional_text(Field::AccountId, id);
     }
 
     /// The categories, if set.
     pub fn categories(&self) -> Option<&[Category]> {
-        self.categories.as_deref()
+        match self.slot(Field::Categories)? {
+            Data::Categories(categories) => Some(categories),
+            _ => None,
+        }
     }
 
     /// Sets or clears the categories (order and repeats are kept).
-    pub fn set_categories(&mut self, categories: Option<Vec<Category>>) {
-        self.categories = categories;
+    pub fn set_categories(&mut self, categories: Option<impl IntoIterator<Item = Category>>) {
+        let list = categories.map(|list| Data::Categories(list.into_iter().collect()));
+        self.put(Field::Categories, list);
     }
 
     /// Appends one category, creating the list if it was unset.
     pub fn push_category(&mut self, category: Category) {
-        self.categories.get_or_insert_with(Vec::new).push(category);
+        match self.slots.get_mut(Field::Categories.index()) {
+            Some(Some(Data::Categories(list))) => list.push(category),
+            _ => self.set_categories(Some([category])),
+        }
     }
 
     /// How long the session should be valid for, in seconds, if set.
     pub fn expires_in(&self) -> Option<f64> {
-        self.expires_in
+        match self.slot(Field::ExpiresIn)? {
+            Data::Seconds(seconds) => Some(*seconds),
+            _ => None,
+        }
     }
 
     /// The expiry the server will apply: `expires_in`, or
     /// [`DEFAULT_EXPIRES_IN`] when unset. Serialization never writes the default.
     pub fn effective_expires_in(&self) -> f64 {
-        self.expires_in.unwrap_or(DEFAULT_EXPIRES_IN)
+        self.expires_in().unwrap_or(DEFAULT_EXPIRES_IN)
     }
 
     /// Sets or clears `expires_in`, which must be finite and greater than 0.
@@ -370,82 +352,126 @@ impl ConnectSessionCreate {
     ///
     /// ```
     /// let mut req = connect_session::ConnectSessionCreate::new("o", "n");
-    /// let err = req.set_expires_in(Some(0.0)).unwrap_err();
+    /// req.set_expires_in(Some(1800))?;
+    /// let err = req.set_expires_in(Some(0)).unwrap_err();
     /// assert_eq!(err.errors()[0].kind(), connect_session::ErrorKind::InvalidValue);
-    /// assert_eq!(req.expires_in(), None);
+    /// assert_eq!(req.expires_in(), Some(1800.0));
+    /// # Ok::<(), connect_session::ValidationError>(())
     /// ```
-    pub fn set_expires_in(&mut self, seconds: Option<f64>) -> Result<(), ValidationError> {
-        if let Some(value) = seconds {
-            // The value as the canonical JSON would write it, for the message.
-            let text = || {
-                let mut text = String::new();
-                if value.is_finite() {
-                    json_text::write_number(&mut text, value);
-                } else {
-                    text = value.to_string();
-                }
-                text
-            };
-            if let Some(problem) = expires_in_problem(value, text) {
-                return Err(ValidationError::single(ErrorDetail::new(
-                    ErrorKind::InvalidValue,
-                    vec![PathItem::from(Field::ExpiresIn.name())],
-                    problem,
-                )));
-            }
-        }
-        self.expires_in = seconds;
-        Ok(())
+    pub fn set_expires_in(
+        &mut self,
+        seconds: Option<impl Into<f64>>,
+    ) -> Result<(), ValidationError> {
+        let value = seconds.map_or(Value::Null, |seconds| Value::Float(seconds.into()));
+        self.set(Field::ExpiresIn, value)
+    }
+
+    /// The integration to connect with, if set.
+    pub fn integration_id(&self) -> Option<&str> {
+        self.text(Field::IntegrationId)
+    }
+
+    /// Sets the integration to connect with.
+    pub fn set_integration_id(&mut self, id: Option<impl Into<String>>) {
+        self.put_optional_text(Field::IntegrationId, id);
+    }
+
+    /// The label for the account the session creates, if set.
+    pub fn label(&self) -> Option<&str> {
+        self.text(Field::Label)
+    }
+
+    /// Sets the label for the account the session creates.
+    pub fn set_label(&mut self, label: Option<impl Into<String>>) {
+        self.put_optional_text(Field::Label, label);
     }
 
     /// The metadata, if set.
     pub fn metadata(&self) -> Option<&Metadata> {
-        self.metadata.as_ref()
+        match self.slot(Field::Metadata)? {
+            Data::Object(metadata) => Some(metadata),
+            _ => None,
+        }
     }
 
     /// Sets or clears the metadata.
     pub fn set_metadata(&mut self, metadata: Option<Metadata>) {
-        self.metadata = metadata;
+        self.put(Field::Metadata, metadata.map(Data::Object));
+    }
+
+    /// Whether the session may connect several accounts, if set.
+    pub fn multiple(&self) -> Option<bool> {
+        match self.slot(Field::Multiple)? {
+            Data::Boolean(flag) => Some(*flag),
+            _ => None,
+        }
+    }
+
+    /// Sets or clears whether the session may connect several accounts.
+    pub fn set_multiple(&mut self, multiple: Option<bool>) {
+        self.put(Field::Multiple, multiple.map(Data::Boolean));
     }
 
     /// The id of the owner in the caller's system.
     pub fn origin_owner_id(&self) -> &str {
-        &self.origin_owner_id
+        self.text(Field::OriginOwnerId).unwrap_or_default()
     }
 
     /// Sets the owner id.
     pub fn set_origin_owner_id(&mut self, id: impl Into<String>) {
-        self.origin_owner_id = CompactString::from(id.into());
+        self.put_text(Field::OriginOwnerId, id);
     }
 
     /// The name of the owner in the caller's system.
     pub fn origin_owner_name(&self) -> &str {
-        &self.origin_owner_name
+        self.text(Field::OriginOwnerName).unwrap_or_default()
     }
 
     /// Sets the owner name.
     pub fn set_origin_owner_name(&mut self, name: impl Into<String>) {
-        self.origin_owner_name = CompactString::from(name.into());
+        self.put_text(Field::OriginOwnerName, name);
     }
 
     /// The user name in the caller's system, if set.
     pub fn origin_username(&self) -> Option<&str> {
-        self.origin_username.as_deref()
+        self.text(Field::OriginUsername)
     }
 
-    /// Sets or clears the user name.
-    pub fn set_origin_username(&mut self, username: Option<String>) {
-        self.origin_username = username.map(CompactString::from);
+    /// Sets the user name.
+    pub fn set_origin_username(&mut self, username: Option<impl Into<String>>) {
+        self.put_optional_text(Field::OriginUsername, username);
     }
 
     /// The provider to connect to, if set.
     pub fn provider(&self) -> Option<&str> {
-        self.provider.as_deref()
+        self.text(Field::Provider)
     }
 
-    /// Sets or clears the provider.
-    pub fn set_provider(&mut self, provider: Option<String>) {
-        self.provider = provider.map(CompactString::from);
+    /// Sets the provider.
+    pub fn set_provider(&mut self, provider: Option<impl Into<String>>) {
+        self.put_optional_text(Field::Provider, provider);
+    }
+
+    /// The kind of account the session creates, if set.
+    pub fn session_type(&self) -> Option<&ConnectSessionCreateType> {
+        match self.slot(Field::Type)? {
+            Data::Type(kind) => Some(kind),
+            _ => None,
+        }
+    }
+
+    /// Sets or clears the kind of account (`type` on the wire): a member, or
+    /// any text.
+    ///
+    /// ```
+    /// use connect_session::{ConnectSessionCreate, ConnectSessionCreateType as Type};
+    ///
+    /// let mut req = ConnectSessionCreate::new("o", "n");
+    /// req.set_session_type(Some("test"));
+    /// assert_eq!(req.session_type(), Some(&Type::Test));
+    /// ```
+    pub fn set_session_type(&mut self, kind: Option<impl Into<ConnectSessionCreateType>>) {
+        self.put(Field::Type, kind.map(|kind| Data::Type(kind.into())));
     }
 
     /// The extra keys with their canonical JSON values, in input order.
@@ -480,7 +506,9 @@ impl ConnectSessionCreate {
                 format!("{key:?} is a field of the model, not an extra key; set the field instead"),
             )));
         }
-        let value = parse::standalone_value(json.as_ref(), key, parse::extra_value)?;
+        let value = reader::standalone(json.as_ref(), key, |p| p.capture(FIELD_DEPTH))?
+            .unwrap_or_default()
+            .into_boxed_str();
         match self.extra.iter_mut().find(|(k, _)| k == key) {
             Some((_, slot)) => *slot = value,
             None => self.extra.push((key.to_owned(), value)),

@@ -9,7 +9,7 @@ use smallvec::SmallVec;
 
 use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
 use crate::json_text;
-use crate::parser::Parser;
+use crate::reader::Reader;
 use crate::MAX_DEPTH;
 
 /// Writes JSON text event by event, tracking the path for error messages.
@@ -19,7 +19,7 @@ use crate::MAX_DEPTH;
 /// reads as a float (`1.0`, `1e+300`).
 ///
 /// ```
-/// use connect_session::{NativeWriter, PathItem};
+/// use connect_session::{binding::NativeWriter, PathItem};
 ///
 /// let mut w = NativeWriter::new(&[PathItem::from("metadata")]);
 /// w.begin_object()?;
@@ -203,6 +203,33 @@ impl NativeWriter {
         Ok(())
     }
 
+    /// Any JSON value given as text (a number's exact text, a raw value),
+    /// checked by this crate's reader at the depth where it lands and
+    /// written in canonical form.
+    pub fn json_text(&mut self, json: &str) -> Result<(), ValidationError> {
+        let mut p = Reader::new(json);
+        let captured = p
+            .capture(self.base_depth + self.open.len())
+            .and_then(|text| p.end().map(|()| text));
+        let problems = match captured {
+            Ok(Some(text)) if p.errors.is_empty() => {
+                self.item();
+                self.out.push_str(&text);
+                return Ok(());
+            }
+            Ok(_) => p.errors,
+            Err(stop) => vec![*stop],
+        };
+        let path = self.next_value_path();
+        let mut problems = problems;
+        for problem in &mut problems {
+            for item in path.iter().rev() {
+                problem.put_under(item.clone());
+            }
+        }
+        Err(ValidationError::new(problems))
+    }
+
     /// A string.
     pub fn str(&mut self, value: &str) {
         self.item();
@@ -289,7 +316,7 @@ impl NativeWriter {
 /// A key as it was written (escaped, without its quotes), read back.
 fn unescape(escaped: &str) -> String {
     let quoted = format!("\"{escaped}\"");
-    let mut p = Parser::new(&quoted);
+    let mut p = Reader::new(&quoted);
     // Cannot fail: the text is a JSON string this writer wrote.
     p.string().map(|key| key.into_owned()).unwrap_or_default()
 }

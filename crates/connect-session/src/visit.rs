@@ -3,7 +3,7 @@
 //! without a second JSON reader of its own.
 
 use crate::errors::ValidationError;
-use crate::parser::{utf8, Parser, Stop};
+use crate::reader::{utf8, Reader, Stop};
 
 /// Receives the values of a JSON text, in order, from [`visit_json`].
 ///
@@ -47,7 +47,7 @@ pub trait JsonVisitor {
 /// is returned, and a repeated key's value is not passed on.
 ///
 /// ```
-/// use connect_session::{visit_json, JsonVisitor};
+/// use connect_session::binding::{visit_json, JsonVisitor};
 ///
 /// /// Writes the events as a line of text.
 /// struct Trace(String);
@@ -78,7 +78,7 @@ pub fn visit_json(
 ) -> Result<(), ValidationError> {
     let json = json.as_ref();
     let text = utf8(json).map_err(|stop| ValidationError::single(*stop))?;
-    let mut p = Parser::new(text);
+    let mut p = Reader::new(text);
     visit(&mut p, 1, visitor)
         .and_then(|()| p.end())
         .map_err(|stop| ValidationError::single(*stop))?;
@@ -90,7 +90,7 @@ pub fn visit_json(
 }
 
 /// Reads the value under the cursor, whose containers sit at `depth`.
-fn visit<V: JsonVisitor>(p: &mut Parser<'_>, depth: usize, v: &mut V) -> Result<(), Stop> {
+fn visit<V: JsonVisitor>(p: &mut Reader<'_>, depth: usize, v: &mut V) -> Result<(), Stop> {
     match p.peek() {
         b'{' => {
             v.begin_object();

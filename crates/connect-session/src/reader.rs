@@ -1,26 +1,76 @@
-//! A single-pass JSON reader for this model's documents.
+//! The JSON reader behind every way into the model: a cursor over UTF-8 text
+//! that the field rules (`rules.rs`) and metadata drive value by value.
 //!
-//! Hand-written rather than built on serde_json because the benchmarks
-//! (`make bench`) need one pass that does everything at once: check the
-//! grammar, refuse duplicate keys, nesting beyond the limit and lone
-//! surrogates, and keep metadata as canonical text, copying number text
-//! exactly and the input bytes themselves when they are already canonical.
-//! With serde_json that took two passes and a copy per string, and exact
-//! number text would have needed the crate-wide `arbitrary_precision`
-//! feature, which changes `serde_json::Value` for every user of the crate.
+//! Hand-written, because no serde_json reader (typed, `Value` or `RawValue`
+//! based) gives what the contract asks for in one pass:
+//! - every problem of a document at once, each at its path, where serde
+//!   stops at the first;
+//! - duplicate keys and lone surrogate escapes refused at every depth
+//!   (serde_json keeps the last duplicate and, inside `RawValue`, passes
+//!   both through unchecked);
+//! - metadata numbers kept as their exact text (`1.50`, 400-digit
+//!   integers) without serde_json's crate-wide `arbitrary_precision`,
+//!   which would change `serde_json::Value` for every user of the crate;
+//! - one pass that checks the grammar and copies already-canonical text
+//!   as is, which `make bench` measures against serde_json.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
 
 use smallvec::SmallVec;
 
-use crate::errors::{ErrorDetail, ErrorKind, PathItem};
+use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
 use crate::json_text;
 use crate::MAX_DEPTH;
 
 /// A problem that stops reading: bad grammar, a lone surrogate, or nesting too deep.
 /// Boxed, so that the results passed around on the happy path stay small.
 pub(crate) type Stop = Box<ErrorDetail>;
+
+/// The type of a JSON value, for the rules and their "found ..." messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum JsonType {
+    Null,
+    Boolean,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl JsonType {
+    /// The type as a message names it: "a string", "null".
+    pub(crate) fn found(self) -> &'static str {
+        match self {
+            JsonType::Null => "null",
+            JsonType::Boolean => "a boolean",
+            JsonType::Number => "a number",
+            JsonType::String => "a string",
+            JsonType::Array => "an array",
+            JsonType::Object => "an object",
+        }
+    }
+}
+
+/// Reads one value on its own (a field's value given as JSON text), with its
+/// problems placed under `name` as they would be inside a document; `read`
+/// gives `None` for a value it recorded problems for or found `null`.
+pub(crate) fn standalone<T>(
+    json: &[u8],
+    name: &str,
+    read: impl FnOnce(&mut Reader<'_>) -> Result<Option<T>, Stop>,
+) -> Result<Option<T>, ValidationError> {
+    let text = utf8(json).map_err(|stop| ValidationError::single(*stop))?;
+    let mut p = Reader::new(text);
+    let value = p
+        .within(|| PathItem::from(name), read)
+        .and_then(|v| p.end().map(|()| v))
+        .map_err(|stop| ValidationError::single(*stop))?;
+    if !p.errors.is_empty() {
+        return Err(ValidationError::new(p.errors));
+    }
+    Ok(value)
+}
 
 /// Where canonical text goes: a string, or nowhere when only checking.
 pub(crate) trait Sink {
@@ -51,7 +101,7 @@ impl Sink for Discard {
 }
 
 /// A cursor over a whole document (already checked to be UTF-8).
-pub(crate) struct Parser<'a> {
+pub(crate) struct Reader<'a> {
     text: &'a str,
     pos: usize,
     /// Problems that do not stop reading, in document order. Their paths are
@@ -73,10 +123,10 @@ pub(crate) fn utf8(json: &[u8]) -> Result<&str, Stop> {
     })
 }
 
-impl<'a> Parser<'a> {
+impl<'a> Reader<'a> {
     /// A parser at the start of `text`.
     pub(crate) fn new(text: &'a str) -> Self {
-        Parser {
+        Reader {
             text,
             pos: 0,
             errors: Vec::new(),
@@ -139,17 +189,22 @@ impl<'a> Parser<'a> {
         self.byte()
     }
 
+    /// The JSON type of the next value; `None` when no value starts here.
+    pub(crate) fn json_type(&mut self) -> Option<JsonType> {
+        match self.peek() {
+            b'"' => Some(JsonType::String),
+            b'{' => Some(JsonType::Object),
+            b'[' => Some(JsonType::Array),
+            b't' | b'f' => Some(JsonType::Boolean),
+            b'n' => Some(JsonType::Null),
+            b'-' | b'0'..=b'9' => Some(JsonType::Number),
+            _ => None,
+        }
+    }
+
     /// What the next value is, for "found ..." messages.
     pub(crate) fn found(&mut self) -> &'static str {
-        match self.peek() {
-            b'"' => "a string",
-            b'{' => "an object",
-            b'[' => "an array",
-            b't' | b'f' => "a boolean",
-            b'n' => "null",
-            b'-' | b'0'..=b'9' => "a number",
-            _ => "invalid JSON",
-        }
+        self.json_type().map_or("invalid JSON", JsonType::found)
     }
 
     /// Consumes `byte` after optional white space, or stops with `msg`.
@@ -184,6 +239,12 @@ impl<'a> Parser<'a> {
             )));
         }
         Ok(())
+    }
+
+    /// Reads `true` or `false`.
+    pub(crate) fn boolean(&mut self) -> Result<bool, Stop> {
+        self.skip_ws();
+        self.word().map(|word| word == "true")
     }
 
     /// Reads `true`, `false` or `null`.

@@ -1,0 +1,202 @@
+//! Assembling a model from its members, whether they come from a JSON
+//! document or from a binding's values: which keys are known, what happens
+//! to the others, what is missing, and the order problems are reported in
+//! are decided here, once.
+
+use std::collections::HashSet;
+
+use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
+use crate::field::Field;
+use crate::reader::{utf8, Reader, Stop};
+use crate::rules::{self, FIELD_DEPTH};
+use crate::value::{Data, Value};
+
+/// How a document treats keys that are not in the model.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ParseMode {
+    /// Extra keys are kept, in input order, and written back after the known keys.
+    #[default]
+    KeepExtra,
+    /// Extra keys are `unknown_field` errors.
+    Strict,
+}
+
+/// The value of every field, by position in [`Field::ALL`].
+pub(crate) type Slots = [Option<Data>; Field::COUNT];
+
+/// A model's content, every rule checked.
+pub(crate) struct Parts {
+    pub(crate) slots: Slots,
+    /// Keys outside the model with their canonical JSON values, in input order.
+    pub(crate) extra: Vec<(String, Box<str>)>,
+}
+
+/// The members read so far.
+struct Draft {
+    slots: Slots,
+    seen: [bool; Field::COUNT],
+    extra: Vec<(String, Box<str>)>,
+    mode: ParseMode,
+}
+
+/// Parses and validates a whole document.
+pub(crate) fn document(json: &[u8], mode: ParseMode) -> Result<Parts, ValidationError> {
+    let stopped = |stop: Stop| ValidationError::single(*stop);
+    let text = utf8(json).map_err(stopped)?;
+    let mut p = Reader::new(text);
+    if p.peek() != b'{' {
+        return Err(stopped(not_an_object(&mut p)));
+    }
+    let mut draft = Draft::new(mode);
+    p.members(1, |p, key| draft.read_member(p, key))
+        .and_then(|()| p.end())
+        .map_err(stopped)?;
+    draft.finish(p.errors)
+}
+
+/// Validates a binding's values, given key by key in its order.
+pub(crate) fn values<'a>(
+    items: impl IntoIterator<Item = (&'a str, Value<'a>)>,
+    mode: ParseMode,
+) -> Result<Parts, ValidationError> {
+    let mut draft = Draft::new(mode);
+    let mut errors = Vec::new();
+    // Keys of the model are tracked by `seen`; these only when extra keys come.
+    let mut other_keys = HashSet::new();
+    for (key, value) in items {
+        let fresh = match Field::from_name(key) {
+            Some(field) => !draft.seen.get(field.index()).copied().unwrap_or_default(),
+            None => other_keys.insert(key),
+        };
+        if !fresh {
+            errors.push(ErrorDetail::new(
+                ErrorKind::DuplicateKey,
+                vec![PathItem::from(key)],
+                format!("duplicate key {key:?}"),
+            ));
+            continue;
+        }
+        draft
+            .put_value(key, value, &mut errors)
+            .map_err(|stop| ValidationError::single(*stop))?;
+    }
+    draft.finish(errors)
+}
+
+/// The error for a document that is not an object at the top.
+fn not_an_object(p: &mut Reader<'_>) -> Stop {
+    match p.found() {
+        "invalid JSON" if p.peek() == 0 => {
+            p.syntax("unexpected end of input: expected a JSON object")
+        }
+        "invalid JSON" => p.syntax("expected a JSON object"),
+        found => p.syntax(&format!(
+            "expected a JSON object at the top level, found {found}"
+        )),
+    }
+}
+
+fn unknown_field(key: &str) -> String {
+    format!(
+        "unknown field {key:?}; strict mode accepts only {}",
+        Field::list()
+    )
+}
+
+impl Draft {
+    fn new(mode: ParseMode) -> Self {
+        Draft {
+            slots: Default::default(),
+            seen: [false; Field::COUNT],
+            extra: Vec::new(),
+            mode,
+        }
+    }
+
+    fn put(&mut self, field: Field, data: Option<Data>) {
+        if let (Some(seen), Some(slot)) = (
+            self.seen.get_mut(field.index()),
+            self.slots.get_mut(field.index()),
+        ) {
+            *seen = true;
+            *slot = data;
+        }
+    }
+
+    /// Reads one member of a document (keys are already known to be unique).
+    fn read_member(&mut self, p: &mut Reader<'_>, key: &str) -> Result<(), Stop> {
+        match Field::from_name(key) {
+            Some(field) => {
+                let data = rules::read(field, p)?;
+                self.put(field, data);
+            }
+            None if self.mode == ParseMode::Strict => {
+                p.record(ErrorKind::UnknownField, unknown_field(key));
+                p.skip(FIELD_DEPTH)?;
+            }
+            None => {
+                if let Some(value) = p.capture(FIELD_DEPTH)? {
+                    self.extra.push((key.to_owned(), value.into_boxed_str()));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes one value from a binding (keys are already known to be unique).
+    fn put_value(
+        &mut self,
+        key: &str,
+        value: Value<'_>,
+        errors: &mut Vec<ErrorDetail>,
+    ) -> Result<(), Stop> {
+        match Field::from_name(key) {
+            Some(field) => {
+                let data = rules::from_value(field, value, errors)?;
+                self.put(field, data);
+            }
+            None if self.mode == ParseMode::Strict => {
+                errors.push(ErrorDetail::new(
+                    ErrorKind::UnknownField,
+                    vec![PathItem::from(key)],
+                    unknown_field(key),
+                ));
+                rules::extra_from_value(key, value, errors)?;
+            }
+            None => {
+                if let Some(value) = rules::extra_from_value(key, value, errors)? {
+                    self.extra.push((key.to_owned(), value));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds the missing required fields to `errors` and, if there are any
+    /// problems, reports them all: in field order, then extra keys, input
+    /// order within each.
+    fn finish(self, mut errors: Vec<ErrorDetail>) -> Result<Parts, ValidationError> {
+        for (field, seen) in Field::ALL.into_iter().zip(self.seen) {
+            if field.is_required() && !seen {
+                errors.push(ErrorDetail::new(
+                    ErrorKind::MissingField,
+                    vec![PathItem::from(field.name())],
+                    "field required",
+                ));
+            }
+        }
+        if !errors.is_empty() {
+            errors.sort_by_key(|e| match e.loc().first() {
+                Some(PathItem::Key(key)) => {
+                    Field::from_name(key).map_or(Field::COUNT, Field::index)
+                }
+                _ => Field::COUNT,
+            });
+            return Err(ValidationError::new(errors));
+        }
+        Ok(Parts {
+            slots: self.slots,
+            extra: self.extra,
+        })
+    }
+}

@@ -1,0 +1,207 @@
+//! The fields of the model: the one table from which reading, writing, serde,
+//! the JSON Schema and every binding's accessors follow.
+//!
+//! Adding a field is one variant here (with its row in each `match` below,
+//! which the compiler asks for) and one entry in [`Field::ALL`], which a
+//! compile-time check below asks for.
+
+/// What a field holds, which decides its rule and how it is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FieldKind {
+    /// A string, any content.
+    Text,
+    /// `true` or `false`, nothing else.
+    Boolean,
+    /// A number of seconds: finite and greater than 0.
+    Seconds,
+    /// An array of categories (section 2 of the contract).
+    Categories,
+    /// Any JSON object, kept exactly.
+    Object,
+    /// The open session type: `production`, `test` or any other string.
+    Type,
+}
+
+/// A known field of the model, in the order of the contract's table, which is
+/// also the order of the canonical JSON and of reported errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Field {
+    /// `account_id`
+    AccountId,
+    /// `categories`
+    Categories,
+    /// `expires_in`
+    ExpiresIn,
+    /// `integration_id`
+    IntegrationId,
+    /// `label`
+    Label,
+    /// `metadata`
+    Metadata,
+    /// `multiple`
+    Multiple,
+    /// `origin_owner_id` (required)
+    OriginOwnerId,
+    /// `origin_owner_name` (required)
+    OriginOwnerName,
+    /// `origin_username`
+    OriginUsername,
+    /// `provider`
+    Provider,
+    /// `type`
+    Type,
+}
+
+impl Field {
+    /// Every field, in canonical order.
+    pub const ALL: [Field; 12] = [
+        Field::AccountId,
+        Field::Categories,
+        Field::ExpiresIn,
+        Field::IntegrationId,
+        Field::Label,
+        Field::Metadata,
+        Field::Multiple,
+        Field::OriginOwnerId,
+        Field::OriginOwnerName,
+        Field::OriginUsername,
+        Field::Provider,
+        Field::Type,
+    ];
+
+    /// The number of fields.
+    pub const COUNT: usize = Field::ALL.len();
+
+    /// The wire key, e.g. `"expires_in"`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Field::AccountId => "account_id",
+            Field::Categories => "categories",
+            Field::ExpiresIn => "expires_in",
+            Field::IntegrationId => "integration_id",
+            Field::Label => "label",
+            Field::Metadata => "metadata",
+            Field::Multiple => "multiple",
+            Field::OriginOwnerId => "origin_owner_id",
+            Field::OriginOwnerName => "origin_owner_name",
+            Field::OriginUsername => "origin_username",
+            Field::Provider => "provider",
+            Field::Type => "type",
+        }
+    }
+
+    /// What the field holds.
+    pub const fn kind(self) -> FieldKind {
+        match self {
+            Field::Categories => FieldKind::Categories,
+            Field::ExpiresIn => FieldKind::Seconds,
+            Field::Metadata => FieldKind::Object,
+            Field::Multiple => FieldKind::Boolean,
+            Field::Type => FieldKind::Type,
+            Field::AccountId
+            | Field::IntegrationId
+            | Field::Label
+            | Field::OriginOwnerId
+            | Field::OriginOwnerName
+            | Field::OriginUsername
+            | Field::Provider => FieldKind::Text,
+        }
+    }
+
+    /// True for the two owner fields, which may be neither absent nor `null`.
+    pub const fn is_required(self) -> bool {
+        matches!(self, Field::OriginOwnerId | Field::OriginOwnerName)
+    }
+
+    /// What the field means, for documentation in every language (the
+    /// bindings' docstrings, the JSON Schema's descriptions).
+    pub const fn doc(self) -> &'static str {
+        match self {
+            Field::AccountId => {
+                "The id of an existing account to reconnect: the hub opens in edit mode for it."
+            }
+            Field::Categories => {
+                "The categories of provider the hub offers, in order (repeats kept). \
+                 Unset: every category."
+            }
+            Field::ExpiresIn => {
+                "How long the session is valid, in seconds: finite and greater than 0. \
+                 Unset: the server's default of 1800."
+            }
+            Field::IntegrationId => "The id of the integration to connect with.",
+            Field::Label => "The label given to the account this session creates.",
+            Field::Metadata => {
+                "Free-form JSON object stored with the account, kept exactly \
+                 (key order, nesting and number text)."
+            }
+            Field::Multiple => {
+                "Whether the session may connect more than one account. \
+                 Unset: the server's default of false."
+            }
+            Field::OriginOwnerId => "The id of the account's owner in your system (required).",
+            Field::OriginOwnerName => "The name of the account's owner in your system (required).",
+            Field::OriginUsername => {
+                "The name of the user who creates the session, in your system."
+            }
+            Field::Provider => "The provider to connect to, skipping the hub's choice of provider.",
+            Field::Type => {
+                "The kind of account: \"production\" or \"test\"; any other string is kept as \
+                 given. Unset: the server's default of \"production\"."
+            }
+        }
+    }
+
+    /// The field with this wire key.
+    pub fn from_name(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The position of the field in [`Field::ALL`].
+    pub(crate) const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The wire keys as a quoted list, for messages.
+    pub(crate) fn list() -> String {
+        let names: Vec<String> = Field::ALL
+            .iter()
+            .map(|f| format!("{:?}", f.name()))
+            .collect();
+        names.join(", ")
+    }
+}
+
+// `ALL` lists every variant, in declaration order: a variant left out of it
+// (or listed out of order) fails the build here.
+// Indexing in a constant fails the build, never a run.
+#[allow(clippy::indexing_slicing)]
+const _: () = {
+    let mut i = 0;
+    while i < Field::COUNT {
+        assert!(Field::ALL[i] as usize == i, "Field::ALL is out of order");
+        i += 1;
+    }
+    assert!(
+        Field::Type as usize == Field::COUNT - 1,
+        "Field::ALL misses a variant"
+    );
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_found_again() {
+        for f in Field::ALL {
+            assert_eq!(Field::from_name(f.name()), Some(f));
+            assert!(!f.doc().is_empty());
+        }
+        let names: Vec<_> = Field::ALL.iter().map(|f| f.name()).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(names, sorted, "the canonical order is the wire keys' order");
+    }
+}

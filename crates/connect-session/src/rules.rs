@@ -1,0 +1,268 @@
+//! The rule of each kind of field, applied once, whether the value comes from
+//! JSON text (under a [`Reader`]'s cursor) or from a binding ([`Value`]):
+//! the same checks, the same kinds, paths and messages.
+
+use std::borrow::Cow;
+
+use compact_str::CompactString;
+
+use crate::binding::NativeWriter;
+use crate::category::Category;
+use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
+use crate::field::{Field, FieldKind};
+use crate::json_text;
+use crate::metadata::Metadata;
+use crate::reader::{self, JsonType, Reader, Stop};
+use crate::session_type::ConnectSessionCreateType;
+use crate::value::{Data, Value};
+
+/// Depth of a top-level value's containers: the document object is depth 1.
+pub(crate) const FIELD_DEPTH: usize = 2;
+
+/// A problem with a field's value as a whole: its kind and message.
+type Problem = (ErrorKind, String);
+
+/// The JSON type a kind of field takes, and how messages name it.
+fn expected(kind: FieldKind) -> (JsonType, &'static str) {
+    match kind {
+        FieldKind::Text | FieldKind::Type => (JsonType::String, "a string"),
+        FieldKind::Boolean => (JsonType::Boolean, "a boolean"),
+        FieldKind::Seconds => (JsonType::Number, "a number of seconds"),
+        FieldKind::Categories => (JsonType::Array, "an array of categories"),
+        FieldKind::Object => (JsonType::Object, "an object"),
+    }
+}
+
+fn wrong_type(kind: FieldKind, found: JsonType) -> Problem {
+    let expected = expected(kind).1;
+    (
+        ErrorKind::InvalidType,
+        format!("expected {expected}, found {}", found.found()),
+    )
+}
+
+/// `null`: the field is absent, which a required field may not be.
+fn null(field: Field) -> Result<Option<Data>, Problem> {
+    if field.is_required() {
+        return Err((ErrorKind::MissingField, "field required".to_owned()));
+    }
+    Ok(None)
+}
+
+/// A number of seconds: finite and greater than 0. `text` (the value as the
+/// input wrote it) is asked for only when there is a problem to describe.
+fn seconds(value: f64, text: impl FnOnce() -> String) -> Result<Option<Data>, Problem> {
+    if !value.is_finite() {
+        return Err((
+            ErrorKind::InvalidValue,
+            format!(
+                "expires_in must be a finite number of seconds that fits a double, found {}",
+                text()
+            ),
+        ));
+    }
+    if value <= 0.0 {
+        return Err((
+            ErrorKind::InvalidValue,
+            format!(
+                "expires_in must be greater than 0 seconds, found {}",
+                text()
+            ),
+        ));
+    }
+    Ok(Some(Data::Seconds(value)))
+}
+
+/// Records `outcome`'s problem, if any, at the value under the cursor.
+fn record(p: &mut Reader<'_>, outcome: Result<Option<Data>, Problem>) -> Option<Data> {
+    outcome.unwrap_or_else(|(kind, msg)| {
+        p.record(kind, msg);
+        None
+    })
+}
+
+/// Reads the value under the cursor as `field`'s. Problems are recorded in
+/// the reader; `None` when the value is `null` or has problems.
+pub(crate) fn read(field: Field, p: &mut Reader<'_>) -> Result<Option<Data>, Stop> {
+    let kind = field.kind();
+    let Some(found) = p.json_type() else {
+        // Not JSON: reading it gives the syntax error.
+        return p.skip(FIELD_DEPTH).map(|()| None);
+    };
+    if found == JsonType::Null {
+        p.skip(FIELD_DEPTH)?;
+        return Ok(record(p, null(field)));
+    }
+    if found != expected(kind).0 {
+        let (kind, msg) = wrong_type(kind, found);
+        p.record(kind, msg);
+        // Still checked inside: grammar, duplicate keys, depth.
+        return p.skip(FIELD_DEPTH).map(|()| None);
+    }
+    Ok(match kind {
+        FieldKind::Text => Some(Data::Text(CompactString::from(p.string()?))),
+        FieldKind::Type => Some(Data::Type(session_type(p.string()?))),
+        FieldKind::Boolean => Some(Data::Boolean(p.boolean()?)),
+        FieldKind::Seconds => {
+            let text = p.number()?;
+            let value = text.parse::<f64>().unwrap_or(f64::NAN);
+            record(p, seconds(value, || text.to_owned()))
+        }
+        FieldKind::Categories => categories(p)?.map(Data::Categories),
+        FieldKind::Object => p
+            .capture(FIELD_DEPTH)?
+            .map(|json| Data::Object(Metadata::from_canonical(json))),
+    })
+}
+
+fn session_type(text: Cow<'_, str>) -> ConnectSessionCreateType {
+    ConnectSessionCreateType::from(text.into_owned())
+}
+
+/// The array under the cursor as categories; `None` if any item is refused.
+fn categories(p: &mut Reader<'_>) -> Result<Option<Vec<Category>>, Stop> {
+    let mut list = Vec::new();
+    let before = p.errors.len();
+    p.items(FIELD_DEPTH, |p, _| {
+        if p.json_type() != Some(JsonType::String) {
+            let found = p.found();
+            p.record(
+                ErrorKind::InvalidType,
+                format!("expected a category string, found {found}"),
+            );
+            return p.skip(FIELD_DEPTH + 1);
+        }
+        match p.string()?.parse::<Category>() {
+            Ok(category) => list.push(category),
+            Err(unknown) => p.record(ErrorKind::InvalidValue, unknown.to_string()),
+        }
+        Ok(())
+    })?;
+    Ok((p.errors.len() == before).then_some(list))
+}
+
+/// `field`'s value from a binding. Problems are added to `errors` with paths
+/// from the field's key; a syntax error or nesting too deep stops.
+pub(crate) fn from_value(
+    field: Field,
+    value: Value<'_>,
+    errors: &mut Vec<ErrorDetail>,
+) -> Result<Option<Data>, Stop> {
+    let kind = field.kind();
+    let outcome = match value {
+        Value::Json(text) => return json_value(field.name(), &text, errors, |p| read(field, p)),
+        Value::Refused(refusal) => return refused(refusal, errors),
+        Value::Null => null(field),
+        Value::Bool(flag) if kind == FieldKind::Boolean => Ok(Some(Data::Boolean(flag))),
+        Value::Bool(_) => Err(wrong_type(kind, JsonType::Boolean)),
+        Value::Int(int) if kind == FieldKind::Seconds => seconds(int as f64, || int.to_string()),
+        Value::Float(float) if kind == FieldKind::Seconds => seconds(float, || float_text(float)),
+        Value::Int(_) | Value::Float(_) => Err(wrong_type(kind, JsonType::Number)),
+        Value::Str(text) => match kind {
+            FieldKind::Text => Ok(Some(Data::Text(CompactString::from(text)))),
+            FieldKind::Type => Ok(Some(Data::Type(session_type(text)))),
+            _ => Err(wrong_type(kind, JsonType::String)),
+        },
+    };
+    Ok(outcome.unwrap_or_else(|(kind, msg)| {
+        errors.push(ErrorDetail::new(
+            kind,
+            vec![PathItem::from(field.name())],
+            msg,
+        ));
+        None
+    }))
+}
+
+/// A double as the canonical JSON would write it, for messages.
+fn float_text(value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let mut text = String::new();
+    json_text::write_number(&mut text, value);
+    text
+}
+
+/// The canonical JSON text of an extra key's value from a binding; `None`
+/// (with problems added to `errors`) if it cannot be one.
+pub(crate) fn extra_from_value(
+    key: &str,
+    value: Value<'_>,
+    errors: &mut Vec<ErrorDetail>,
+) -> Result<Option<Box<str>>, Stop> {
+    let mut w = NativeWriter::new(&[PathItem::from(key)]);
+    match value {
+        Value::Json(text) => {
+            let json = json_value(key, &text, errors, |p| p.capture(FIELD_DEPTH))?;
+            return Ok(json.map(String::into_boxed_str));
+        }
+        Value::Refused(refusal) => return refused(refusal, errors),
+        Value::Null => w.null(),
+        Value::Bool(flag) => w.bool(flag),
+        Value::Int(int) => w.int(int.into()),
+        Value::Float(float) => {
+            if let Err(refusal) = w.float(float) {
+                return refused(refusal, errors);
+            }
+        }
+        Value::Str(text) => w.str(&text),
+    }
+    Ok(Some(w.finish().into_boxed_str()))
+}
+
+/// Reads a value given as JSON text with `read`, its problems placed under
+/// `key` and added to `errors`.
+fn json_value<T>(
+    key: &str,
+    text: &str,
+    errors: &mut Vec<ErrorDetail>,
+    read: impl FnOnce(&mut Reader<'_>) -> Result<Option<T>, Stop>,
+) -> Result<Option<T>, Stop> {
+    let mut p = Reader::new(text);
+    let value = p
+        .within(|| PathItem::from(key), read)
+        .and_then(|value| p.end().map(|()| value))?;
+    let clean = p.errors.is_empty();
+    errors.append(&mut p.errors);
+    Ok(value.filter(|_| clean))
+}
+
+/// A binding's refusal: its problems join the others, unless one of them
+/// stops reading (as a syntax error or nesting too deep does in a document).
+fn refused<T>(refusal: ValidationError, errors: &mut Vec<ErrorDetail>) -> Result<Option<T>, Stop> {
+    let mut problems = refusal.into_errors();
+    if let Some(stop) = problems.iter().position(ErrorDetail::stops) {
+        return Err(Box::new(problems.swap_remove(stop)));
+    }
+    errors.append(&mut problems);
+    Ok(None)
+}
+
+impl Metadata {
+    /// Reads metadata from JSON text, which must be an object. Errors are
+    /// located under `metadata`, as they would be inside a whole document.
+    ///
+    /// ```
+    /// use connect_session::Metadata;
+    ///
+    /// let m = Metadata::from_json(r#"{ "limit": 1.50 }"#)?;
+    /// assert_eq!(m.as_json(), r#"{"limit":1.50}"#);
+    /// assert!(Metadata::from_json("[]").is_err());
+    /// # Ok::<(), connect_session::ValidationError>(())
+    /// ```
+    pub fn from_json(json: impl AsRef<[u8]>) -> Result<Metadata, ValidationError> {
+        let field = Field::Metadata;
+        match reader::standalone(json.as_ref(), field.name(), |p| read(field, p))? {
+            Some(Data::Object(metadata)) => Ok(metadata),
+            _ => {
+                let (kind, msg) = wrong_type(field.kind(), JsonType::Null);
+                Err(ValidationError::single(ErrorDetail::new(
+                    kind,
+                    vec![PathItem::from(field.name())],
+                    msg,
+                )))
+            }
+        }
+    }
+}

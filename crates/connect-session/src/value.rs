@@ -1,0 +1,150 @@
+//! A field's value: as the model keeps it ([`Data`]), as it is read
+//! ([`FieldValue`]), and as a binding supplies it ([`Value`]).
+
+use std::borrow::Cow;
+
+use compact_str::CompactString;
+
+use crate::category::Category;
+use crate::errors::ValidationError;
+use crate::json_text;
+use crate::metadata::Metadata;
+use crate::session_type::ConnectSessionCreateType;
+
+/// A set field's value as the model keeps it; the variant always matches the
+/// field's [`FieldKind`](crate::FieldKind).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Data {
+    // Compact strings keep the usual short values inline, without an allocation.
+    Text(CompactString),
+    Boolean(bool),
+    Seconds(f64),
+    Categories(Vec<Category>),
+    Object(Metadata),
+    Type(ConnectSessionCreateType),
+}
+
+impl Data {
+    /// Appends the canonical JSON of the value.
+    pub(crate) fn write_json(&self, out: &mut String) {
+        match self {
+            Data::Text(text) => json_text::write_str(out, text),
+            Data::Boolean(flag) => out.push_str(if *flag { "true" } else { "false" }),
+            Data::Seconds(seconds) => json_text::write_number(out, *seconds),
+            Data::Categories(categories) => {
+                out.push('[');
+                for (i, c) in categories.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    json_text::write_str(out, c.as_str());
+                }
+                out.push(']');
+            }
+            Data::Object(metadata) => out.push_str(metadata.as_json()),
+            Data::Type(kind) => json_text::write_str(out, kind.as_str()),
+        }
+    }
+
+    /// About the length of the canonical JSON (exact unless strings need escapes).
+    pub(crate) fn json_len_hint(&self) -> usize {
+        match self {
+            Data::Text(text) => text.len() + 2,
+            Data::Boolean(_) => 5,
+            Data::Seconds(_) => 24,
+            Data::Categories(categories) => 2 + categories.len() * 14,
+            Data::Object(metadata) => metadata.as_json().len(),
+            Data::Type(kind) => kind.as_str().len() + 2,
+        }
+    }
+
+    pub(crate) fn view(&self) -> FieldValue<'_> {
+        match self {
+            Data::Text(text) => FieldValue::Text(text),
+            Data::Boolean(flag) => FieldValue::Boolean(*flag),
+            Data::Seconds(seconds) => FieldValue::Seconds(*seconds),
+            Data::Categories(categories) => FieldValue::Categories(categories),
+            Data::Object(metadata) => FieldValue::Object(metadata),
+            Data::Type(kind) => FieldValue::Type(kind),
+        }
+    }
+}
+
+/// A set field's value, borrowed from the model
+/// ([`ConnectSessionCreate::get`](crate::ConnectSessionCreate::get)); the
+/// variant is the field's [`FieldKind`](crate::FieldKind).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FieldValue<'a> {
+    /// A [`FieldKind::Text`](crate::FieldKind::Text) field.
+    Text(&'a str),
+    /// A [`FieldKind::Boolean`](crate::FieldKind::Boolean) field.
+    Boolean(bool),
+    /// A [`FieldKind::Seconds`](crate::FieldKind::Seconds) field.
+    Seconds(f64),
+    /// A [`FieldKind::Categories`](crate::FieldKind::Categories) field.
+    Categories(&'a [Category]),
+    /// A [`FieldKind::Object`](crate::FieldKind::Object) field.
+    Object(&'a Metadata),
+    /// A [`FieldKind::Type`](crate::FieldKind::Type) field.
+    Type(&'a ConnectSessionCreateType),
+}
+
+/// One value as a language binding has it, handed to the core field by field
+/// ([`ConnectSessionCreate::from_values`](crate::ConnectSessionCreate::from_values),
+/// [`ConnectSessionCreate::set`](crate::ConnectSessionCreate::set)) so that the
+/// core applies every rule, with the same errors as for JSON text.
+#[derive(Clone, Debug)]
+pub enum Value<'a> {
+    /// `null` (`None` in Python): absent for an optional field.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// An integer that fits 64 bits.
+    Int(i64),
+    /// A float; non-finite values are refused wherever they stand.
+    Float(f64),
+    /// A string.
+    Str(Cow<'a, str>),
+    /// Any JSON value as text: what a binding writes for lists, objects and
+    /// integers beyond 64 bits (with [`NativeWriter`](crate::binding::NativeWriter)).
+    Json(Cow<'a, str>),
+    /// A value the binding could not express as JSON (a Python `set`, say):
+    /// the problems, with paths that start at the field's key.
+    Refused(ValidationError),
+}
+
+impl From<bool> for Value<'_> {
+    fn from(value: bool) -> Self {
+        Value::Bool(value)
+    }
+}
+
+impl From<f64> for Value<'_> {
+    fn from(value: f64) -> Self {
+        Value::Float(value)
+    }
+}
+
+impl From<i64> for Value<'_> {
+    fn from(value: i64) -> Self {
+        Value::Int(value)
+    }
+}
+
+impl<'a> From<&'a str> for Value<'a> {
+    fn from(value: &'a str) -> Self {
+        Value::Str(Cow::Borrowed(value))
+    }
+}
+
+impl From<String> for Value<'_> {
+    fn from(value: String) -> Self {
+        Value::Str(Cow::Owned(value))
+    }
+}
+
+impl<'a, T: Into<Value<'a>>> From<Option<T>> for Value<'a> {
+    fn from(value: Option<T>) -> Self {
+        value.map_or(Value::Null, Into::into)
+    }
+}
