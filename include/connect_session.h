@@ -246,6 +246,38 @@ typedef uint32_t ConnectSessionCategory;
 #endif // __cplusplus
 
 /**
+ * The kind of account a session creates (docs/contract.md, section 2b). The
+ * set is open: a value other than `production` and `test` is kept as given
+ * and reads as `CONNECT_SESSION_TYPE_OTHER` (its text has
+ * `connect_session_create_get_type_text`).
+ */
+enum ConnectSessionType
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * `production` (the server's default when `type` is unset).
+   */
+  CONNECT_SESSION_TYPE_PRODUCTION = 0,
+  /**
+   * `test`.
+   */
+  CONNECT_SESSION_TYPE_TEST = 1,
+  /**
+   * Any other string, kept exactly (no case folding).
+   */
+  CONNECT_SESSION_TYPE_OTHER = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ConnectSessionType ConnectSessionType;
+#else
+typedef uint32_t ConnectSessionType;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * A Create Connect Session request: opaque, created by
  * `connect_session_create_new`, `_from_json`, `_from_json_strict` or
  * `_clone`, and released only by `connect_session_create_free`.
@@ -712,81 +744,12 @@ CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_metadata(ConnectSessionCreate *request);
 
 /**
- * `origin_owner_id` (always set).
- *
- * - `request`: borrowed for the call.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
- *   next changed or freed.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_get_origin_owner_id(const ConnectSessionCreate *request,
-                                                                const char **out_value,
-                                                                size_t *out_value_len);
-
-/**
- * Sets `origin_owner_id`.
- *
- * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_set_origin_owner_id(ConnectSessionCreate *request,
-                                                                const uint8_t *value,
-                                                                size_t value_len);
-
-/**
- * `origin_owner_name` (always set).
- *
- * - `request`: borrowed for the call.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
- *   next changed or freed.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_get_origin_owner_name(const ConnectSessionCreate *request,
-                                                                  const char **out_value,
-                                                                  size_t *out_value_len);
-
-/**
- * Sets `origin_owner_name`.
- *
- * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_set_origin_owner_name(ConnectSessionCreate *request,
-                                                                  const uint8_t *value,
-                                                                  size_t value_len);
-
-/**
- * `origin_username`, if set.
+ * `multiple`, if set: whether the session may connect more than one account
+ * (the server's default, when unset, is false).
  *
  * - `request`: borrowed for the call.
  * - `out_is_set`: on success receives whether it is set.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
- *   next changed or freed; (NULL, 0) when unset.
+ * - `out_value`: on success receives the value (false when unset).
  *
  * # Safety
  *
@@ -794,77 +757,26 @@ ConnectSessionStatus connect_session_create_set_origin_owner_name(ConnectSession
  * for writes.
  */
 CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_get_origin_username(const ConnectSessionCreate *request,
-                                                                bool *out_is_set,
-                                                                const char **out_value,
-                                                                size_t *out_value_len);
-
-/**
- * Sets `origin_username`.
- *
- * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_set_origin_username(ConnectSessionCreate *request,
-                                                                const uint8_t *value,
-                                                                size_t value_len);
-
-/**
- * Unsets `origin_username`.
- *
- * - `request`: changed in place; views borrowed from it end.
- *
- * # Safety
- *
- * `request` is NULL or a live handle.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_clear_origin_username(ConnectSessionCreate *request);
-
-/**
- * `provider`, if set.
- *
- * - `request`: borrowed for the call.
- * - `out_is_set`: on success receives whether it is set.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
- *   next changed or freed; (NULL, 0) when unset.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_get_provider(const ConnectSessionCreate *request,
+ConnectSessionStatus connect_session_create_get_multiple(const ConnectSessionCreate *request,
                                                          bool *out_is_set,
-                                                         const char **out_value,
-                                                         size_t *out_value_len);
+                                                         bool *out_value);
 
 /**
- * Sets `provider`.
+ * Sets `multiple`.
  *
  * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
+ * - `value`: the value (C's `bool`, so only true or false can arrive).
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
+ * `request` is NULL or a live handle.
  */
 CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_set_provider(ConnectSessionCreate *request,
-                                                         const uint8_t *value,
-                                                         size_t value_len);
+ConnectSessionStatus connect_session_create_set_multiple(ConnectSessionCreate *request,
+                                                         bool value);
 
 /**
- * Unsets `provider`.
+ * Unsets `multiple`.
  *
  * - `request`: changed in place; views borrowed from it end.
  *
@@ -873,7 +785,7 @@ ConnectSessionStatus connect_session_create_set_provider(ConnectSessionCreate *r
  * `request` is NULL or a live handle.
  */
 CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_clear_provider(ConnectSessionCreate *request);
+ConnectSessionStatus connect_session_create_clear_multiple(ConnectSessionCreate *request);
 
 /**
  * Sets one field from JSON text by the rules of a whole document: `null`
@@ -1042,6 +954,413 @@ CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_equals(const ConnectSessionCreate *a,
                                                    const ConnectSessionCreate *b,
                                                    bool *out_equal);
+
+/**
+ * The JSON Schema (draft 2020-12) of the request's JSON, as compact JSON:
+ * the same document as the Rust crate's `json_schema()` and Python's
+ * `ConnectSessionCreate.json_schema()` (docs/contract.md, section 7).
+ *
+ * - `out_json`: on success receives new text, NUL-terminated; the caller
+ *   owns it and frees it with `connect_session_string_free`.
+ * - `out_json_len`: on success receives its length in bytes, without the NUL.
+ *
+ * # Safety
+ *
+ * The out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_json_schema(char **out_json,
+                                                        size_t *out_json_len);
+
+/**
+ * The session type, as an enumerator.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether `type` is set.
+ * - `out_type`: on success receives the enumerator:
+ *   `CONNECT_SESSION_TYPE_OTHER` for a value outside the known ones (read
+ *   it with `connect_session_create_get_type_text`), and
+ *   `CONNECT_SESSION_TYPE_PRODUCTION`, the server's default, when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_type(const ConnectSessionCreate *request,
+                                                     bool *out_is_set,
+                                                     ConnectSessionType *out_type);
+
+/**
+ * The session type's text, exactly as set (`"production"`, `"test"` or any
+ * other string).
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether `type` is set.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_type_text(const ConnectSessionCreate *request,
+                                                          bool *out_is_set,
+                                                          const char **out_value,
+                                                          size_t *out_value_len);
+
+/**
+ * Sets the session type from its text: `"production"` and `"test"` are the
+ * known values; any other string is kept exactly as given.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated. (NULL, 0) is the empty string, kept like any other.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_type(ConnectSessionCreate *request,
+                                                     const uint8_t *value,
+                                                     size_t value_len);
+
+/**
+ * Unsets the session type.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_type(ConnectSessionCreate *request);
+
+/**
+ * `account_id`: The id of an existing account to reconnect: the hub opens in
+ * edit mode for it.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_account_id(const ConnectSessionCreate *request,
+                                                           bool *out_is_set,
+                                                           const char **out_value,
+                                                           size_t *out_value_len);
+
+/**
+ * Sets `account_id`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_account_id(ConnectSessionCreate *request,
+                                                           const uint8_t *value,
+                                                           size_t value_len);
+
+/**
+ * Unsets `account_id`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_account_id(ConnectSessionCreate *request);
+
+/**
+ * `integration_id`: The id of the integration to connect with.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_integration_id(const ConnectSessionCreate *request,
+                                                               bool *out_is_set,
+                                                               const char **out_value,
+                                                               size_t *out_value_len);
+
+/**
+ * Sets `integration_id`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_integration_id(ConnectSessionCreate *request,
+                                                               const uint8_t *value,
+                                                               size_t value_len);
+
+/**
+ * Unsets `integration_id`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_integration_id(ConnectSessionCreate *request);
+
+/**
+ * `label`: The label given to the account this session creates.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_label(const ConnectSessionCreate *request,
+                                                      bool *out_is_set,
+                                                      const char **out_value,
+                                                      size_t *out_value_len);
+
+/**
+ * Sets `label`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_label(ConnectSessionCreate *request,
+                                                      const uint8_t *value,
+                                                      size_t value_len);
+
+/**
+ * Unsets `label`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_label(ConnectSessionCreate *request);
+
+/**
+ * `origin_owner_id`: The id of the account's owner in your system (required).
+ *
+ * - `request`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_origin_owner_id(const ConnectSessionCreate *request,
+                                                                const char **out_value,
+                                                                size_t *out_value_len);
+
+/**
+ * Sets `origin_owner_id`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_origin_owner_id(ConnectSessionCreate *request,
+                                                                const uint8_t *value,
+                                                                size_t value_len);
+
+/**
+ * `origin_owner_name`: The name of the account's owner in your system
+ * (required).
+ *
+ * - `request`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_origin_owner_name(const ConnectSessionCreate *request,
+                                                                  const char **out_value,
+                                                                  size_t *out_value_len);
+
+/**
+ * Sets `origin_owner_name`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_origin_owner_name(ConnectSessionCreate *request,
+                                                                  const uint8_t *value,
+                                                                  size_t value_len);
+
+/**
+ * `origin_username`: The name of the user who creates the session, in your
+ * system.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_origin_username(const ConnectSessionCreate *request,
+                                                                bool *out_is_set,
+                                                                const char **out_value,
+                                                                size_t *out_value_len);
+
+/**
+ * Sets `origin_username`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_origin_username(ConnectSessionCreate *request,
+                                                                const uint8_t *value,
+                                                                size_t value_len);
+
+/**
+ * Unsets `origin_username`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_origin_username(ConnectSessionCreate *request);
+
+/**
+ * `provider`: The provider to connect to, skipping the hub's choice of
+ * provider.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_provider(const ConnectSessionCreate *request,
+                                                         bool *out_is_set,
+                                                         const char **out_value,
+                                                         size_t *out_value_len);
+
+/**
+ * Sets `provider`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_provider(ConnectSessionCreate *request,
+                                                         const uint8_t *value,
+                                                         size_t value_len);
+
+/**
+ * Unsets `provider`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_provider(ConnectSessionCreate *request);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -41,6 +41,9 @@ using Status = ::ConnectSessionStatus;
 /// A provider category (CONNECT_SESSION_CATEGORY_ATS, ...).
 using Category = ::ConnectSessionCategory;
 
+/// The session type as an enumerator (CONNECT_SESSION_TYPE_PRODUCTION, _TEST, _OTHER).
+using SessionType = ::ConnectSessionType;
+
 /// A failed call: the status, the message of the last error, and the error
 /// list as JSON (`[{"type":..,"loc":[..],"msg":..}]`).
 class Error : public std::runtime_error {
@@ -165,6 +168,14 @@ public:
         ::ConnectSessionCreate *raw = nullptr;
         detail::check(::connect_session_create_from_json_strict(detail::bytes(json), json.size(), &raw));
         return ConnectSessionCreate(raw);
+    }
+
+    /// The JSON Schema (draft 2020-12) of the request's JSON, as compact JSON text.
+    [[nodiscard]] static std::string json_schema() {
+        char *text = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_json_schema(&text, &len));
+        return detail::take(text, len);
     }
 
     /// Takes the other object's handle; the other holds none afterwards.
@@ -300,39 +311,150 @@ public:
     /// Unsets the metadata.
     void clear_metadata() { detail::check(::connect_session_create_clear_metadata(handle_.get())); }
 
+    // -- multiple
+
+    /// multiple, or nothing when unset (the server's default is false).
+    [[nodiscard]] std::optional<bool> multiple() const {
+        bool is_set = false;
+        bool value = false;
+        detail::check(::connect_session_create_get_multiple(handle_.get(), &is_set, &value));
+        return is_set ? std::optional<bool>(value) : std::nullopt;
+    }
+
+    /// Sets multiple.
+    void set_multiple(bool value) { detail::check(::connect_session_create_set_multiple(handle_.get(), value)); }
+
+    /// Unsets multiple.
+    void clear_multiple() { detail::check(::connect_session_create_clear_multiple(handle_.get())); }
+
+    // -- type (an open set: production, test, or any other string kept as given)
+
+    /// The session type as an enumerator (CONNECT_SESSION_TYPE_OTHER for a value outside the
+    /// known ones; type_text() has its text), or nothing when unset.
+    [[nodiscard]] std::optional<SessionType> type() const {
+        bool is_set = false;
+        SessionType kind{};
+        detail::check(::connect_session_create_get_type(handle_.get(), &is_set, &kind));
+        return is_set ? std::optional<SessionType>(kind) : std::nullopt;
+    }
+
+    /// The session type's text exactly as set, or nothing when unset (a view: lvalues only).
+    [[nodiscard]] std::optional<std::string_view> type_text() const & {
+        bool is_set = false;
+        const char *ptr = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_get_type_text(handle_.get(), &is_set, &ptr, &len));
+        return detail::view_if(is_set, ptr, len);
+    }
+    /// Deleted: a view of a temporary would dangle.
+    std::optional<std::string_view> type_text() const && = delete;
+
+    /// Sets the session type from its text ("production", "test", or any string, kept as given).
+    void set_type(std::string_view value) {
+        detail::check(::connect_session_create_set_type(handle_.get(), detail::bytes(value), value.size()));
+    }
+
+    /// Unsets the session type.
+    void clear_type() { detail::check(::connect_session_create_clear_type(handle_.get())); }
+
     // -- text fields (views: lvalues only)
 
+    // BEGIN GENERATED: text fields (tests/generated.rs renders this block; make generate)
+
+    /// account_id, or nothing when unset (a view: lvalues only).
+    /// The id of an existing account to reconnect: the hub opens in edit mode for it.
+    [[nodiscard]] std::optional<std::string_view> account_id() const & {
+        bool is_set = false;
+        const char *ptr = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_get_account_id(handle_.get(), &is_set, &ptr, &len));
+        return detail::view_if(is_set, ptr, len);
+    }
+    /// Deleted: a view of a temporary would dangle.
+    std::optional<std::string_view> account_id() const && = delete;
+
+    /// Sets account_id.
+    void set_account_id(std::string_view value) {
+        detail::check(::connect_session_create_set_account_id(handle_.get(), detail::bytes(value), value.size()));
+    }
+
+    /// Unsets account_id.
+    void clear_account_id() { detail::check(::connect_session_create_clear_account_id(handle_.get())); }
+
+    /// integration_id, or nothing when unset (a view: lvalues only).
+    /// The id of the integration to connect with.
+    [[nodiscard]] std::optional<std::string_view> integration_id() const & {
+        bool is_set = false;
+        const char *ptr = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_get_integration_id(handle_.get(), &is_set, &ptr, &len));
+        return detail::view_if(is_set, ptr, len);
+    }
+    /// Deleted: a view of a temporary would dangle.
+    std::optional<std::string_view> integration_id() const && = delete;
+
+    /// Sets integration_id.
+    void set_integration_id(std::string_view value) {
+        detail::check(::connect_session_create_set_integration_id(handle_.get(), detail::bytes(value), value.size()));
+    }
+
+    /// Unsets integration_id.
+    void clear_integration_id() { detail::check(::connect_session_create_clear_integration_id(handle_.get())); }
+
+    /// label, or nothing when unset (a view: lvalues only).
+    /// The label given to the account this session creates.
+    [[nodiscard]] std::optional<std::string_view> label() const & {
+        bool is_set = false;
+        const char *ptr = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_get_label(handle_.get(), &is_set, &ptr, &len));
+        return detail::view_if(is_set, ptr, len);
+    }
+    /// Deleted: a view of a temporary would dangle.
+    std::optional<std::string_view> label() const && = delete;
+
+    /// Sets label.
+    void set_label(std::string_view value) {
+        detail::check(::connect_session_create_set_label(handle_.get(), detail::bytes(value), value.size()));
+    }
+
+    /// Unsets label.
+    void clear_label() { detail::check(::connect_session_create_clear_label(handle_.get())); }
+
     /// origin_owner_id (required; a view: lvalues only).
+    /// The id of the account's owner in your system (required).
     [[nodiscard]] std::string_view origin_owner_id() const & {
         const char *ptr = nullptr;
         std::size_t len = 0;
         detail::check(::connect_session_create_get_origin_owner_id(handle_.get(), &ptr, &len));
         return detail::view(ptr, len);
     }
+    /// Deleted: a view of a temporary would dangle.
     std::string_view origin_owner_id() const && = delete;
 
     /// Sets origin_owner_id.
     void set_origin_owner_id(std::string_view value) {
-        detail::check(
-            ::connect_session_create_set_origin_owner_id(handle_.get(), detail::bytes(value), value.size()));
+        detail::check(::connect_session_create_set_origin_owner_id(handle_.get(), detail::bytes(value), value.size()));
     }
 
     /// origin_owner_name (required; a view: lvalues only).
+    /// The name of the account's owner in your system (required).
     [[nodiscard]] std::string_view origin_owner_name() const & {
         const char *ptr = nullptr;
         std::size_t len = 0;
         detail::check(::connect_session_create_get_origin_owner_name(handle_.get(), &ptr, &len));
         return detail::view(ptr, len);
     }
+    /// Deleted: a view of a temporary would dangle.
     std::string_view origin_owner_name() const && = delete;
 
     /// Sets origin_owner_name.
     void set_origin_owner_name(std::string_view value) {
-        detail::check(
-            ::connect_session_create_set_origin_owner_name(handle_.get(), detail::bytes(value), value.size()));
+        detail::check(::connect_session_create_set_origin_owner_name(handle_.get(), detail::bytes(value), value.size()));
     }
 
     /// origin_username, or nothing when unset (a view: lvalues only).
+    /// The name of the user who creates the session, in your system.
     [[nodiscard]] std::optional<std::string_view> origin_username() const & {
         bool is_set = false;
         const char *ptr = nullptr;
@@ -340,20 +462,19 @@ public:
         detail::check(::connect_session_create_get_origin_username(handle_.get(), &is_set, &ptr, &len));
         return detail::view_if(is_set, ptr, len);
     }
+    /// Deleted: a view of a temporary would dangle.
     std::optional<std::string_view> origin_username() const && = delete;
 
     /// Sets origin_username.
     void set_origin_username(std::string_view value) {
-        detail::check(
-            ::connect_session_create_set_origin_username(handle_.get(), detail::bytes(value), value.size()));
+        detail::check(::connect_session_create_set_origin_username(handle_.get(), detail::bytes(value), value.size()));
     }
 
     /// Unsets origin_username.
-    void clear_origin_username() {
-        detail::check(::connect_session_create_clear_origin_username(handle_.get()));
-    }
+    void clear_origin_username() { detail::check(::connect_session_create_clear_origin_username(handle_.get())); }
 
     /// provider, or nothing when unset (a view: lvalues only).
+    /// The provider to connect to, skipping the hub's choice of provider.
     [[nodiscard]] std::optional<std::string_view> provider() const & {
         bool is_set = false;
         const char *ptr = nullptr;
@@ -361,6 +482,7 @@ public:
         detail::check(::connect_session_create_get_provider(handle_.get(), &is_set, &ptr, &len));
         return detail::view_if(is_set, ptr, len);
     }
+    /// Deleted: a view of a temporary would dangle.
     std::optional<std::string_view> provider() const && = delete;
 
     /// Sets provider.
@@ -370,6 +492,7 @@ public:
 
     /// Unsets provider.
     void clear_provider() { detail::check(::connect_session_create_clear_provider(handle_.get())); }
+    // END GENERATED: text fields
 
     /// Sets a field of the model from JSON text ("null" unsets an optional one).
     void set_field_json(std::string_view field, std::string_view json) {

@@ -1,7 +1,7 @@
 # C ABI, C++ wrapper and packaging (crates/connect-session-ffi, include/, tests/c,
 # tests/cpp, examples/quickstart.{c,cpp}). Every target builds what it needs with cargo.
 
-.PHONY: header check-header cbindgen-tool cbindgen-config ffi-debug ffi-release test-header test-compile-fail test-c test-cpp \
+.PHONY: generate header check-header cbindgen-tool cbindgen-config ffi-debug ffi-release test-header test-compile-fail test-c test-cpp \
 	test-c-valgrind test-install install uninstall demo-c demo-cpp
 
 TEST_TARGETS += test-header test-compile-fail test-c test-cpp test-c-valgrind test-install
@@ -58,6 +58,13 @@ cbindgen-config:
 	@sed -e 's|@VERSION_MAJOR@|$(CS_VERSION_MAJOR)|' -e 's|@VERSION_MINOR@|$(CS_VERSION_MINOR)|' \
 		-e 's|@VERSION_PATCH@|$(CS_VERSION_PATCH)|' -e 's|@VERSION@|$(CS_VERSION)|' \
 		$(FFI_CRATE)/cbindgen.toml >$(CBINDGEN_CONFIG)
+
+# Code made from the core's table of fields and checked in: the C accessors of
+# the text fields (crates/connect-session-ffi/src/text_fields.rs) and the C++
+# wrapper's block of them. `make test-rust` fails while either is stale.
+generate: ## rewrite the code generated from the core's fields (C text accessors, C++ block), then the header
+	UPDATE_GENERATED=1 $(CARGO) test -p connect-session-ffi --test generated
+	$(MAKE) --no-print-directory header
 
 header: cbindgen-tool cbindgen-config ## regenerate include/connect_session.h with the pinned cbindgen
 	"$(CBINDGEN)" $(CBINDGEN_ARGS)

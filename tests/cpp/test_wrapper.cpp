@@ -126,6 +126,40 @@ static void test_build_and_read() {
     CHECK(starts_with(req.to_json_pretty(), "{\n  \"categories\": [\n"));
 }
 
+static void test_v2_fields() {
+    cs::ConnectSessionCreate req("o", "n");
+    CHECK(!req.account_id() && !req.integration_id() && !req.label() && !req.multiple() && !req.type() &&
+          !req.type_text());
+    req.set_account_id("acc-1");
+    req.set_integration_id("int-1");
+    req.set_label("Main HRIS");
+    req.set_multiple(true);
+    req.set_type("test");
+    req.set_categories({CONNECT_SESSION_CATEGORY_IAM, CONNECT_SESSION_CATEGORY_SCHEDULING});
+    CHECK(req.to_json() ==
+          R"({"account_id":"acc-1","categories":["iam","scheduling"],"integration_id":"int-1","label":"Main HRIS","multiple":true,"origin_owner_id":"o","origin_owner_name":"n","type":"test"})");
+    CHECK(req.account_id() == "acc-1"sv && req.integration_id() == "int-1"sv && req.label() == "Main HRIS"sv);
+    CHECK(req.multiple() == true);
+    CHECK(req.type() == CONNECT_SESSION_TYPE_TEST && req.type_text() == "test"sv);
+    req.set_type("Sandbox");
+    CHECK(req.type() == CONNECT_SESSION_TYPE_OTHER && req.type_text() == "Sandbox"sv);
+    CHECK(req.categories() == std::vector<cs::Category>({CONNECT_SESSION_CATEGORY_IAM, CONNECT_SESSION_CATEGORY_SCHEDULING}));
+    CHECK(cs::category_name(CONNECT_SESSION_CATEGORY_SCHEDULING) == "scheduling");
+
+    req.clear_account_id();
+    req.clear_integration_id();
+    req.clear_label();
+    req.clear_multiple();
+    req.clear_type();
+    req.clear_categories();
+    CHECK(req.to_json() == R"({"origin_owner_id":"o","origin_owner_name":"n"})");
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_TYPE, req.set_field_json("multiple", "1"));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_UTF8, req.set_label("\xff"));
+
+    const std::string schema = cs::ConnectSessionCreate::json_schema();
+    CHECK(starts_with(schema, "{") && schema.find("\"origin_owner_id\"") != std::string::npos);
+}
+
 static void test_errors() {
     cs::ConnectSessionCreate req("o", "n");
     const std::string before = req.to_json();
@@ -138,7 +172,7 @@ static void test_errors() {
     EXPECT_ERROR(CONNECT_SESSION_INVALID_TYPE, req.set_metadata("[1]"));
     EXPECT_ERROR(CONNECT_SESSION_SYNTAX, req.set_metadata("{"));
     EXPECT_ERROR(CONNECT_SESSION_INVALID_UTF8, req.set_provider("\xff"));
-    EXPECT_ERROR(CONNECT_SESSION_INVALID_ARGUMENT, req.add_category(static_cast<cs::Category>(6)));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_ARGUMENT, req.add_category(static_cast<cs::Category>(14)));
     EXPECT_ERROR(CONNECT_SESSION_INVALID_ARGUMENT, req.set_field_json("beta", "1"));
     EXPECT_ERROR(CONNECT_SESSION_MISSING_FIELD, req.set_field_json("origin_owner_id", "null"));
     EXPECT_ERROR(CONNECT_SESSION_INVALID_VALUE, req.set_extra("provider", "1"));
@@ -204,6 +238,7 @@ int main() {
     test_types();
     try {
         test_build_and_read();
+        test_v2_fields();
         test_errors();
         test_ownership();
         test_extras_and_categories();

@@ -26,7 +26,11 @@ mod extra;
 mod fields;
 mod guard;
 mod model;
+mod schema;
+mod session_type;
 mod strings;
+mod text;
+mod text_fields;
 
 use std::ffi::{c_char, c_int, CStr};
 
@@ -40,6 +44,9 @@ pub use fields::*;
 #[cfg(feature = "test-panic")]
 pub use guard::test_panic;
 pub use model::*;
+pub use schema::connect_session_create_json_schema;
+pub use session_type::*;
+pub use text_fields::*;
 
 use error::{with_last_error, LastErrorPart};
 use guard::{guard, LastError, Outcome};
