@@ -233,7 +233,7 @@ impl ConnectSessionCreate {
     /// let mut req = ConnectSessionCreate::new("o", "n");
     /// req.set(Field::Multiple, true)?;
     /// req.set(Field::Type, "sandbox")?;
-    /// let err = req.set(Field::Multiple, Value::Int(1)).unwrap_err();
+    /// let err = req.set(Field::Multiple, 1).unwrap_err();
     /// assert_eq!(err.errors()[0].kind(), ErrorKind::InvalidType);
     /// assert_eq!(req.to_json(), r#"{"multiple":true,"origin_owner_id":"o","origin_owner_name":"n","type":"sandbox"}"#);
     /// # Ok::<(), connect_session::ValidationError>(())
