@@ -63,7 +63,7 @@ cbindgen-config:
 # the text fields (crates/connect-session-ffi/src/text_fields.rs) and the C++
 # wrapper's block of them. `make test-rust` fails while either is stale.
 generate: ## rewrite the code generated from the core's fields (C text accessors, C++ block), then the header
-	UPDATE_GENERATED=1 $(CARGO) test -p connect-session-ffi --test generated
+	UPDATE_GENERATED=1 $(CARGO) test -p connect-session-ffi --test generated -- generated_files_are_current
 	$(MAKE) --no-print-directory header
 
 header: cbindgen-tool cbindgen-config ## regenerate include/connect_session.h with the pinned cbindgen
