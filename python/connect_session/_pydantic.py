@@ -10,13 +10,16 @@ What a field ``session: ConnectSessionCreate`` does:
   model instance; with ``revalidate_instances="always"`` in the model's config it is copied
   instead: an instance is always valid, so a copy is all a revalidation could do). A
   ``dict`` goes through ``ConnectSessionCreate.from_dict`` and JSON text (``str``,
-  ``bytes``, ``bytearray``) through ``ConnectSessionCreate.from_json``. In pydantic's JSON
-  mode (``model_validate_json``) the value must be a JSON object; pydantic has already parsed
-  the document, so the core receives the parsed object (what ``from_dict`` receives): its
-  numbers as Python reads them (metadata's ``1.50`` is kept as ``1.5``), a repeated key with
-  its last value, ``NaN`` and ``1e400`` as floats that the core refuses (``invalid_value``).
-  To have the core read the exact text, pass the text itself: ``from_json(raw)``, or the
-  field's value as a JSON string in Python mode.
+  ``bytes``, ``bytearray``) through ``ConnectSessionCreate.from_json``; anything else is an
+  ``invalid_type`` error. The JSON mode (``model_validate_json``) accepts the same: an object,
+  or a string holding JSON text, so that ``model_validate_json(text)`` and
+  ``model_validate(json.loads(text))`` (what FastAPI does with a request body) agree. pydantic
+  parses the document before this hook sees it, so the core receives the parsed object, as
+  ``from_dict`` does: numbers as Python reads them (metadata's ``1.50`` is kept as ``1.5``), a
+  repeated key with its last value, ``NaN`` and ``1e400`` as floats (refused by the core as
+  ``invalid_value``). The text of a string reaches the core exactly: to have the core read a
+  document's own text (number text, repeated keys), send it as a string or call
+  ``from_json`` on it.
 - Errors. Each problem the core reports becomes one pydantic error with the core's type
   slug, message and location (after the field's own), raised as one
   ``pydantic_core.ValidationError``: pydantic-core takes the line errors of a
@@ -27,12 +30,14 @@ What a field ``session: ConnectSessionCreate`` does:
 - Serialization. ``model_dump()`` gives ``to_dict()``; ``model_dump(mode="json")`` and
   ``model_dump_json()`` give the same content. pydantic writes that dict itself, so
   ``model_dump_json()`` holds the bytes of ``to_json()`` except where a number's text is not
-  what Python and pydantic write for its value (``1.50`` comes out as ``1.5``, ``1e+21`` as
-  ``1e21``): the content is always equal, the bytes are equal for every other document.
-- JSON Schema. ``ConnectSessionCreate.json_schema()``, the core's own schema, with its
-  ``$defs`` written in place (the embedded schema has no ``$ref`` of its own, so it needs
-  nothing from the document around it) and without ``$schema`` (only a document root has
-  one).
+  what pydantic writes for its value (metadata's ``1.50`` comes out as ``1.5``, an
+  ``expires_in`` of ``0.000001`` as ``1e-6``): the content is always the same, and so are
+  the bytes of every other document.
+- JSON Schema. ``ConnectSessionCreate.json_schema()``, the core's own schema, under
+  ``$defs/ConnectSessionCreate`` of the model's schema (once, however many fields use the
+  class; FastAPI lists it in the OpenAPI components), with the core's own ``$defs`` written in
+  place (no ``$ref`` of its own to resolve against the document around it) and without
+  ``$schema`` (only a document's root has one).
 """
 
 from __future__ import annotations
@@ -62,33 +67,31 @@ def core_schema(
     serialization as ``to_dict()``."""
     from pydantic_core import core_schema as cs
 
-    def validate_python(value: Any, info: cs.ValidationInfo) -> ConnectSessionCreate:
+    def validate(value: Any, info: cs.ValidationInfo) -> ConnectSessionCreate:
         if isinstance(value, cls):
             return copy.copy(value) if _revalidates_instances(info) else value
         if isinstance(value, dict):
             return _validated(cls.from_dict, value)
         if isinstance(value, (str, bytes, bytearray)):
             return _validated(cls.from_json, value)
-        raise _error(
-            "invalid_type",
-            "expected a ConnectSessionCreate, a dict or JSON text (str or bytes), "
-            f"found {type(value).__name__}",
-        )
-
-    def validate_json(value: Any) -> ConnectSessionCreate:
-        if isinstance(value, dict):
-            return _validated(cls.from_dict, value)
-        raise _error("invalid_type", f"expected a JSON object, found {_json_type_name(value)}")
+        if info.mode == "json":
+            expected = "a JSON object or JSON text in a string"
+            found = _json_type_name(value)
+        else:
+            expected = "a ConnectSessionCreate, a dict or JSON text (str or bytes)"
+            found = type(value).__name__
+        raise _error("invalid_type", f"expected {expected}, found {found}")
 
     def to_dict(value: Any) -> Any:
         # Anything else (set with model_construct, say) is left to pydantic's own
         # serializer, which reports what it cannot write.
         return value.to_dict() if isinstance(value, cls) else value
 
-    return cs.json_or_python_schema(
-        json_schema=cs.no_info_plain_validator_function(validate_json),
-        python_schema=cs.with_info_plain_validator_function(validate_python),
+    return cs.with_info_plain_validator_function(
+        validate,
         serialization=cs.plain_serializer_function_ser_schema(to_dict),
+        # A reference, as pydantic gives a model: a JSON Schema holds the class's schema
+        # once, under its name, and refers to it wherever the class is used.
         ref=f"{cls.__module__}.{cls.__qualname__}:{id(cls)}",
     )
 

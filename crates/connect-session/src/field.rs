@@ -162,6 +162,27 @@ impl Field {
         self as usize
     }
 
+    /// The field's bit in a set of fields held as a `u32` (the check below
+    /// keeps every field within it).
+    pub(crate) const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
+    /// The required fields, as a set of bits.
+    // Evaluated at compile time, where indexing out of bounds fails the build.
+    #[allow(clippy::indexing_slicing)]
+    pub(crate) const REQUIRED: u32 = {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < Field::COUNT {
+            if Field::ALL[i].is_required() {
+                bits |= Field::ALL[i].bit();
+            }
+            i += 1;
+        }
+        bits
+    };
+
     /// The wire keys as a quoted list, for messages.
     pub(crate) fn list() -> String {
         let names: Vec<String> = Field::ALL
@@ -186,6 +207,7 @@ const _: () = {
         Field::Type as usize == Field::COUNT - 1,
         "Field::ALL misses a variant"
     );
+    assert!(Field::COUNT <= 32, "sets of fields are held in a u32");
 };
 
 #[cfg(test)]

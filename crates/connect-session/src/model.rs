@@ -53,7 +53,7 @@ impl ConnectSessionCreate {
     /// A request with the two required fields and nothing else.
     pub fn new(origin_owner_id: impl Into<String>, origin_owner_name: impl Into<String>) -> Self {
         let mut req = ConnectSessionCreate {
-            slots: Default::default(),
+            slots: Slots::default(),
             extra: Vec::new(),
         };
         req.set_origin_owner_id(origin_owner_id);
@@ -159,7 +159,7 @@ impl ConnectSessionCreate {
             json_text::write_str(out, key);
             out.push(':');
         };
-        for (field, slot) in Field::ALL.iter().zip(&self.slots) {
+        for (field, slot) in Field::ALL.iter().zip(self.slots.iter()) {
             if let Some(data) = slot {
                 member(out, field.name());
                 data.write_json(out);
@@ -179,7 +179,7 @@ impl ConnectSessionCreate {
     pub fn json_len_hint(&self) -> usize {
         let fields: usize = Field::ALL
             .iter()
-            .zip(&self.slots)
+            .zip(self.slots.iter())
             .filter_map(|(field, slot)| {
                 Some(field.name().len() + 4 + slot.as_ref()?.json_len_hint())
             })

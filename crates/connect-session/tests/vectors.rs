@@ -197,3 +197,37 @@ fn a_serializer_that_cannot_carry_a_number_refuses_it() {
     let back: ConnectSessionCreate = serde_json::from_value(value).unwrap();
     assert_eq!(back, fine);
 }
+
+/// Every field of the table has shared cases: one that sets it, one that
+/// gives it the wrong JSON type, and one that gives it `null`. A field
+/// added to the core without them fails here.
+#[test]
+fn every_field_has_vectors() {
+    let cases = cases();
+    let output = |case: &Case| -> Option<serde_json::Value> {
+        serde_json::from_slice(&expected(&case.dir.join("output.json"))?).ok()
+    };
+    let errors = |case: &Case| -> Vec<serde_json::Value> {
+        expected(&case.dir.join("errors.json"))
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    };
+    for field in connect_session::Field::ALL {
+        let name = field.name();
+        let set = cases
+            .iter()
+            .any(|c| output(c).is_some_and(|o| o.get(name).is_some()));
+        let wrong_type = cases.iter().any(|c| {
+            errors(c)
+                .iter()
+                .any(|e| e["type"] == "invalid_type" && e["loc"] == serde_json::json!([name]))
+        });
+        let null = cases.iter().any(|c| {
+            let input = String::from_utf8_lossy(&c.input);
+            input.contains(&format!("\"{name}\":null"))
+        });
+        assert!(set, "no valid vector sets {name}");
+        assert!(wrong_type, "no vector gives {name} the wrong type");
+        assert!(null, "no vector gives {name} null");
+    }
+}
