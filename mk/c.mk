@@ -15,7 +15,7 @@ CBINDGEN_ROOT := $(FFI_TARGET_DIR)/tools
 CBINDGEN := $(CBINDGEN_ROOT)/bin/cbindgen
 FFI_CRATE := crates/connect-session-ffi
 HEADER := include/connect_session.h
-# cbindgen.toml plus the version macros (see cbindgen-config below).
+# cbindgen.toml with the version filled in (see cbindgen-config below).
 CBINDGEN_CONFIG := $(FFI_TARGET_DIR)/cbindgen/cbindgen.toml
 CBINDGEN_ARGS := --quiet --config $(CBINDGEN_CONFIG) --crate connect-session-ffi \
 	--output $(HEADER) $(FFI_CRATE)
