@@ -24,7 +24,7 @@ lint-rust:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
-test: test-rust test-readme $(TEST_TARGETS) ## run every test suite
+test: prereqs test-rust test-readme $(TEST_TARGETS) ## run every test suite (prereqs first)
 
 test-rust: ## the Rust suites: unit, shared vectors, property tests, doctests, serde with users' features
 	$(CARGO) test --workspace
@@ -47,4 +47,4 @@ demo: demo-rust $(DEMO_TARGETS) ## build everything and run every example
 demo-rust:
 	$(CARGO) run -q -p connect-session --example quickstart
 
-ci: lint test ## what CI runs
+ci: prereqs lint test ## what CI runs

@@ -115,7 +115,7 @@ fn accepted(data: &[u8], model: &ConnectSessionCreate) -> Result<(), String> {
         if !(seconds.is_finite() && seconds > 0.0) {
             return Err(format!("accepted expires_in {seconds}"));
         }
-        // SPEC section 3: the number as ECMAScript writes it, checked against
+        // docs/contract.md section 3: the number as ECMAScript writes it, checked against
         // ryu-js independently of the core's own fast paths.
         let want = format!(
             "\"expires_in\":{},",
@@ -277,7 +277,7 @@ pub fn strip_white_space(json: &str) -> String {
     out
 }
 
-/// SPEC section 3: only `"`, `\` and control characters are escaped, with the
+/// docs/contract.md section 3: only `"`, `\` and control characters are escaped, with the
 /// short forms where JSON has them.
 pub fn escapes_are_minimal(json: &str) -> Result<(), String> {
     let mut rest = json;

@@ -1,4 +1,4 @@
-"""``ConnectSessionCreate`` as a pydantic v2 field type (SPEC section 8).
+"""``ConnectSessionCreate`` as a pydantic v2 field type (docs/contract.md section 8).
 
 The class's ``__get_pydantic_core_schema__`` and ``__get_pydantic_json_schema__`` call
 :func:`core_schema` and :func:`json_schema`. pydantic is not a dependency of the package:

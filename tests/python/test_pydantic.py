@@ -1,4 +1,4 @@
-"""ConnectSessionCreate as a pydantic v2 field type and in a FastAPI body (SPEC section 8)."""
+"""ConnectSessionCreate as a pydantic field type and in a FastAPI body (contract section 8)."""
 
 from __future__ import annotations
 

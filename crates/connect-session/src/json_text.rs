@@ -1,4 +1,4 @@
-//! Writing canonical JSON text (SPEC section 3).
+//! Writing canonical JSON text (docs/contract.md section 3).
 //!
 //! The escaping rules are the definition of the canonical form, so they are
 //! written out here rather than borrowed from a serializer whose choices
