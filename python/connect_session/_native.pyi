@@ -64,6 +64,7 @@ class ConnectSessionCreate:
         multiple: bool | None = None,
         origin_username: str | None = None,
         provider: str | None = None,
+        provider_version: str | None = None,
         type: ConnectSessionCreateType | str | None = None,
     ) -> Self: ...
     def replace(
@@ -80,6 +81,7 @@ class ConnectSessionCreate:
         multiple: bool | None = ...,
         origin_username: str | None = ...,
         provider: str | None = ...,
+        provider_version: str | None = ...,
         type: ConnectSessionCreateType | str | None = ...,
     ) -> Self: ...
     def __replace__(
@@ -96,6 +98,7 @@ class ConnectSessionCreate:
         multiple: bool | None = ...,
         origin_username: str | None = ...,
         provider: str | None = ...,
+        provider_version: str | None = ...,
         type: ConnectSessionCreateType | str | None = ...,
     ) -> Self: ...
     @property
@@ -142,6 +145,10 @@ class ConnectSessionCreate:
     def provider(self) -> str | None: ...
     @provider.setter
     def provider(self, value: str | None) -> None: ...
+    @property
+    def provider_version(self) -> str | None: ...
+    @provider_version.setter
+    def provider_version(self, value: str | None) -> None: ...
     @property
     def type(self) -> ConnectSessionCreateType | str | None: ...
     @type.setter
