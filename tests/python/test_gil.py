@@ -12,6 +12,7 @@ of them between the loop's first and last timestamp proves a release.
 from __future__ import annotations
 
 import functools
+import gc
 import operator
 import threading
 import time
@@ -56,7 +57,13 @@ def witness() -> Iterator[list[int]]:
 
 def other_thread_ran_during(stamps: list[int], call: Callable[[], Any], rounds: int) -> bool:
     steps = [time.monotonic_ns, *[call] * rounds, time.monotonic_ns]
-    results = list(map(CALL, steps))
+    # No garbage collection inside: it may run finalizers (Python code, after which the
+    # interpreter may hand the GIL over) of objects other tests left behind.
+    gc.disable()
+    try:
+        results = list(map(CALL, steps))
+    finally:
+        gc.enable()
     start, end = results[0], results[-1]
     return any(start < stamp < end for stamp in list(stamps))
 
