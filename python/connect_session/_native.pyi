@@ -4,7 +4,8 @@
 # the rest is written by hand. `make lint-py` checks them against the built module with
 # mypy.stubtest.
 from collections.abc import Mapping, Sequence
-from typing import Any, Final, final
+from inspect import Signature
+from typing import Any, ClassVar, Final, final
 
 from typing_extensions import Self, TypeAlias
 
@@ -168,6 +169,9 @@ class ConnectSessionCreate:
     def extra(self) -> Mapping[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: None  # type: ignore[assignment]
+    # The constructor's keyword-only signature, set by connect_session/__init__.py from
+    # FIELDS (the extension's own constructor takes **kwargs).
+    __signature__: ClassVar[Signature]
     def __copy__(self) -> Self: ...
     def __deepcopy__(self, memo: Any, /) -> Self: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
