@@ -52,6 +52,8 @@ def test_vector(case: Path) -> None:
         with pytest.raises(ValidationError) as info:
             ConnectSessionCreate.from_json(raw, strict=strict)
         assert as_json_errors(info.value) == json.loads(expected_text(errors))
+        # json() is the core's error JSON, byte for byte.
+        assert info.value.json().encode() == expected_text(errors)
         assert info.value.error_count() == len(info.value.errors())
         assert len(str(info.value).split("\n")) == info.value.error_count()
 
