@@ -397,11 +397,13 @@ pub(crate) fn set(
     let mut held = Held::read(field.name(), value)?;
     let set = {
         let mut state = slf.get().lock();
-        Arc::make_mut(&mut state.core).set(field, held.value()).map(|()| {
-            state.version = state.version.wrapping_add(1);
-            let kept = state.kept.as_mut();
-            kept.and_then(|kept| kept.fields.get_mut(index).and_then(Option::take))
-        })
+        Arc::make_mut(&mut state.core)
+            .set(field, held.value())
+            .map(|()| {
+                state.version = state.version.wrapping_add(1);
+                let kept = state.kept.as_mut();
+                kept.and_then(|kept| kept.fields.get_mut(index).and_then(Option::take))
+            })
     };
     // The exception is made, and what was kept released, outside the lock.
     match set {
