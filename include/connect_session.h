@@ -1362,6 +1362,55 @@ ConnectSessionStatus connect_session_create_set_provider(ConnectSessionCreate *r
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_provider(ConnectSessionCreate *request);
 
+/**
+ * `provider_version`: The version of the provider's API to connect with.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_provider_version(const ConnectSessionCreate *request,
+                                                                 bool *out_is_set,
+                                                                 const char **out_value,
+                                                                 size_t *out_value_len);
+
+/**
+ * Sets `provider_version`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_provider_version(ConnectSessionCreate *request,
+                                                                 const uint8_t *value,
+                                                                 size_t value_len);
+
+/**
+ * Unsets `provider_version`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_provider_version(ConnectSessionCreate *request);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

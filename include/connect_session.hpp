@@ -492,6 +492,26 @@ public:
 
     /// Unsets provider.
     void clear_provider() { detail::check(::connect_session_create_clear_provider(handle_.get())); }
+
+    /// provider_version, or nothing when unset (a view: lvalues only).
+    /// The version of the provider's API to connect with.
+    [[nodiscard]] std::optional<std::string_view> provider_version() const & {
+        bool is_set = false;
+        const char *ptr = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_get_provider_version(handle_.get(), &is_set, &ptr, &len));
+        return detail::view_if(is_set, ptr, len);
+    }
+    /// Deleted: a view of a temporary would dangle.
+    std::optional<std::string_view> provider_version() const && = delete;
+
+    /// Sets provider_version.
+    void set_provider_version(std::string_view value) {
+        detail::check(::connect_session_create_set_provider_version(handle_.get(), detail::bytes(value), value.size()));
+    }
+
+    /// Unsets provider_version.
+    void clear_provider_version() { detail::check(::connect_session_create_clear_provider_version(handle_.get())); }
     // END GENERATED: text fields
 
     /// Sets a field of the model from JSON text ("null" unsets an optional one).

@@ -56,9 +56,29 @@ The rules live in the core; this package translates. In particular:
   dependency; see ``connect_session._pydantic``).
 """
 
+import inspect as _inspect
+
+from . import _native
 from ._enums import ConnectSessionCreateCategories, ConnectSessionCreateType
 from ._errors import ErrorDetails, ValidationError
 from ._native import ConnectSessionCreate, __version__
+
+
+def _constructor_signature() -> _inspect.Signature:
+    """``(*, origin_owner_id, origin_owner_name, account_id=None, ...)``, from the core's
+    table of fields, for ``help()``, ``inspect.signature()`` and editors (the extension's
+    own constructor takes ``**kwargs``)."""
+    fields = sorted(_native.FIELDS, key=lambda field: not field[2])
+    keyword, empty = _inspect.Parameter.KEYWORD_ONLY, _inspect.Parameter.empty
+    return _inspect.Signature(
+        [
+            _inspect.Parameter(name, keyword, default=empty if required else None)
+            for name, _, required, _ in fields
+        ]
+    )
+
+
+setattr(ConnectSessionCreate, "__signature__", _constructor_signature())  # noqa: B010
 
 __all__ = [
     "ConnectSessionCreate",

@@ -45,19 +45,30 @@ class ValidationError(ValueError):
         """The name of the model that was being validated (``"ConnectSessionCreate"``)."""
         return self._title
 
-    def errors(self) -> list[ErrorDetails]:
+    def errors(
+        self, *, include_url: bool = True, include_context: bool = True, include_input: bool = True
+    ) -> list[ErrorDetails]:
         """The problems, in the core's order (field order, then extra keys). A new list
-        of new dicts on each call."""
+        of new dicts on each call. The keywords are pydantic's; the core's errors carry
+        no URL, context or input, so they change nothing."""
         return [_copy(e) for e in self._errors]
 
     def error_count(self) -> int:
         """How many problems there are (at least one)."""
         return len(self._errors)
 
-    def json(self, *, indent: Optional[int] = None) -> str:
+    def json(
+        self,
+        *,
+        indent: Optional[int] = None,
+        include_url: bool = True,
+        include_context: bool = True,
+        include_input: bool = True,
+    ) -> str:
         """The problems as JSON text: a list of ``{"type", "loc", "msg"}`` objects, ``loc``
-        an array. Compact by default (the bytes of the core's and the C ABI's error JSON);
-        ``indent`` as ``json.dumps`` takes it."""
+        an array. Compact by default (the bytes of the core's and the C ABI's error JSON,
+        as the shared vectors hold it); ``indent`` as ``json.dumps`` takes it. The other
+        keywords are pydantic's and change nothing (see ``errors``)."""
         errors = [{"type": e["type"], "loc": list(e["loc"]), "msg": e["msg"]} for e in self._errors]
         if indent is None:
             return _json.dumps(errors, ensure_ascii=False, separators=(",", ":"))

@@ -4,7 +4,8 @@
 # the rest is written by hand. `make lint-py` checks them against the built module with
 # mypy.stubtest.
 from collections.abc import Mapping, Sequence
-from typing import Any, Final, final
+from inspect import Signature
+from typing import Any, ClassVar, Final, final
 
 from typing_extensions import Self, TypeAlias
 
@@ -64,6 +65,7 @@ class ConnectSessionCreate:
         multiple: bool | None = None,
         origin_username: str | None = None,
         provider: str | None = None,
+        provider_version: str | None = None,
         type: ConnectSessionCreateType | str | None = None,
     ) -> Self: ...
     def replace(
@@ -80,6 +82,7 @@ class ConnectSessionCreate:
         multiple: bool | None = ...,
         origin_username: str | None = ...,
         provider: str | None = ...,
+        provider_version: str | None = ...,
         type: ConnectSessionCreateType | str | None = ...,
     ) -> Self: ...
     def __replace__(
@@ -96,6 +99,7 @@ class ConnectSessionCreate:
         multiple: bool | None = ...,
         origin_username: str | None = ...,
         provider: str | None = ...,
+        provider_version: str | None = ...,
         type: ConnectSessionCreateType | str | None = ...,
     ) -> Self: ...
     @property
@@ -143,6 +147,10 @@ class ConnectSessionCreate:
     @provider.setter
     def provider(self, value: str | None) -> None: ...
     @property
+    def provider_version(self) -> str | None: ...
+    @provider_version.setter
+    def provider_version(self, value: str | None) -> None: ...
+    @property
     def type(self) -> ConnectSessionCreateType | str | None: ...
     @type.setter
     def type(self, value: ConnectSessionCreateType | str | None) -> None: ...
@@ -161,6 +169,9 @@ class ConnectSessionCreate:
     def extra(self) -> Mapping[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: None  # type: ignore[assignment]
+    # The constructor's keyword-only signature, set by connect_session/__init__.py from
+    # FIELDS (the extension's own constructor takes **kwargs).
+    __signature__: ClassVar[Signature]
     def __copy__(self) -> Self: ...
     def __deepcopy__(self, memo: Any, /) -> Self: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...

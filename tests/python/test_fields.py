@@ -211,3 +211,14 @@ def test_json_schema_describes_every_field() -> None:
     assert list(schema["properties"]) == NAMES
     assert schema["required"] == REQUIRED
     assert ConnectSessionCreate.json_schema() is not schema
+
+
+def test_the_signature_lists_every_field_as_a_keyword() -> None:
+    signature = inspect.signature(ConnectSessionCreate)
+    params = list(signature.parameters.values())
+    assert [p.name for p in params] == REQUIRED + [n for n in NAMES if n not in REQUIRED]
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in params)
+    for p in params:
+        assert (p.default is inspect.Parameter.empty) == (p.name in REQUIRED)
+        if p.name not in REQUIRED:
+            assert p.default is None

@@ -245,14 +245,19 @@ pub(crate) fn not_unicode(w: &NativeWriter, py: Python<'_>, err: PyErr, is_key: 
 pub(crate) fn int_digits(w: &NativeWriter, int: &Bound<'_, PyInt>) -> Result<String, Failure> {
     let py = int.py();
     let int_type = py.get_type::<PyInt>();
-    match int_type.getattr(pyo3::intern!(py, "__repr__"))?.call1((int,)) {
-        Ok(digits) => Ok(digits.cast_into::<PyString>().map_err(PyErr::from)?.to_cow()?.into_owned()),
-        Err(err) if err.is_instance_of::<PyValueError>(py) => {
-            big_int_digits(int).map_err(|err| {
-                let found = format!("an int Python cannot write in decimal ({err})");
-                Failure::Invalid(w.unsupported(&found))
-            })
-        }
+    match int_type
+        .getattr(pyo3::intern!(py, "__repr__"))?
+        .call1((int,))
+    {
+        Ok(digits) => Ok(digits
+            .cast_into::<PyString>()
+            .map_err(PyErr::from)?
+            .to_cow()?
+            .into_owned()),
+        Err(err) if err.is_instance_of::<PyValueError>(py) => big_int_digits(int).map_err(|err| {
+            let found = format!("an int Python cannot write in decimal ({err})");
+            Failure::Invalid(w.unsupported(&found))
+        }),
         Err(err) => Err(err.into()),
     }
 }
@@ -263,14 +268,18 @@ fn big_int_digits(int: &Bound<'_, PyInt>) -> PyResult<String> {
     let py = int.py();
     let int_type = py.get_type::<PyInt>();
     let negative = int.lt(0)?;
-    let magnitude = int_type.getattr(pyo3::intern!(py, "__abs__"))?.call1((int,))?;
+    let magnitude = int_type
+        .getattr(pyo3::intern!(py, "__abs__"))?
+        .call1((int,))?;
     let bits: usize = int_type
         .getattr(pyo3::intern!(py, "bit_length"))?
         .call1((&magnitude,))?
         .extract()?;
-    let bytes = int_type
-        .getattr(pyo3::intern!(py, "to_bytes"))?
-        .call1((&magnitude, bits.div_ceil(8), "big"))?;
+    let bytes = int_type.getattr(pyo3::intern!(py, "to_bytes"))?.call1((
+        &magnitude,
+        bits.div_ceil(8),
+        "big",
+    ))?;
     let bytes: &[u8] = bytes.cast::<PyBytes>()?.as_bytes();
     Ok(decimal_digits(bytes, negative))
 }

@@ -23,10 +23,12 @@
 //! Python objects are made and released outside it. Objects may be shared
 //! between threads, on GIL and free-threaded builds alike: each call sees and
 //! leaves a whole, valid value. A value built outside the lock from an older
-//! state is not kept.
+//! state is not kept. The core value itself is shared (an `Arc`) with copies
+//! of the object and with a `to_json` that runs without the GIL, and copied
+//! by the assignment that changes it while it is shared.
 
 use std::borrow::Cow;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use connect_session::binding::NativeWriter;
 use connect_session::{
@@ -66,7 +68,9 @@ pub(crate) struct ConnectSessionCreate {
 
 /// What the lock guards.
 struct State {
-    core: Core,
+    /// Shared with copies of the object and with a `to_json` running without
+    /// the GIL; an assignment copies it first if it is shared (copy on write).
+    core: Arc<Core>,
     /// Counts assignments, so that a value built outside the lock from an
     /// older state is not kept.
     version: u64,
@@ -301,7 +305,7 @@ fn repr_order() -> impl Iterator<Item = Field> {
 impl ConnectSessionCreate {
     fn wrap(core: Core) -> Self {
         Self::of(State {
-            core,
+            core: Arc::new(core),
             version: 0,
             kept: None,
         })
@@ -321,9 +325,9 @@ impl ConnectSessionCreate {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// A copy of the core value.
-    fn core(&self) -> Core {
-        self.lock().core.clone()
+    /// The core value (shared, not copied).
+    fn core(&self) -> Arc<Core> {
+        Arc::clone(&self.lock().core)
     }
 
     /// The kept Python object of `slot`, built by `build` from what
@@ -393,11 +397,13 @@ pub(crate) fn set(
     let mut held = Held::read(field.name(), value)?;
     let set = {
         let mut state = slf.get().lock();
-        state.core.set(field, held.value()).map(|()| {
-            state.version = state.version.wrapping_add(1);
-            let kept = state.kept.as_mut();
-            kept.and_then(|kept| kept.fields.get_mut(index).and_then(Option::take))
-        })
+        Arc::make_mut(&mut state.core)
+            .set(field, held.value())
+            .map(|()| {
+                state.version = state.version.wrapping_add(1);
+                let kept = state.kept.as_mut();
+                kept.and_then(|kept| kept.fields.get_mut(index).and_then(Option::take))
+            })
     };
     // The exception is made, and what was kept released, outside the lock.
     match set {
@@ -514,7 +520,7 @@ impl ConnectSessionCreate {
         let mut changed = keyword_values("replace", changes)?;
         let core = slf.get().core();
         if changed.is_empty() {
-            return Ok(Self::wrap(core));
+            return Ok(Self::wrap(Core::clone(&core)));
         }
         let mut values: Vec<(&str, Value<'_>)> = Vec::new();
         for field in Field::ALL {
@@ -580,7 +586,7 @@ impl ConnectSessionCreate {
             if state.core.json_len_hint() < DETACH_BYTES {
                 return Ok(write(&state.core));
             }
-            state.core.clone()
+            Arc::clone(&state.core)
         };
         Ok(py.detach(move || write(&large)))
     }
@@ -643,7 +649,7 @@ impl ConnectSessionCreate {
         // One lock at a time (an object compared with itself included).
         let equal = slf.is(other) || {
             let theirs = other.get().core();
-            slf.get().lock().core == theirs
+            *slf.get().lock().core == *theirs
         };
         Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
     }
@@ -674,7 +680,7 @@ impl ConnectSessionCreate {
         let state = {
             let state = slf.get().lock();
             State {
-                core: state.core.clone(),
+                core: Arc::clone(&state.core),
                 version: 0,
                 // What is kept is immutable, so the copy shares it.
                 kept: state.kept.as_ref().map(|kept| kept.share(py)),

@@ -452,3 +452,74 @@ pub unsafe extern "C" fn connect_session_create_clear_provider(
     // SAFETY: the same contract.
     unsafe { text::clear(request, Field::Provider) }
 }
+
+// ------------------------------------------------------------ provider_version
+
+/// `provider_version`: The version of the provider's API to connect with.
+///
+/// - `request`: borrowed for the call.
+/// - `out_is_set`: on success receives whether the field is set.
+/// - `out_value`, `out_value_len`: on success receive a view borrowed from
+///   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+///   next changed or freed; (NULL, 0) when unset.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; the out-pointers are NULL or valid
+/// for writes.
+#[must_use]
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_get_provider_version(
+    request: *const ConnectSessionCreate,
+    out_is_set: *mut bool,
+    out_value: *mut *const c_char,
+    out_value_len: *mut usize,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe {
+        text::get_optional(
+            request,
+            Field::ProviderVersion,
+            out_is_set,
+            out_value,
+            out_value_len,
+        )
+    }
+}
+
+/// Sets `provider_version`.
+///
+/// - `request`: changed in place; views borrowed from it end.
+/// - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+///   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; `value` is NULL or points to
+/// `value_len` readable bytes.
+#[must_use]
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_set_provider_version(
+    request: *mut ConnectSessionCreate,
+    value: *const u8,
+    value_len: usize,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe { text::set(request, Field::ProviderVersion, value, value_len) }
+}
+
+/// Unsets `provider_version`.
+///
+/// - `request`: changed in place; views borrowed from it end.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle.
+#[must_use]
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_clear_provider_version(
+    request: *mut ConnectSessionCreate,
+) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe { text::clear(request, Field::ProviderVersion) }
+}

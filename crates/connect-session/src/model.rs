@@ -452,6 +452,16 @@ impl ConnectSessionCreate {
         self.put_optional_text(Field::Provider, provider);
     }
 
+    /// The version of the provider's API to connect with, if set.
+    pub fn provider_version(&self) -> Option<&str> {
+        self.text(Field::ProviderVersion)
+    }
+
+    /// Sets or clears the version of the provider's API.
+    pub fn set_provider_version(&mut self, version: Option<impl Into<String>>) {
+        self.put_optional_text(Field::ProviderVersion, version);
+    }
+
     /// The kind of account the session creates, if set.
     pub fn session_type(&self) -> Option<&ConnectSessionCreateType> {
         match self.slot(Field::Type)? {
