@@ -87,21 +87,35 @@ pub fn held<T>(what: &str, input: usize, f: impl FnOnce() -> T) -> Result<T, Str
 }
 
 /// The size of the compact document with the same content as `items`
-/// (`{"key":value,...}`): what the bound for `from_values` is stated against.
+/// (`{"key":value,...}`, strings escaped as JSON escapes them): what the
+/// bound for `from_values` is stated against.
 pub fn values_size(items: &[(&str, Value<'_>)]) -> usize {
     items
         .iter()
         .map(|(key, value)| {
             let value = match value {
                 Value::Json(text) => text.len(),
-                Value::Str(text) => text.len() + 2,
+                Value::Str(text) => quoted_len(text),
                 Value::Int(int) => int.to_string().len(),
                 _ => 5,
             };
-            key.len() + 4 + value
+            quoted_len(key) + 2 + value
         })
         .sum::<usize>()
         + 1
+}
+
+/// The length of `text` as a JSON string, quotes included.
+fn quoted_len(text: &str) -> usize {
+    let escaped: usize = text
+        .bytes()
+        .map(|b| match b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 2,
+            0..=0x1f => 6,
+            _ => 1,
+        })
+        .sum();
+    escaped + 2
 }
 
 /// Lets a small input stand for a large one, where a cost that grows faster
