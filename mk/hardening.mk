@@ -10,6 +10,7 @@ HOST_TRIPLE := $(shell rustc -vV 2>/dev/null | sed -n 's/^host: //p')
 
 test-limits: ## resource limits in release mode: a 100 MB document, linear time, deep nesting, the memory bound
 	$(CARGO) test --release -p connect-session --test limits --test memory
+	$(CARGO) test --release -p connect-session-ffi --test memory
 
 # --- ThreadSanitizer over the C ABI --------------------------------------------
 # The Rust library is instrumented too (nightly -Zsanitizer=thread), so a race
