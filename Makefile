@@ -24,10 +24,14 @@ lint-rust:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
-test: test-rust test-readme $(TEST_TARGETS) ## run every test suite
+test: prereqs test-rust test-readme $(TEST_TARGETS) ## run every test suite (prereqs first)
 
-test-rust: ## the Rust suites: unit, shared vectors, property tests, doctests
+test-rust: ## the Rust suites: unit, shared vectors, property tests, doctests, serde with users' features
 	$(CARGO) test --workspace
+	$(CARGO) test --manifest-path tests/serde-features/Cargo.toml --target-dir target/serde-features
+	@# A library must not change its users' serde_json: only the additive raw_value.
+	@if $(CARGO) tree -p connect-session -e features -i serde_json | grep -E 'feature "(preserve_order|arbitrary_precision)"'; then \
+		echo "connect-session turns on a serde_json feature that changes its users' builds"; exit 1; fi
 
 test-slow: test-py-slow ## the property tests with many more cases (Rust and Python)
 	PROPTEST_CASES=20000 $(CARGO) test --workspace --release
@@ -35,12 +39,12 @@ test-slow: test-py-slow ## the property tests with many more cases (Rust and Pyt
 test-readme: ## the README's quickstarts are the examples that demo builds and runs
 	python3 tests/check_readme.py
 
-update-vectors: ## rewrite the expected files of tests/vectors from the Rust implementation
-	UPDATE_VECTORS=1 $(CARGO) test -p connect-session --test vectors
+update-vectors: ## rewrite the expected files of tests/vectors and the JSON Schema from the Rust implementation
+	UPDATE_VECTORS=1 $(CARGO) test -p connect-session --test vectors --test schema
 
 demo: demo-rust $(DEMO_TARGETS) ## build everything and run every example
 
 demo-rust:
 	$(CARGO) run -q -p connect-session --example quickstart
 
-ci: lint test ## what CI runs
+ci: prereqs lint test ## what CI runs

@@ -27,8 +27,8 @@ int main() {
 
         // A refused document throws; the error carries the status and every problem.
         try {
-            cs::ConnectSessionCreate::from_json(R"({"origin_owner_id":"o","categories":["hirs"]})");
-            return 1;
+            auto refused = cs::ConnectSessionCreate::from_json(R"({"origin_owner_id":"o","categories":["hirs"]})");
+            return 1;  // not reached: from_json throws
         } catch (const cs::Error &e) {
             std::cerr << e.what() << '\n';  // e.status(), e.json() for programs
         }

@@ -1,13 +1,19 @@
 /*
  * connect_session.h: the C API of connect-session, the validated model of
  * StackOne's "Create Connect Session" request body (POST /connect_sessions).
+ * What a valid request is and the exact JSON written for it are the
+ * project's contract, the same in every language: docs/contract.md in the
+ * source, installed as share/doc/connect-session/contract.md. "Section N"
+ * below refers to it.
  *
  * Conventions
  * -----------
  * - Every fallible function returns a ConnectSessionStatus; CONNECT_SESSION_OK
  *   is 0. Results come back through trailing out_* parameters, written only
- *   when the call returns CONNECT_SESSION_OK (the last-error readers also
- *   report the size needed with CONNECT_SESSION_BUFFER_TOO_SMALL).
+ *   when the call returns CONNECT_SESSION_OK (the calls that fill a buffer
+ *   of yours, the last-error readers and
+ *   connect_session_create_get_categories, also report the size needed with
+ *   CONNECT_SESSION_BUFFER_TOO_SMALL, and write nothing else).
  * - Every pointer parameter is checked first: NULL returns
  *   CONNECT_SESSION_NULL_ARGUMENT and the message names the parameter. A text
  *   or array parameter given as (NULL, 0) is the empty string or list.
@@ -20,11 +26,13 @@
  *   CONNECT_SESSION_INVALID_UTF8) unless it is JSON (any bytes; the parser
  *   reports CONNECT_SESSION_SYNTAX), not NUL-terminated, and may hold NUL
  *   bytes, which are kept.
- * - Text out is `char *` plus a length. Owned text (char **out_json) is also
- *   NUL-terminated; the caller frees it with connect_session_string_free().
- *   Borrowed views (const char **out_value) are not NUL-terminated and stay
- *   valid until their handle is next changed (any _set_, _add_, _clear_ or
- *   _remove_ call, even one that fails) or freed; print them with "%.*s".
+ * - Text out is `char *` plus a length, and always NUL-terminated as well,
+ *   so it is a C string when it holds no NUL byte (the length is exact
+ *   either way; text may hold NULs, so "%.*s" with the length shows all of
+ *   it). Owned text (char **out_json) is freed by the caller with
+ *   connect_session_string_free(). Borrowed views (const char **out_value)
+ *   stay valid until their handle is next changed (any _set_, _add_, _clear_
+ *   or _remove_ call, even one that fails) or freed.
  * - A ConnectSessionCreate handle is owned by whoever received it and freed
  *   with connect_session_create_free(); freeing it twice is undefined
  *   behaviour. Functions never keep the pointers they are given.
@@ -56,6 +64,34 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+/** The major version of the library this header belongs to. */
+#define CONNECT_SESSION_VERSION_MAJOR 0
+/** The minor version (before 1.0, a new minor version may change the ABI). */
+#define CONNECT_SESSION_VERSION_MINOR 1
+/** The patch version. */
+#define CONNECT_SESSION_VERSION_PATCH 0
+/**
+ * The whole version as text, what connect_session_version() returns from the
+ * library this header belongs to.
+ */
+#define CONNECT_SESSION_VERSION "0.1.0"
+
+/**
+ * Marks the functions that return a ConnectSessionStatus: ignoring one is a
+ * compiler warning (warn_unused_result in GCC and Clang, [[nodiscard]] in
+ * C++17 and C23). Define it empty before including this header to opt out.
+ */
+#ifndef CONNECT_SESSION_MUST_USE
+#if (defined(__cplusplus) && __cplusplus >= 201703L) || \
+    (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L)
+#define CONNECT_SESSION_MUST_USE [[nodiscard]]
+#elif defined(__GNUC__) || defined(__clang__)
+#define CONNECT_SESSION_MUST_USE __attribute__((warn_unused_result))
+#else
+#define CONNECT_SESSION_MUST_USE
+#endif
+#endif
+
 
 /**
  * The result of every fallible function. `CONNECT_SESSION_OK` is 0; every
@@ -132,8 +168,8 @@ typedef enum {
 } ConnectSessionStatus;
 
 /**
- * A category of provider (contract section 2). Each number is fixed once
- * shipped: the six of version 1 keep theirs and later ones take the next.
+ * A category of provider (docs/contract.md, section 2). Each number is fixed
+ * once shipped: the six of version 1 keep theirs and later ones take the next.
  *
  * The type is `uint32_t` in C, so functions that take a category accept any
  * number and answer `CONNECT_SESSION_INVALID_ARGUMENT` for one that names no
@@ -210,20 +246,51 @@ typedef uint32_t ConnectSessionCategory;
 #endif // __cplusplus
 
 /**
+ * The kind of account a session creates (docs/contract.md, section 2b). The
+ * set is open: a value other than `production` and `test` is kept as given
+ * and reads as `CONNECT_SESSION_TYPE_OTHER` (its text has
+ * `connect_session_create_get_type_text`).
+ */
+enum ConnectSessionType
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * `production` (the server's default when `type` is unset).
+   */
+  CONNECT_SESSION_TYPE_PRODUCTION = 0,
+  /**
+   * `test`.
+   */
+  CONNECT_SESSION_TYPE_TEST = 1,
+  /**
+   * Any other string, kept exactly (no case folding).
+   */
+  CONNECT_SESSION_TYPE_OTHER = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ConnectSessionType ConnectSessionType;
+#else
+typedef uint32_t ConnectSessionType;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * A Create Connect Session request: opaque, created by
  * `connect_session_create_new`, `_from_json`, `_from_json_strict` or
  * `_clone`, and released only by `connect_session_create_free`.
  *
  * Every handle holds a valid request: setters validate before they change
- * anything, and a failed call leaves the handle as it was. A handle may be
- * used from any thread, but not from two threads at once.
+ * anything, and a failed call leaves the handle as it was.
+ *
+ * Threads (as the header's preamble says): a handle is not tied to a thread.
+ * Calls that only read it (those taking a `const ConnectSessionCreate *`)
+ * may run on several threads at once; a call that changes or frees it must
+ * not overlap any other call on it.
  */
 typedef struct ConnectSessionCreate ConnectSessionCreate;
-
-/**
- * Every status, in numeric order.
- */
-#define ConnectSessionStatus_ALL { CONNECT_SESSION_OK, CONNECT_SESSION_SYNTAX, CONNECT_SESSION_MISSING_FIELD, CONNECT_SESSION_INVALID_TYPE, CONNECT_SESSION_INVALID_VALUE, CONNECT_SESSION_UNKNOWN_FIELD, CONNECT_SESSION_DUPLICATE_KEY, CONNECT_SESSION_TOO_DEEP, CONNECT_SESSION_NULL_ARGUMENT, CONNECT_SESSION_INVALID_UTF8, CONNECT_SESSION_INDEX_OUT_OF_RANGE, CONNECT_SESSION_BUFFER_TOO_SMALL, CONNECT_SESSION_INVALID_ARGUMENT, CONNECT_SESSION_INTERNAL, }
 
 #ifdef __cplusplus
 extern "C" {
@@ -277,6 +344,8 @@ void connect_session_string_free(char *text);
  * Returns `CONNECT_SESSION_BUFFER_TOO_SMALL`, writing nothing to `buf`, if
  * `cap < len`; never truncates. Unlike every other call, this one neither
  * clears nor sets the last error, so it can be asked for the size first.
+ * Unlike the other statuses, this one may be ignored (it is not
+ * `CONNECT_SESSION_MUST_USE`): a size query is made for `*out_len` alone.
  *
  * # Safety
  *
@@ -316,6 +385,7 @@ ConnectSessionStatus connect_session_last_error_json(char *buf, size_t cap, size
  *
  * The out-pointers are NULL or valid for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_category_name(uint32_t category,
                                                    const char **out_name,
                                                    size_t *out_name_len);
@@ -336,9 +406,37 @@ ConnectSessionStatus connect_session_category_name(uint32_t category,
  * `name` is NULL or points to `name_len` readable bytes; `out_category` is
  * NULL or valid for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_category_from_name(const uint8_t *name,
                                                         size_t name_len,
                                                         ConnectSessionCategory *out_category);
+
+/**
+ * Copies every category of the request into `buf`, in order, in one call
+ * (`connect_session_create_get_category` reads one at a time).
+ *
+ * - `request`: borrowed for the call.
+ * - `buf`: caller-owned room for `cap` categories, written with the list if
+ *   it fits (`cap >= len`). May be NULL when `cap` is 0, to ask for the size.
+ * - `cap`: the number of categories `buf` can hold.
+ * - `out_len`: receives the number of categories (0 when the list is unset
+ *   or empty; `connect_session_create_get_categories_count` tells the two
+ *   apart) on `CONNECT_SESSION_OK` and on `CONNECT_SESSION_BUFFER_TOO_SMALL`.
+ *
+ * Returns `CONNECT_SESSION_BUFFER_TOO_SMALL`, writing nothing to `buf`, if
+ * `cap < len`, as the last-error readers do: call it with (NULL, 0) for the
+ * size, then with a buffer that large.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `buf` is NULL or valid for writing
+ * `cap` categories; `out_len` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_categories(const ConnectSessionCreate *request,
+                                                           ConnectSessionCategory *buf,
+                                                           size_t cap,
+                                                           size_t *out_len);
 
 /**
  * How many extra keys the request holds.
@@ -351,6 +449,7 @@ ConnectSessionStatus connect_session_category_from_name(const uint8_t *name,
  * `request` is NULL or a live handle; `out_count` is NULL or valid for
  * writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_extra_count(const ConnectSessionCreate *request,
                                                             size_t *out_count);
 
@@ -360,7 +459,7 @@ ConnectSessionStatus connect_session_create_get_extra_count(const ConnectSession
  *
  * - `request`: borrowed for the call.
  * - `out_key`, `out_key_len`: on success receive a view of the key borrowed
- *   from `request` (not NUL-terminated), valid until the handle is next
+ *   from `request` (NUL-terminated too), valid until the handle is next
  *   changed or freed.
  * - `out_json`, `out_json_len`: the same for the value's canonical JSON.
  *
@@ -369,6 +468,7 @@ ConnectSessionStatus connect_session_create_get_extra_count(const ConnectSession
  * `request` is NULL or a live handle; the out-pointers are NULL or valid
  * for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_extra_at(const ConnectSessionCreate *request,
                                                          size_t index,
                                                          const char **out_key,
@@ -383,7 +483,7 @@ ConnectSessionStatus connect_session_create_get_extra_at(const ConnectSessionCre
  * - `key`, `key_len`: UTF-8 text, borrowed for the call.
  * - `out_found`: on success receives whether the key is held.
  * - `out_json`, `out_json_len`: on success receive a view of the value's
- *   canonical JSON borrowed from `request` (not NUL-terminated), valid until
+ *   canonical JSON borrowed from `request` (NUL-terminated too), valid until
  *   the handle is next changed or freed; (NULL, 0) when not found.
  *
  * # Safety
@@ -391,6 +491,7 @@ ConnectSessionStatus connect_session_create_get_extra_at(const ConnectSessionCre
  * `request` is NULL or a live handle; `key` is NULL or points to `key_len`
  * readable bytes; the out-pointers are NULL or valid for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_extra(const ConnectSessionCreate *request,
                                                       const uint8_t *key,
                                                       size_t key_len,
@@ -412,6 +513,7 @@ ConnectSessionStatus connect_session_create_get_extra(const ConnectSessionCreate
  * `request` is NULL or a live handle; `key` and `json` are NULL or point to
  * their lengths in readable bytes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_extra(ConnectSessionCreate *request,
                                                       const uint8_t *key,
                                                       size_t key_len,
@@ -430,6 +532,7 @@ ConnectSessionStatus connect_session_create_set_extra(ConnectSessionCreate *requ
  * `request` is NULL or a live handle; `key` is NULL or points to `key_len`
  * readable bytes; `out_removed` is NULL or valid for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_remove_extra(ConnectSessionCreate *request,
                                                          const uint8_t *key,
                                                          size_t key_len,
@@ -444,6 +547,7 @@ ConnectSessionStatus connect_session_create_remove_extra(ConnectSessionCreate *r
  *
  * `request` is NULL or a live handle.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_extra(ConnectSessionCreate *request);
 
 /**
@@ -459,6 +563,7 @@ ConnectSessionStatus connect_session_create_clear_extra(ConnectSessionCreate *re
  * `request` is NULL or a live handle; the out-pointers are NULL or valid
  * for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_categories_count(const ConnectSessionCreate *request,
                                                                  bool *out_is_set,
                                                                  size_t *out_count);
@@ -475,6 +580,7 @@ ConnectSessionStatus connect_session_create_get_categories_count(const ConnectSe
  * `request` is NULL or a live handle; `out_category` is NULL or valid for
  * writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_category(const ConnectSessionCreate *request,
                                                          size_t index,
                                                          ConnectSessionCategory *out_category);
@@ -494,6 +600,7 @@ ConnectSessionStatus connect_session_create_get_category(const ConnectSessionCre
  * `request` is NULL or a live handle; `categories` is NULL or points to
  * `categories_len` readable `uint32_t`.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_categories(ConnectSessionCreate *request,
                                                            const uint32_t *categories,
                                                            size_t categories_len);
@@ -509,6 +616,7 @@ ConnectSessionStatus connect_session_create_set_categories(ConnectSessionCreate 
  *
  * `request` is NULL or a live handle.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_add_category(ConnectSessionCreate *request,
                                                          uint32_t category);
 
@@ -521,6 +629,7 @@ ConnectSessionStatus connect_session_create_add_category(ConnectSessionCreate *r
  *
  * `request` is NULL or a live handle.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_categories(ConnectSessionCreate *request);
 
 /**
@@ -537,6 +646,7 @@ ConnectSessionStatus connect_session_create_clear_categories(ConnectSessionCreat
  * `request` is NULL or a live handle; the out-pointers are NULL or valid
  * for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_expires_in(const ConnectSessionCreate *request,
                                                            bool *out_is_set,
                                                            double *out_seconds);
@@ -553,6 +663,7 @@ ConnectSessionStatus connect_session_create_get_expires_in(const ConnectSessionC
  * `request` is NULL or a live handle; `out_seconds` is NULL or valid for
  * writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_effective_expires_in(const ConnectSessionCreate *request,
                                                                      double *out_seconds);
 
@@ -566,6 +677,7 @@ ConnectSessionStatus connect_session_create_get_effective_expires_in(const Conne
  *
  * `request` is NULL or a live handle.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_expires_in(ConnectSessionCreate *request,
                                                            double seconds);
 
@@ -578,6 +690,7 @@ ConnectSessionStatus connect_session_create_set_expires_in(ConnectSessionCreate 
  *
  * `request` is NULL or a live handle.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_expires_in(ConnectSessionCreate *request);
 
 /**
@@ -586,7 +699,7 @@ ConnectSessionStatus connect_session_create_clear_expires_in(ConnectSessionCreat
  * - `request`: borrowed for the call.
  * - `out_is_set`: on success receives whether it is set.
  * - `out_value`, `out_value_len`: on success receive a view of the JSON
- *   borrowed from `request` (not NUL-terminated), valid until the handle is
+ *   borrowed from `request` (NUL-terminated too), valid until the handle is
  *   next changed or freed; (NULL, 0) when unset.
  *
  * # Safety
@@ -594,6 +707,7 @@ ConnectSessionStatus connect_session_create_clear_expires_in(ConnectSessionCreat
  * `request` is NULL or a live handle; the out-pointers are NULL or valid
  * for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_metadata(const ConnectSessionCreate *request,
                                                          bool *out_is_set,
                                                          const char **out_value,
@@ -612,6 +726,7 @@ ConnectSessionStatus connect_session_create_get_metadata(const ConnectSessionCre
  * `request` is NULL or a live handle; `json` is NULL or points to
  * `json_len` readable bytes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_metadata(ConnectSessionCreate *request,
                                                          const uint8_t *json,
                                                          size_t json_len);
@@ -625,153 +740,43 @@ ConnectSessionStatus connect_session_create_set_metadata(ConnectSessionCreate *r
  *
  * `request` is NULL or a live handle.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_metadata(ConnectSessionCreate *request);
 
 /**
- * `origin_owner_id` (always set).
- *
- * - `request`: borrowed for the call.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (not NUL-terminated; may hold NULs), valid until the handle is
- *   next changed or freed.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
- */
-ConnectSessionStatus connect_session_create_get_origin_owner_id(const ConnectSessionCreate *request,
-                                                                const char **out_value,
-                                                                size_t *out_value_len);
-
-/**
- * Sets `origin_owner_id`.
- *
- * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
- */
-ConnectSessionStatus connect_session_create_set_origin_owner_id(ConnectSessionCreate *request,
-                                                                const uint8_t *value,
-                                                                size_t value_len);
-
-/**
- * `origin_owner_name` (always set).
- *
- * - `request`: borrowed for the call.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (not NUL-terminated; may hold NULs), valid until the handle is
- *   next changed or freed.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
- */
-ConnectSessionStatus connect_session_create_get_origin_owner_name(const ConnectSessionCreate *request,
-                                                                  const char **out_value,
-                                                                  size_t *out_value_len);
-
-/**
- * Sets `origin_owner_name`.
- *
- * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
- */
-ConnectSessionStatus connect_session_create_set_origin_owner_name(ConnectSessionCreate *request,
-                                                                  const uint8_t *value,
-                                                                  size_t value_len);
-
-/**
- * `origin_username`, if set.
+ * `multiple`, if set: whether the session may connect more than one account
+ * (the server's default, when unset, is false).
  *
  * - `request`: borrowed for the call.
  * - `out_is_set`: on success receives whether it is set.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (not NUL-terminated; may hold NULs), valid until the handle is
- *   next changed or freed; (NULL, 0) when unset.
+ * - `out_value`: on success receives the value (false when unset).
  *
  * # Safety
  *
  * `request` is NULL or a live handle; the out-pointers are NULL or valid
  * for writes.
  */
-ConnectSessionStatus connect_session_create_get_origin_username(const ConnectSessionCreate *request,
-                                                                bool *out_is_set,
-                                                                const char **out_value,
-                                                                size_t *out_value_len);
-
-/**
- * Sets `origin_username`.
- *
- * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
- */
-ConnectSessionStatus connect_session_create_set_origin_username(ConnectSessionCreate *request,
-                                                                const uint8_t *value,
-                                                                size_t value_len);
-
-/**
- * Unsets `origin_username`.
- *
- * - `request`: changed in place; views borrowed from it end.
- *
- * # Safety
- *
- * `request` is NULL or a live handle.
- */
-ConnectSessionStatus connect_session_create_clear_origin_username(ConnectSessionCreate *request);
-
-/**
- * `provider`, if set.
- *
- * - `request`: borrowed for the call.
- * - `out_is_set`: on success receives whether it is set.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (not NUL-terminated; may hold NULs), valid until the handle is
- *   next changed or freed; (NULL, 0) when unset.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
- */
-ConnectSessionStatus connect_session_create_get_provider(const ConnectSessionCreate *request,
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_multiple(const ConnectSessionCreate *request,
                                                          bool *out_is_set,
-                                                         const char **out_value,
-                                                         size_t *out_value_len);
+                                                         bool *out_value);
 
 /**
- * Sets `provider`.
+ * Sets `multiple`.
  *
  * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
+ * - `value`: the value (C's `bool`, so only true or false can arrive).
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
+ * `request` is NULL or a live handle.
  */
-ConnectSessionStatus connect_session_create_set_provider(ConnectSessionCreate *request,
-                                                         const uint8_t *value,
-                                                         size_t value_len);
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_multiple(ConnectSessionCreate *request,
+                                                         bool value);
 
 /**
- * Unsets `provider`.
+ * Unsets `multiple`.
  *
  * - `request`: changed in place; views borrowed from it end.
  *
@@ -779,7 +784,8 @@ ConnectSessionStatus connect_session_create_set_provider(ConnectSessionCreate *r
  *
  * `request` is NULL or a live handle.
  */
-ConnectSessionStatus connect_session_create_clear_provider(ConnectSessionCreate *request);
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_multiple(ConnectSessionCreate *request);
 
 /**
  * Sets one field from JSON text by the rules of a whole document: `null`
@@ -799,6 +805,7 @@ ConnectSessionStatus connect_session_create_clear_provider(ConnectSessionCreate 
  * `request` is NULL or a live handle; `field` and `json` are NULL or point
  * to their lengths in readable bytes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_field_json(ConnectSessionCreate *request,
                                                            const uint8_t *field,
                                                            size_t field_len,
@@ -820,6 +827,7 @@ ConnectSessionStatus connect_session_create_set_field_json(ConnectSessionCreate 
  * Each text pointer is NULL or points to its length in readable bytes;
  * `out_request` is NULL or valid for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_new(const uint8_t *origin_owner_id,
                                                 size_t origin_owner_id_len,
                                                 const uint8_t *origin_owner_name,
@@ -843,6 +851,7 @@ ConnectSessionStatus connect_session_create_new(const uint8_t *origin_owner_id,
  * `json` is NULL or points to `json_len` readable bytes; `out_request` is
  * NULL or valid for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_from_json(const uint8_t *json,
                                                       size_t json_len,
                                                       ConnectSessionCreate **out_request);
@@ -860,6 +869,7 @@ ConnectSessionStatus connect_session_create_from_json(const uint8_t *json,
  *
  * As for `connect_session_create_from_json`.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_from_json_strict(const uint8_t *json,
                                                              size_t json_len,
                                                              ConnectSessionCreate **out_request);
@@ -878,7 +888,7 @@ ConnectSessionStatus connect_session_create_from_json_strict(const uint8_t *json
 void connect_session_create_free(ConnectSessionCreate *request);
 
 /**
- * The canonical compact JSON (SPEC section 3).
+ * The canonical compact JSON (docs/contract.md, section 3).
  *
  * - `request`: borrowed for the call.
  * - `out_json`: on success receives new text, NUL-terminated; the caller
@@ -890,6 +900,7 @@ void connect_session_create_free(ConnectSessionCreate *request);
  * `request` is NULL or a live handle; the out-pointers are NULL or valid
  * for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_to_json(const ConnectSessionCreate *request,
                                                     char **out_json,
                                                     size_t *out_json_len);
@@ -907,6 +918,7 @@ ConnectSessionStatus connect_session_create_to_json(const ConnectSessionCreate *
  *
  * As for `connect_session_create_to_json`.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_to_json_pretty(const ConnectSessionCreate *request,
                                                            char **out_json,
                                                            size_t *out_json_len);
@@ -922,6 +934,7 @@ ConnectSessionStatus connect_session_create_to_json_pretty(const ConnectSessionC
  *
  * `request` is NULL or a live handle; `out_copy` is NULL or valid for writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clone(const ConnectSessionCreate *request,
                                                   ConnectSessionCreate **out_copy);
 
@@ -937,9 +950,466 @@ ConnectSessionStatus connect_session_create_clone(const ConnectSessionCreate *re
  * `a` and `b` are NULL or live handles; `out_equal` is NULL or valid for
  * writes.
  */
+CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_equals(const ConnectSessionCreate *a,
                                                    const ConnectSessionCreate *b,
                                                    bool *out_equal);
+
+/**
+ * The JSON Schema (draft 2020-12) of the request's JSON, as compact JSON:
+ * the same document as the Rust crate's `json_schema()` and Python's
+ * `ConnectSessionCreate.json_schema()` (docs/contract.md, section 7).
+ *
+ * - `out_json`: on success receives new text, NUL-terminated; the caller
+ *   owns it and frees it with `connect_session_string_free`.
+ * - `out_json_len`: on success receives its length in bytes, without the NUL.
+ *
+ * # Safety
+ *
+ * The out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_json_schema(char **out_json,
+                                                        size_t *out_json_len);
+
+/**
+ * The session type, as an enumerator.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether `type` is set.
+ * - `out_type`: on success receives the enumerator:
+ *   `CONNECT_SESSION_TYPE_OTHER` for a value outside the known ones (read
+ *   it with `connect_session_create_get_type_text`), and
+ *   `CONNECT_SESSION_TYPE_PRODUCTION`, the server's default, when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_type(const ConnectSessionCreate *request,
+                                                     bool *out_is_set,
+                                                     ConnectSessionType *out_type);
+
+/**
+ * The session type's text, exactly as set (`"production"`, `"test"` or any
+ * other string).
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether `type` is set.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_type_text(const ConnectSessionCreate *request,
+                                                          bool *out_is_set,
+                                                          const char **out_value,
+                                                          size_t *out_value_len);
+
+/**
+ * Sets the session type from its text: `"production"` and `"test"` are the
+ * known values; any other string is kept exactly as given.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated. (NULL, 0) is the empty string, kept like any other.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_type(ConnectSessionCreate *request,
+                                                     const uint8_t *value,
+                                                     size_t value_len);
+
+/**
+ * Unsets the session type.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_type(ConnectSessionCreate *request);
+
+/**
+ * `account_id`: The id of an existing account to reconnect: the hub opens in
+ * edit mode for it.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_account_id(const ConnectSessionCreate *request,
+                                                           bool *out_is_set,
+                                                           const char **out_value,
+                                                           size_t *out_value_len);
+
+/**
+ * Sets `account_id`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_account_id(ConnectSessionCreate *request,
+                                                           const uint8_t *value,
+                                                           size_t value_len);
+
+/**
+ * Unsets `account_id`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_account_id(ConnectSessionCreate *request);
+
+/**
+ * `integration_id`: The id of the integration to connect with.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_integration_id(const ConnectSessionCreate *request,
+                                                               bool *out_is_set,
+                                                               const char **out_value,
+                                                               size_t *out_value_len);
+
+/**
+ * Sets `integration_id`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_integration_id(ConnectSessionCreate *request,
+                                                               const uint8_t *value,
+                                                               size_t value_len);
+
+/**
+ * Unsets `integration_id`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_integration_id(ConnectSessionCreate *request);
+
+/**
+ * `label`: The label given to the account this session creates.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_label(const ConnectSessionCreate *request,
+                                                      bool *out_is_set,
+                                                      const char **out_value,
+                                                      size_t *out_value_len);
+
+/**
+ * Sets `label`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_label(ConnectSessionCreate *request,
+                                                      const uint8_t *value,
+                                                      size_t value_len);
+
+/**
+ * Unsets `label`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_label(ConnectSessionCreate *request);
+
+/**
+ * `origin_owner_id`: The id of the account's owner in your system (required).
+ *
+ * - `request`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_origin_owner_id(const ConnectSessionCreate *request,
+                                                                const char **out_value,
+                                                                size_t *out_value_len);
+
+/**
+ * Sets `origin_owner_id`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_origin_owner_id(ConnectSessionCreate *request,
+                                                                const uint8_t *value,
+                                                                size_t value_len);
+
+/**
+ * `origin_owner_name`: The name of the account's owner in your system
+ * (required).
+ *
+ * - `request`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_origin_owner_name(const ConnectSessionCreate *request,
+                                                                  const char **out_value,
+                                                                  size_t *out_value_len);
+
+/**
+ * Sets `origin_owner_name`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_origin_owner_name(ConnectSessionCreate *request,
+                                                                  const uint8_t *value,
+                                                                  size_t value_len);
+
+/**
+ * `origin_username`: The name of the user who creates the session, in your
+ * system.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_origin_username(const ConnectSessionCreate *request,
+                                                                bool *out_is_set,
+                                                                const char **out_value,
+                                                                size_t *out_value_len);
+
+/**
+ * Sets `origin_username`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_origin_username(ConnectSessionCreate *request,
+                                                                const uint8_t *value,
+                                                                size_t value_len);
+
+/**
+ * Unsets `origin_username`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_origin_username(ConnectSessionCreate *request);
+
+/**
+ * `provider`: The provider to connect to, skipping the hub's choice of
+ * provider.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_provider(const ConnectSessionCreate *request,
+                                                         bool *out_is_set,
+                                                         const char **out_value,
+                                                         size_t *out_value_len);
+
+/**
+ * Sets `provider`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_provider(ConnectSessionCreate *request,
+                                                         const uint8_t *value,
+                                                         size_t value_len);
+
+/**
+ * Unsets `provider`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_provider(ConnectSessionCreate *request);
+
+/**
+ * `provider_version`: The version of the provider's API to connect with.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
+ *   next changed or freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid
+ * for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_provider_version(const ConnectSessionCreate *request,
+                                                                 bool *out_is_set,
+                                                                 const char **out_value,
+                                                                 size_t *out_value_len);
+
+/**
+ * Sets `provider_version`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to
+ * `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_provider_version(ConnectSessionCreate *request,
+                                                                 const uint8_t *value,
+                                                                 size_t value_len);
+
+/**
+ * Unsets `provider_version`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_provider_version(ConnectSessionCreate *request);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -4,14 +4,20 @@
 // decision about what is valid is the library's. Ownership in one line each:
 //   - ConnectSessionCreate owns its handle (std::unique_ptr with a deleter that
 //     calls connect_session_create_free); it is move-only, clone() copies.
-//   - std::string results (to_json, ...) are copies; the library's buffer is
-//     freed before they are returned.
+//   - std::string and std::vector results (to_json, categories, ...) are
+//     copies; the library's buffer is freed before they are returned.
 //   - std::string_view results are views into the handle, valid until the
 //     object is next changed, moved from, or destroyed (as in the C API).
+//     They are only offered on an lvalue: on a temporary, whose handle dies at
+//     the end of the full expression, the call does not compile
+//     (`ConnectSessionCreate::from_json(s).origin_owner_id()` is an error;
+//     copy into a std::string from a named object instead).
 //   - A failed call throws connect_session::Error (status, message, error
 //     JSON) and leaves the object as it was.
-// A moved-from object holds no handle: using it throws Error with
-// CONNECT_SESSION_NULL_ARGUMENT.
+// Functions that return a value are [[nodiscard]]. A moved-from object holds
+// no handle: using it throws Error with CONNECT_SESSION_NULL_ARGUMENT.
+// Threads: as the C API (see "Thread safety" in connect_session.h): const
+// member functions may run concurrently on one object, others may not.
 #ifndef CONNECT_SESSION_HPP
 #define CONNECT_SESSION_HPP
 
@@ -35,21 +41,25 @@ using Status = ::ConnectSessionStatus;
 /// A provider category (CONNECT_SESSION_CATEGORY_ATS, ...).
 using Category = ::ConnectSessionCategory;
 
+/// The session type as an enumerator (CONNECT_SESSION_TYPE_PRODUCTION, _TEST, _OTHER).
+using SessionType = ::ConnectSessionType;
+
 /// A failed call: the status, the message of the last error, and the error
 /// list as JSON (`[{"type":..,"loc":[..],"msg":..}]`).
 class Error : public std::runtime_error {
 public:
+    /// An error with the status a C call returned, its message and its error JSON.
     Error(Status status, const std::string &message, std::string json)
         : std::runtime_error(message), status_(status), json_(std::move(json)) {}
 
     /// The status the C call returned.
-    Status status() const noexcept { return status_; }
+    [[nodiscard]] Status status() const noexcept { return status_; }
 
     /// The status as its snake_case name ("missing_field", "null_argument").
-    std::string_view status_name() const noexcept { return ::connect_session_status_name(status_); }
+    [[nodiscard]] std::string_view status_name() const noexcept { return ::connect_session_status_name(status_); }
 
     /// Every problem as JSON, exactly as connect_session_last_error_json gives it.
-    const std::string &json() const noexcept { return json_; }
+    [[nodiscard]] const std::string &json() const noexcept { return json_; }
 
 private:
     Status status_;
@@ -63,7 +73,7 @@ using LastErrorReader = Status (*)(char *, std::size_t, std::size_t *);
 /// One text of this thread's last error, read with a size query first.
 inline std::string last_error(LastErrorReader reader) {
     std::size_t len = 0;
-    reader(nullptr, 0, &len);
+    (void)reader(nullptr, 0, &len);  // the size query: its status repeats what len says
     std::string text(len, '\0');
     if (len > 0 && reader(text.data(), text.size(), &len) != CONNECT_SESSION_OK) {
         return std::string();
@@ -99,20 +109,23 @@ inline std::string take(char *text, std::size_t len) {
     return std::string(owned.get(), len);
 }
 
+/// A borrowed view of a handle's text (pointer plus length; may hold NULs).
+inline std::string_view view(const char *ptr, std::size_t len) noexcept { return std::string_view(ptr, len); }
+
 inline std::optional<std::string_view> view_if(bool is_set, const char *ptr, std::size_t len) {
     if (!is_set) {
         return std::nullopt;
     }
-    return std::string_view(ptr, len);
+    return view(ptr, len);
 }
 
 } // namespace detail
 
 /// The library's version, e.g. "0.1.0".
-inline std::string_view version() noexcept { return ::connect_session_version(); }
+[[nodiscard]] inline std::string_view version() noexcept { return ::connect_session_version(); }
 
 /// The wire value of a category ("hris-legacy").
-inline std::string_view category_name(Category category) {
+[[nodiscard]] inline std::string_view category_name(Category category) {
     const char *name = nullptr;
     std::size_t len = 0;
     detail::check(::connect_session_category_name(category, &name, &len));
@@ -120,7 +133,7 @@ inline std::string_view category_name(Category category) {
 }
 
 /// The category a wire value or alias names ("hrisLegacy" too).
-inline Category category_from_name(std::string_view name) {
+[[nodiscard]] inline Category category_from_name(std::string_view name) {
     Category category{};
     detail::check(::connect_session_category_from_name(detail::bytes(name), name.size(), &category));
     return category;
@@ -139,45 +152,56 @@ public:
     }
 
     /// Takes ownership of a handle from the C API (NULL gives an empty object).
-    static ConnectSessionCreate adopt(::ConnectSessionCreate *handle) noexcept {
+    [[nodiscard]] static ConnectSessionCreate adopt(::ConnectSessionCreate *handle) noexcept {
         return ConnectSessionCreate(handle);
     }
 
     /// Parses a document, keeping keys outside the model.
-    static ConnectSessionCreate from_json(std::string_view json) {
+    [[nodiscard]] static ConnectSessionCreate from_json(std::string_view json) {
         ::ConnectSessionCreate *raw = nullptr;
         detail::check(::connect_session_create_from_json(detail::bytes(json), json.size(), &raw));
         return ConnectSessionCreate(raw);
     }
 
     /// Parses a document in strict mode: keys outside the model are errors.
-    static ConnectSessionCreate from_json_strict(std::string_view json) {
+    [[nodiscard]] static ConnectSessionCreate from_json_strict(std::string_view json) {
         ::ConnectSessionCreate *raw = nullptr;
         detail::check(::connect_session_create_from_json_strict(detail::bytes(json), json.size(), &raw));
         return ConnectSessionCreate(raw);
     }
 
+    /// The JSON Schema (draft 2020-12) of the request's JSON, as compact JSON text.
+    [[nodiscard]] static std::string json_schema() {
+        char *text = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_json_schema(&text, &len));
+        return detail::take(text, len);
+    }
+
+    /// Takes the other object's handle; the other holds none afterwards.
     ConnectSessionCreate(ConnectSessionCreate &&) noexcept = default;
+    /// Frees this object's handle and takes the other's.
     ConnectSessionCreate &operator=(ConnectSessionCreate &&) noexcept = default;
     ConnectSessionCreate(const ConnectSessionCreate &) = delete;
     ConnectSessionCreate &operator=(const ConnectSessionCreate &) = delete;
     ~ConnectSessionCreate() = default;
 
     /// A deep copy.
-    ConnectSessionCreate clone() const {
+    [[nodiscard]] ConnectSessionCreate clone() const {
         ::ConnectSessionCreate *raw = nullptr;
         detail::check(::connect_session_create_clone(handle_.get(), &raw));
         return ConnectSessionCreate(raw);
     }
 
-    /// The C handle, still owned by this object.
-    ::ConnectSessionCreate *get() const noexcept { return handle_.get(); }
+    /// The C handle, still owned by this object (so not offered on a temporary).
+    [[nodiscard]] ::ConnectSessionCreate *get() const & noexcept { return handle_.get(); }
+    ::ConnectSessionCreate *get() const && = delete;
 
     /// Gives up the C handle; the caller frees it with connect_session_create_free.
-    ::ConnectSessionCreate *release() noexcept { return handle_.release(); }
+    [[nodiscard]] ::ConnectSessionCreate *release() noexcept { return handle_.release(); }
 
     /// The canonical compact JSON.
-    std::string to_json() const {
+    [[nodiscard]] std::string to_json() const {
         char *text = nullptr;
         std::size_t len = 0;
         detail::check(::connect_session_create_to_json(handle_.get(), &text, &len));
@@ -185,7 +209,7 @@ public:
     }
 
     /// The canonical JSON indented with two spaces.
-    std::string to_json_pretty() const {
+    [[nodiscard]] std::string to_json_pretty() const {
         char *text = nullptr;
         std::size_t len = 0;
         detail::check(::connect_session_create_to_json_pretty(handle_.get(), &text, &len));
@@ -193,29 +217,38 @@ public:
     }
 
     /// Same value (every field and extra key, in order).
-    bool operator==(const ConnectSessionCreate &other) const {
+    [[nodiscard]] bool operator==(const ConnectSessionCreate &other) const {
         bool equal = false;
         detail::check(::connect_session_create_equals(handle_.get(), other.handle_.get(), &equal));
         return equal;
     }
 
-    bool operator!=(const ConnectSessionCreate &other) const { return !(*this == other); }
+    /// Not the same value.
+    [[nodiscard]] bool operator!=(const ConnectSessionCreate &other) const { return !(*this == other); }
 
     // -- categories
 
-    /// The categories in order, or nothing when unset.
-    std::optional<std::vector<Category>> categories() const {
+    /// The categories in order: an owning copy, empty when unset (see
+    /// categories_is_set()), safe to iterate even on a temporary.
+    [[nodiscard]] std::vector<Category> categories() const {
+        std::size_t len = 0;
+        std::vector<Category> out;
+        // Size, then fill; a change in between (another thread) is a misuse.
+        Status status = ::connect_session_create_get_categories(handle_.get(), nullptr, 0, &len);
+        if (status == CONNECT_SESSION_BUFFER_TOO_SMALL) {
+            out.resize(len);
+            status = ::connect_session_create_get_categories(handle_.get(), out.data(), out.size(), &len);
+        }
+        detail::check(status);
+        return out;
+    }
+
+    /// Whether the list is set (an empty list `[]` is; an unset one is absent from the JSON).
+    [[nodiscard]] bool categories_is_set() const {
         bool is_set = false;
         std::size_t count = 0;
         detail::check(::connect_session_create_get_categories_count(handle_.get(), &is_set, &count));
-        if (!is_set) {
-            return std::nullopt;
-        }
-        std::vector<Category> out(count);
-        for (std::size_t i = 0; i < count; ++i) {
-            detail::check(::connect_session_create_get_category(handle_.get(), i, &out[i]));
-        }
-        return out;
+        return is_set;
     }
 
     /// Sets the whole list (order and repeats kept; empty sets `[]`).
@@ -229,12 +262,13 @@ public:
         detail::check(::connect_session_create_add_category(handle_.get(), category));
     }
 
+    /// Unsets the categories.
     void clear_categories() { detail::check(::connect_session_create_clear_categories(handle_.get())); }
 
     // -- expires_in
 
     /// Seconds, or nothing when unset.
-    std::optional<double> expires_in() const {
+    [[nodiscard]] std::optional<double> expires_in() const {
         bool is_set = false;
         double seconds = 0;
         detail::check(::connect_session_create_get_expires_in(handle_.get(), &is_set, &seconds));
@@ -242,21 +276,24 @@ public:
     }
 
     /// expires_in, or the server's default when unset.
-    double effective_expires_in() const {
+    [[nodiscard]] double effective_expires_in() const {
         double seconds = 0;
         detail::check(::connect_session_create_get_effective_expires_in(handle_.get(), &seconds));
         return seconds;
     }
 
+    /// Sets expires_in (finite and > 0, else Error with CONNECT_SESSION_INVALID_VALUE).
     void set_expires_in(double seconds) {
         detail::check(::connect_session_create_set_expires_in(handle_.get(), seconds));
     }
 
+    /// Unsets expires_in.
     void clear_expires_in() { detail::check(::connect_session_create_clear_expires_in(handle_.get())); }
 
     // -- metadata (as JSON text: an object, kept exactly)
 
-    std::optional<std::string_view> metadata() const {
+    /// The metadata's canonical JSON, or nothing when unset (a view: lvalues only).
+    [[nodiscard]] std::optional<std::string_view> metadata() const & {
         bool is_set = false;
         const char *ptr = nullptr;
         std::size_t len = 0;
@@ -264,68 +301,218 @@ public:
         return detail::view_if(is_set, ptr, len);
     }
 
+    std::optional<std::string_view> metadata() const && = delete;
+
+    /// Sets the metadata from JSON text (an object, kept exactly).
     void set_metadata(std::string_view json) {
         detail::check(::connect_session_create_set_metadata(handle_.get(), detail::bytes(json), json.size()));
     }
 
+    /// Unsets the metadata.
     void clear_metadata() { detail::check(::connect_session_create_clear_metadata(handle_.get())); }
 
-    // -- text fields
+    // -- multiple
 
-    std::string_view origin_owner_id() const {
+    /// multiple, or nothing when unset (the server's default is false).
+    [[nodiscard]] std::optional<bool> multiple() const {
+        bool is_set = false;
+        bool value = false;
+        detail::check(::connect_session_create_get_multiple(handle_.get(), &is_set, &value));
+        return is_set ? std::optional<bool>(value) : std::nullopt;
+    }
+
+    /// Sets multiple.
+    void set_multiple(bool value) { detail::check(::connect_session_create_set_multiple(handle_.get(), value)); }
+
+    /// Unsets multiple.
+    void clear_multiple() { detail::check(::connect_session_create_clear_multiple(handle_.get())); }
+
+    // -- type (an open set: production, test, or any other string kept as given)
+
+    /// The session type as an enumerator (CONNECT_SESSION_TYPE_OTHER for a value outside the
+    /// known ones; type_text() has its text), or nothing when unset.
+    [[nodiscard]] std::optional<SessionType> type() const {
+        bool is_set = false;
+        SessionType kind{};
+        detail::check(::connect_session_create_get_type(handle_.get(), &is_set, &kind));
+        return is_set ? std::optional<SessionType>(kind) : std::nullopt;
+    }
+
+    /// The session type's text exactly as set, or nothing when unset (a view: lvalues only).
+    [[nodiscard]] std::optional<std::string_view> type_text() const & {
+        bool is_set = false;
+        const char *ptr = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_get_type_text(handle_.get(), &is_set, &ptr, &len));
+        return detail::view_if(is_set, ptr, len);
+    }
+    /// Deleted: a view of a temporary would dangle.
+    std::optional<std::string_view> type_text() const && = delete;
+
+    /// Sets the session type from its text ("production", "test", or any string, kept as given).
+    void set_type(std::string_view value) {
+        detail::check(::connect_session_create_set_type(handle_.get(), detail::bytes(value), value.size()));
+    }
+
+    /// Unsets the session type.
+    void clear_type() { detail::check(::connect_session_create_clear_type(handle_.get())); }
+
+    // -- text fields (views: lvalues only)
+
+    // BEGIN GENERATED: text fields (tests/generated.rs renders this block; make generate)
+
+    /// account_id, or nothing when unset (a view: lvalues only).
+    /// The id of an existing account to reconnect: the hub opens in edit mode for it.
+    [[nodiscard]] std::optional<std::string_view> account_id() const & {
+        bool is_set = false;
+        const char *ptr = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_get_account_id(handle_.get(), &is_set, &ptr, &len));
+        return detail::view_if(is_set, ptr, len);
+    }
+    /// Deleted: a view of a temporary would dangle.
+    std::optional<std::string_view> account_id() const && = delete;
+
+    /// Sets account_id.
+    void set_account_id(std::string_view value) {
+        detail::check(::connect_session_create_set_account_id(handle_.get(), detail::bytes(value), value.size()));
+    }
+
+    /// Unsets account_id.
+    void clear_account_id() { detail::check(::connect_session_create_clear_account_id(handle_.get())); }
+
+    /// integration_id, or nothing when unset (a view: lvalues only).
+    /// The id of the integration to connect with.
+    [[nodiscard]] std::optional<std::string_view> integration_id() const & {
+        bool is_set = false;
+        const char *ptr = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_get_integration_id(handle_.get(), &is_set, &ptr, &len));
+        return detail::view_if(is_set, ptr, len);
+    }
+    /// Deleted: a view of a temporary would dangle.
+    std::optional<std::string_view> integration_id() const && = delete;
+
+    /// Sets integration_id.
+    void set_integration_id(std::string_view value) {
+        detail::check(::connect_session_create_set_integration_id(handle_.get(), detail::bytes(value), value.size()));
+    }
+
+    /// Unsets integration_id.
+    void clear_integration_id() { detail::check(::connect_session_create_clear_integration_id(handle_.get())); }
+
+    /// label, or nothing when unset (a view: lvalues only).
+    /// The label given to the account this session creates.
+    [[nodiscard]] std::optional<std::string_view> label() const & {
+        bool is_set = false;
+        const char *ptr = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_get_label(handle_.get(), &is_set, &ptr, &len));
+        return detail::view_if(is_set, ptr, len);
+    }
+    /// Deleted: a view of a temporary would dangle.
+    std::optional<std::string_view> label() const && = delete;
+
+    /// Sets label.
+    void set_label(std::string_view value) {
+        detail::check(::connect_session_create_set_label(handle_.get(), detail::bytes(value), value.size()));
+    }
+
+    /// Unsets label.
+    void clear_label() { detail::check(::connect_session_create_clear_label(handle_.get())); }
+
+    /// origin_owner_id (required; a view: lvalues only).
+    /// The id of the account's owner in your system (required).
+    [[nodiscard]] std::string_view origin_owner_id() const & {
         const char *ptr = nullptr;
         std::size_t len = 0;
         detail::check(::connect_session_create_get_origin_owner_id(handle_.get(), &ptr, &len));
-        return std::string_view(ptr, len);
+        return detail::view(ptr, len);
     }
+    /// Deleted: a view of a temporary would dangle.
+    std::string_view origin_owner_id() const && = delete;
 
+    /// Sets origin_owner_id.
     void set_origin_owner_id(std::string_view value) {
-        detail::check(
-            ::connect_session_create_set_origin_owner_id(handle_.get(), detail::bytes(value), value.size()));
+        detail::check(::connect_session_create_set_origin_owner_id(handle_.get(), detail::bytes(value), value.size()));
     }
 
-    std::string_view origin_owner_name() const {
+    /// origin_owner_name (required; a view: lvalues only).
+    /// The name of the account's owner in your system (required).
+    [[nodiscard]] std::string_view origin_owner_name() const & {
         const char *ptr = nullptr;
         std::size_t len = 0;
         detail::check(::connect_session_create_get_origin_owner_name(handle_.get(), &ptr, &len));
-        return std::string_view(ptr, len);
+        return detail::view(ptr, len);
     }
+    /// Deleted: a view of a temporary would dangle.
+    std::string_view origin_owner_name() const && = delete;
 
+    /// Sets origin_owner_name.
     void set_origin_owner_name(std::string_view value) {
-        detail::check(
-            ::connect_session_create_set_origin_owner_name(handle_.get(), detail::bytes(value), value.size()));
+        detail::check(::connect_session_create_set_origin_owner_name(handle_.get(), detail::bytes(value), value.size()));
     }
 
-    std::optional<std::string_view> origin_username() const {
+    /// origin_username, or nothing when unset (a view: lvalues only).
+    /// The name of the user who creates the session, in your system.
+    [[nodiscard]] std::optional<std::string_view> origin_username() const & {
         bool is_set = false;
         const char *ptr = nullptr;
         std::size_t len = 0;
         detail::check(::connect_session_create_get_origin_username(handle_.get(), &is_set, &ptr, &len));
         return detail::view_if(is_set, ptr, len);
     }
+    /// Deleted: a view of a temporary would dangle.
+    std::optional<std::string_view> origin_username() const && = delete;
 
+    /// Sets origin_username.
     void set_origin_username(std::string_view value) {
-        detail::check(
-            ::connect_session_create_set_origin_username(handle_.get(), detail::bytes(value), value.size()));
+        detail::check(::connect_session_create_set_origin_username(handle_.get(), detail::bytes(value), value.size()));
     }
 
-    void clear_origin_username() {
-        detail::check(::connect_session_create_clear_origin_username(handle_.get()));
-    }
+    /// Unsets origin_username.
+    void clear_origin_username() { detail::check(::connect_session_create_clear_origin_username(handle_.get())); }
 
-    std::optional<std::string_view> provider() const {
+    /// provider, or nothing when unset (a view: lvalues only).
+    /// The provider to connect to, skipping the hub's choice of provider.
+    [[nodiscard]] std::optional<std::string_view> provider() const & {
         bool is_set = false;
         const char *ptr = nullptr;
         std::size_t len = 0;
         detail::check(::connect_session_create_get_provider(handle_.get(), &is_set, &ptr, &len));
         return detail::view_if(is_set, ptr, len);
     }
+    /// Deleted: a view of a temporary would dangle.
+    std::optional<std::string_view> provider() const && = delete;
 
+    /// Sets provider.
     void set_provider(std::string_view value) {
         detail::check(::connect_session_create_set_provider(handle_.get(), detail::bytes(value), value.size()));
     }
 
+    /// Unsets provider.
     void clear_provider() { detail::check(::connect_session_create_clear_provider(handle_.get())); }
+
+    /// provider_version, or nothing when unset (a view: lvalues only).
+    /// The version of the provider's API to connect with.
+    [[nodiscard]] std::optional<std::string_view> provider_version() const & {
+        bool is_set = false;
+        const char *ptr = nullptr;
+        std::size_t len = 0;
+        detail::check(::connect_session_create_get_provider_version(handle_.get(), &is_set, &ptr, &len));
+        return detail::view_if(is_set, ptr, len);
+    }
+    /// Deleted: a view of a temporary would dangle.
+    std::optional<std::string_view> provider_version() const && = delete;
+
+    /// Sets provider_version.
+    void set_provider_version(std::string_view value) {
+        detail::check(::connect_session_create_set_provider_version(handle_.get(), detail::bytes(value), value.size()));
+    }
+
+    /// Unsets provider_version.
+    void clear_provider_version() { detail::check(::connect_session_create_clear_provider_version(handle_.get())); }
+    // END GENERATED: text fields
 
     /// Sets a field of the model from JSON text ("null" unsets an optional one).
     void set_field_json(std::string_view field, std::string_view json) {
@@ -335,23 +522,25 @@ public:
 
     // -- extra keys (JSON values, in input order)
 
-    std::size_t extra_count() const {
+    /// How many extra keys (keys outside the model) the request holds.
+    [[nodiscard]] std::size_t extra_count() const {
         std::size_t count = 0;
         detail::check(::connect_session_create_get_extra_count(handle_.get(), &count));
         return count;
     }
 
-    /// The key and JSON value at `index`.
-    std::pair<std::string_view, std::string_view> extra_at(std::size_t index) const {
+    /// The key and JSON value at `index` (views: lvalues only).
+    [[nodiscard]] std::pair<std::string_view, std::string_view> extra_at(std::size_t index) const & {
         const char *key = nullptr, *json = nullptr;
         std::size_t key_len = 0, json_len = 0;
         detail::check(
             ::connect_session_create_get_extra_at(handle_.get(), index, &key, &key_len, &json, &json_len));
-        return {std::string_view(key, key_len), std::string_view(json, json_len)};
+        return {detail::view(key, key_len), detail::view(json, json_len)};
     }
+    std::pair<std::string_view, std::string_view> extra_at(std::size_t index) const && = delete;
 
-    /// The JSON value of `key`, or nothing when not held.
-    std::optional<std::string_view> extra(std::string_view key) const {
+    /// The JSON value of `key`, or nothing when not held (a view: lvalues only).
+    [[nodiscard]] std::optional<std::string_view> extra(std::string_view key) const & {
         bool found = false;
         const char *json = nullptr;
         std::size_t len = 0;
@@ -360,12 +549,16 @@ public:
         return detail::view_if(found, json, len);
     }
 
+    std::optional<std::string_view> extra(std::string_view key) const && = delete;
+
+    /// Sets an extra key to a JSON value (replaced in place if held, else appended).
     void set_extra(std::string_view key, std::string_view json) {
         detail::check(::connect_session_create_set_extra(handle_.get(), detail::bytes(key), key.size(),
                                                          detail::bytes(json), json.size()));
     }
 
-    /// Removes `key`; true when it was held.
+    /// Removes `key`; true when it was held (not [[nodiscard]]: removing is
+    /// the point, the answer is a bonus).
     bool remove_extra(std::string_view key) {
         bool removed = false;
         detail::check(
@@ -373,6 +566,7 @@ public:
         return removed;
     }
 
+    /// Removes every extra key.
     void clear_extra() { detail::check(::connect_session_create_clear_extra(handle_.get())); }
 
 private:

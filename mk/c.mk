@@ -1,10 +1,10 @@
 # C ABI, C++ wrapper and packaging (crates/connect-session-ffi, include/, tests/c,
 # tests/cpp, examples/quickstart.{c,cpp}). Every target builds what it needs with cargo.
 
-.PHONY: header check-header cbindgen-tool ffi-debug ffi-release test-header test-c test-cpp \
-	test-c-valgrind test-install install demo-c demo-cpp
+.PHONY: generate header check-header cbindgen-tool cbindgen-config ffi-debug ffi-release test-header test-compile-fail test-c test-cpp \
+	test-c-valgrind test-install install uninstall demo-c demo-cpp
 
-TEST_TARGETS += test-header test-c test-cpp test-c-valgrind test-install
+TEST_TARGETS += test-header test-compile-fail test-c test-cpp test-c-valgrind test-install
 DEMO_TARGETS += demo-c demo-cpp
 LINT_TARGETS += check-header
 
@@ -15,17 +15,28 @@ CBINDGEN_ROOT := $(FFI_TARGET_DIR)/tools
 CBINDGEN := $(CBINDGEN_ROOT)/bin/cbindgen
 FFI_CRATE := crates/connect-session-ffi
 HEADER := include/connect_session.h
-CBINDGEN_ARGS := --quiet --config $(FFI_CRATE)/cbindgen.toml --crate connect-session-ffi \
+# cbindgen.toml with the version filled in (see cbindgen-config below).
+CBINDGEN_CONFIG := $(FFI_TARGET_DIR)/cbindgen/cbindgen.toml
+CBINDGEN_ARGS := --quiet --config $(CBINDGEN_CONFIG) --crate connect-session-ffi \
 	--output $(HEADER) $(FFI_CRATE)
 
-# The workspace version ([workspace.package]), which connect_session_version() returns.
+# The workspace version ([workspace.package]), which connect_session_version() returns:
+# the one place it is written. The SONAME follows cargo-c's rule (build.rs sets it).
 CS_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+CS_VERSION_MAJOR := $(word 1,$(subst ., ,$(CS_VERSION)))
+CS_VERSION_MINOR := $(word 2,$(subst ., ,$(CS_VERSION)))
+CS_VERSION_PATCH := $(firstword $(subst -, ,$(subst +, ,$(word 3,$(subst ., ,$(CS_VERSION))))))
+SO_LINK := libconnect_session.so
+SONAME := $(SO_LINK).$(if $(filter 0,$(CS_VERSION_MAJOR)),0.$(CS_VERSION_MINOR),$(CS_VERSION_MAJOR))
+SO_REAL := $(SO_LINK).$(CS_VERSION_MAJOR).$(CS_VERSION_MINOR).$(CS_VERSION_PATCH)
 
-# What a program linking libconnect_session.a also needs (rustc --print native-static-libs).
-NATIVE_LIBS := -lgcc_s -lutil -lrt -lpthread -lm -ldl
-FFI_DEBUG_A := $(FFI_TARGET_DIR)/debug/libconnect_session.a
+FFI_DEBUG_DIR := $(FFI_TARGET_DIR)/debug
+FFI_DEBUG_A := $(FFI_DEBUG_DIR)/libconnect_session.a
 FFI_RELEASE_DIR := $(FFI_TARGET_DIR)/release
 C_OUT := $(FFI_TARGET_DIR)/c
+# What a program linking libconnect_session.a also needs, as rustc printed it
+# when it built the archive (mk/ffi-build.sh); read when the recipe runs.
+NATIVE_LIBS = $$(cat $(FFI_DEBUG_DIR)/connect_session.native-libs)
 
 C_STD := -std=c99 -Wall -Wextra -Wpedantic -Werror -g
 CXX_STD := -std=c++17 -Wall -Wextra -Wpedantic -Werror -g
@@ -40,20 +51,35 @@ cbindgen-tool:
 	@"$(CBINDGEN)" --version 2>/dev/null | grep -qx 'cbindgen $(CBINDGEN_VERSION)' || \
 		$(CARGO) install cbindgen --version $(CBINDGEN_VERSION) --locked --root "$(CBINDGEN_ROOT)"
 
-header: cbindgen-tool ## regenerate include/connect_session.h with the pinned cbindgen
+# The header's version macros are the workspace version, so cbindgen.toml
+# holds placeholders that this fills in.
+cbindgen-config:
+	@mkdir -p $(dir $(CBINDGEN_CONFIG))
+	@sed -e 's|@VERSION_MAJOR@|$(CS_VERSION_MAJOR)|' -e 's|@VERSION_MINOR@|$(CS_VERSION_MINOR)|' \
+		-e 's|@VERSION_PATCH@|$(CS_VERSION_PATCH)|' -e 's|@VERSION@|$(CS_VERSION)|' \
+		$(FFI_CRATE)/cbindgen.toml >$(CBINDGEN_CONFIG)
+
+# Code made from the core's table of fields and checked in: the C accessors of
+# the text fields (crates/connect-session-ffi/src/text_fields.rs) and the C++
+# wrapper's block of them. `make test-rust` fails while either is stale.
+generate: ## rewrite the code generated from the core's fields (C text accessors, C++ block), then the header
+	UPDATE_GENERATED=1 $(CARGO) test -p connect-session-ffi --test generated -- generated_files_are_current
+	$(MAKE) --no-print-directory header
+
+header: cbindgen-tool cbindgen-config ## regenerate include/connect_session.h with the pinned cbindgen
 	"$(CBINDGEN)" $(CBINDGEN_ARGS)
 
-check-header: cbindgen-tool ## fail if include/connect_session.h is stale
+check-header: cbindgen-tool cbindgen-config ## fail if include/connect_session.h is stale
 	@"$(CBINDGEN)" $(CBINDGEN_ARGS) --verify || \
 		{ echo "$(HEADER) is stale: run 'make header' and commit it"; exit 1; }
 
 # --- builds ------------------------------------------------------------------
 
 ffi-debug:
-	$(CARGO) build -p connect-session-ffi
+	CARGO="$(CARGO)" mk/ffi-build.sh $(FFI_DEBUG_DIR)
 
 ffi-release:
-	$(CARGO) build --release -p connect-session-ffi
+	CARGO="$(CARGO)" mk/ffi-build.sh $(FFI_RELEASE_DIR) --release
 
 # --- tests -------------------------------------------------------------------
 
@@ -61,6 +87,9 @@ test-header: ## the headers compile on their own: C99 and C++17, warnings as err
 	$(CC) $(C_STD) -Iinclude -fsyntax-only tests/c/header_alone.c
 	$(CXX) $(CXX_STD) -Iinclude -fsyntax-only -x c++ tests/c/header_alone.c
 	$(CXX) $(CXX_STD) -Iinclude -fsyntax-only tests/cpp/header_alone.cpp
+
+test-compile-fail: ## code that must not compile (views of temporaries, ignored statuses): fails as expected
+	CC="$(CC)" CXX="$(CXX)" tests/compile_fail/run.sh
 
 test-c: ffi-debug test-header ## C suites (API misuse, shared vectors) with ASan+UBSan
 	@mkdir -p $(C_OUT)/asan
@@ -88,21 +117,77 @@ test-c-valgrind: ffi-debug ## C and C++ suites under valgrind: no error, no leak
 	$(VALGRIND) $(C_OUT)/plain/test_vectors tests/vectors
 	$(VALGRIND) $(C_OUT)/plain/test_wrapper
 
-test-install: ## install into a temporary prefix, build the quickstarts with pkg-config, compare with Rust's
-	CC="$(CC)" CXX="$(CXX)" CARGO="$(CARGO)" MAKE="$(MAKE)" tests/c/test_install.sh
+# CMake: the machine's, else the pinned one `make venv` installs from PyPI.
+test-install: venv ## install (several layouts), use it via pkg-config and CMake, uninstall
+	CC="$(CC)" CXX="$(CXX)" CARGO="$(CARGO)" MAKE="$(MAKE)" \
+		CMAKE="$(or $(CMAKE),$(shell command -v cmake),$(VENV_BIN)/cmake)" tests/c/test_install.sh
 
 # --- packaging ---------------------------------------------------------------
+# PREFIX, LIBDIR and INCLUDEDIR as distributions pass them: LIBDIR and
+# INCLUDEDIR are under PREFIX when relative (lib64, lib/x86_64-linux-gnu) and
+# used as given when absolute. DESTDIR stages the files for a package: it
+# prefixes every path written, never the paths recorded in connect_session.pc
+# and the CMake package.
 
 PREFIX ?= /usr/local
-INSTALL_DIR = $(DESTDIR)$(PREFIX)
+LIBDIR ?= lib
+INCLUDEDIR ?= include
+DOCDIR ?= share/doc/connect-session
+STRIP ?= strip
+under_prefix = $(if $(filter /%,$(1)),$(1),$(PREFIX)/$(1))
+LIB_PATH = $(call under_prefix,$(LIBDIR))
+INC_PATH = $(call under_prefix,$(INCLUDEDIR))
+DOC_PATH = $(call under_prefix,$(DOCDIR))
+CMAKE_PKG_DIR = cmake/connect_session
+# connect_session.pc keeps ${prefix} where it can (pkg-config --define-prefix).
+PC_LIBDIR = $(if $(filter /%,$(LIBDIR)),$(LIBDIR),$${prefix}/$(LIBDIR))
+PC_INCLUDEDIR = $(if $(filter /%,$(INCLUDEDIR)),$(INCLUDEDIR),$${prefix}/$(INCLUDEDIR))
+POINTER_BITS := $(shell rustc --print cfg 2>/dev/null | sed -n 's/^target_pointer_width="\(.*\)"/\1/p')
 
-install: ffi-release ## install lib, headers and pkg-config file under PREFIX (default /usr/local)
-	install -d "$(INSTALL_DIR)/lib/pkgconfig" "$(INSTALL_DIR)/include"
-	install -m 755 $(FFI_RELEASE_DIR)/libconnect_session.so "$(INSTALL_DIR)/lib/"
-	install -m 644 $(FFI_RELEASE_DIR)/libconnect_session.a "$(INSTALL_DIR)/lib/"
-	install -m 644 include/connect_session.h include/connect_session.hpp "$(INSTALL_DIR)/include/"
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(CS_VERSION)|' -e 's|@NATIVE_LIBS@|$(NATIVE_LIBS)|' \
-		$(FFI_CRATE)/connect_session.pc.in > "$(INSTALL_DIR)/lib/pkgconfig/connect_session.pc"
+# Everything install puts in place, which is exactly what uninstall removes.
+INSTALLED_LIB_FILES = $(SO_REAL) $(SONAME) $(SO_LINK) libconnect_session.a pkgconfig/connect_session.pc \
+	$(CMAKE_PKG_DIR)/connect_sessionConfig.cmake $(CMAKE_PKG_DIR)/connect_sessionConfigVersion.cmake
+INSTALLED_INCLUDE_FILES = connect_session.h connect_session.hpp
+# The header points its readers here.
+INSTALLED_DOC_FILES = contract.md
+
+STAGE := $(FFI_RELEASE_DIR)/install-stage
+FILL_IN = sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(CS_VERSION)|' \
+	-e 's|@MAJOR@|$(CS_VERSION_MAJOR)|' -e 's|@MINOR@|$(CS_VERSION_MINOR)|' \
+	-e 's|@SO_REAL@|$(SO_REAL)|' -e 's|@SONAME@|$(SONAME)|' -e "s|@NATIVE_LIBS@|$$native|"
+
+install: ffi-release ## install the libraries, headers, pkg-config file, CMake package and contract (PREFIX, LIBDIR, INCLUDEDIR, DOCDIR, DESTDIR)
+	@rm -rf $(STAGE) && mkdir -p $(STAGE)
+	@# Stripped copies (and no LLVM bitcode, which C linkers never read): the
+	@# unstripped ones stay in target/ for debugging.
+	$(STRIP) --strip-unneeded -o $(STAGE)/$(SO_REAL) $(FFI_RELEASE_DIR)/$(SO_LINK)
+	$(STRIP) --strip-debug -R .llvmbc -R .llvmcmd -o $(STAGE)/libconnect_session.a $(FFI_RELEASE_DIR)/libconnect_session.a
+	libs="$$(cat $(FFI_RELEASE_DIR)/connect_session.native-libs)"; \
+	native=$$libs && $(FILL_IN) -e 's|@LIBDIR@|$(PC_LIBDIR)|' -e 's|@INCLUDEDIR@|$(PC_INCLUDEDIR)|' \
+		$(FFI_CRATE)/connect_session.pc.in >$(STAGE)/connect_session.pc && \
+	native=$$(printf '%s' "$$libs" | tr -s ' ' ';') && \
+	$(FILL_IN) -e 's|@LIBDIR@|$(LIB_PATH)|' -e 's|@INCLUDEDIR@|$(INC_PATH)|' \
+		$(FFI_CRATE)/connect_sessionConfig.cmake.in >$(STAGE)/connect_sessionConfig.cmake && \
+	$(FILL_IN) -e 's|@SIZEOF_VOID_P@|$(shell expr $(POINTER_BITS) / 8)|' \
+		$(FFI_CRATE)/connect_sessionConfigVersion.cmake.in >$(STAGE)/connect_sessionConfigVersion.cmake
+	install -d "$(DESTDIR)$(LIB_PATH)/pkgconfig" "$(DESTDIR)$(LIB_PATH)/$(CMAKE_PKG_DIR)" "$(DESTDIR)$(INC_PATH)"
+	install -m 755 $(STAGE)/$(SO_REAL) "$(DESTDIR)$(LIB_PATH)/"
+	ln -sf $(SO_REAL) "$(DESTDIR)$(LIB_PATH)/$(SONAME)"
+	ln -sf $(SONAME) "$(DESTDIR)$(LIB_PATH)/$(SO_LINK)"
+	install -m 644 $(STAGE)/libconnect_session.a "$(DESTDIR)$(LIB_PATH)/"
+	install -m 644 $(STAGE)/connect_session.pc "$(DESTDIR)$(LIB_PATH)/pkgconfig/"
+	install -m 644 $(STAGE)/connect_sessionConfig.cmake $(STAGE)/connect_sessionConfigVersion.cmake \
+		"$(DESTDIR)$(LIB_PATH)/$(CMAKE_PKG_DIR)/"
+	install -m 644 include/connect_session.h include/connect_session.hpp "$(DESTDIR)$(INC_PATH)/"
+	install -d "$(DESTDIR)$(DOC_PATH)"
+	install -m 644 docs/contract.md "$(DESTDIR)$(DOC_PATH)/"
+
+uninstall: ## remove what install put under PREFIX (give the same PREFIX, LIBDIR, INCLUDEDIR, DOCDIR, DESTDIR)
+	cd "$(DESTDIR)$(LIB_PATH)" 2>/dev/null && rm -f $(INSTALLED_LIB_FILES) || true
+	cd "$(DESTDIR)$(INC_PATH)" 2>/dev/null && rm -f $(INSTALLED_INCLUDE_FILES) || true
+	cd "$(DESTDIR)$(DOC_PATH)" 2>/dev/null && rm -f $(INSTALLED_DOC_FILES) || true
+	@# The package's own directories go too; shared ones (pkgconfig, cmake) stay.
+	rmdir "$(DESTDIR)$(LIB_PATH)/$(CMAKE_PKG_DIR)" "$(DESTDIR)$(DOC_PATH)" 2>/dev/null || true
 
 # --- demos -------------------------------------------------------------------
 

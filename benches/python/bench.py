@@ -12,6 +12,7 @@ import os
 import statistics
 import subprocess
 import sys
+import time
 import timeit
 from typing import Any, Callable
 
@@ -108,6 +109,46 @@ def speed() -> None:
     emit("read_attributes", "reference", "msgspec", median_ns(lambda: read_all(struct)))
 
 
+# Large bodies: from_json and to_json release the GIL from 64 KiB on, so two threads
+# decoding (or encoding) large documents should take about half the time per document of one.
+LARGE = (
+    b'{"metadata":{"text":"' + b"x" * (1024 * 1024) + b'","n":[1,2,3]},'
+    b'"origin_owner_id":"o","origin_owner_name":"n"}'
+)
+LARGE_DOCS = 200
+
+
+def per_document_ns(work: Callable[[], Any], threads: int) -> float:
+    """Wall time per document of LARGE_DOCS documents shared among `threads` threads."""
+    import threading
+
+    def run(count: int) -> None:
+        for _ in range(count):
+            work()
+
+    best = float("inf")
+    for _ in range(REPEATS):
+        pool = [threading.Thread(target=run, args=(LARGE_DOCS // threads,)) for _ in range(threads)]
+        start = time.perf_counter_ns()
+        for t in pool:
+            t.start()
+        for t in pool:
+            t.join()
+        best = min(best, (time.perf_counter_ns() - start) / LARGE_DOCS)
+    return best
+
+
+def threads() -> None:
+    """`<op>_two_threads`: connect_session is two threads, `one_thread` the same work on one."""
+    req = ConnectSessionCreate.from_json(LARGE)
+    for op, work in (
+        ("decode_large_two_threads", lambda: ConnectSessionCreate.from_json(LARGE)),
+        ("encode_large_two_threads", req.to_json),
+    ):
+        emit(op, "1mib", "one_thread", per_document_ns(work, 1))
+        emit(op, "1mib", "connect_session", per_document_ns(work, 2))
+
+
 MEMORY_INSTANCES = 200_000
 
 
@@ -153,4 +194,5 @@ if __name__ == "__main__":
     else:
         check_same_content()
         speed()
+        threads()
         memory()

@@ -8,6 +8,7 @@
 
 use std::collections::HashSet;
 
+use connect_session::binding::{visit_json, JsonVisitor};
 use connect_session::{
     ConnectSessionCreate, ErrorKind, Field, Metadata, ParseMode, ValidationError, MAX_DEPTH,
 };
@@ -36,6 +37,7 @@ pub fn check(data: &[u8]) -> Result<(), String> {
         }
         _ => {}
     }
+    json_that_serde_json_reads(data, &lax)?;
     metadata_alone(data)?;
     fields_alone(data)?;
     serde_embedding(data, lax.as_ref().ok())?;
@@ -113,7 +115,7 @@ fn accepted(data: &[u8], model: &ConnectSessionCreate) -> Result<(), String> {
         if !(seconds.is_finite() && seconds > 0.0) {
             return Err(format!("accepted expires_in {seconds}"));
         }
-        // SPEC section 3: the number as ECMAScript writes it, checked against
+        // docs/contract.md section 3: the number as ECMAScript writes it, checked against
         // ryu-js independently of the core's own fast paths.
         let want = format!(
             "\"expires_in\":{},",
@@ -126,6 +128,55 @@ fn accepted(data: &[u8], model: &ConnectSessionCreate) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The other direction: JSON that serde_json reads into a `Value` (which
+/// refuses invalid UTF-8, lone surrogates and numbers beyond a double), with
+/// unique keys and within the depth limit, is JSON to the core too: its
+/// reader accepts it, and the model refuses it only for a field's type,
+/// value or absence, or a key strict mode does not know.
+fn json_that_serde_json_reads(
+    data: &[u8],
+    lax: &Result<ConnectSessionCreate, ValidationError>,
+) -> Result<(), String> {
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) else {
+        return Ok(());
+    };
+    let text = std::str::from_utf8(data).map_err(|e| format!("serde_json read non-UTF-8: {e}"))?;
+    match Oracle::depth_of(text) {
+        Ok(depth) if depth <= MAX_DEPTH => {}
+        _ => return Ok(()), // a repeated key, or deeper than the limit
+    }
+    visit_json(data, &mut Ignore)
+        .map_err(|e| format!("serde_json reads {text:?} but the core's reader refuses it: {e}"))?;
+    if let (Err(err), true) = (lax, value.is_object()) {
+        if let Some(e) = err.errors().iter().find(|e| {
+            matches!(
+                e.kind(),
+                ErrorKind::Syntax | ErrorKind::DuplicateKey | ErrorKind::TooDeep
+            )
+        }) {
+            return Err(format!(
+                "serde_json reads {text:?} but the core refuses it as JSON: {e}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A JSON visitor that keeps nothing.
+struct Ignore;
+
+impl JsonVisitor for Ignore {
+    fn null(&mut self) {}
+    fn bool(&mut self, _: bool) {}
+    fn number(&mut self, _: &str) {}
+    fn string(&mut self, _: &str) {}
+    fn begin_array(&mut self) {}
+    fn end_array(&mut self) {}
+    fn begin_object(&mut self) {}
+    fn key(&mut self, _: &str) {}
+    fn end_object(&mut self) {}
 }
 
 /// `Metadata::from_json` on the same bytes: no panic, well-formed errors,
@@ -190,17 +241,13 @@ fn fields_alone(data: &[u8]) -> Result<(), String> {
 }
 
 /// Deserializing through serde (as a field of a caller's struct): never a
-/// panic, and what it accepts the JSON entry point accepts too.
+/// panic, and it reads exactly what the JSON entry point reads.
 fn serde_embedding(data: &[u8], lax: Option<&ConnectSessionCreate>) -> Result<(), String> {
     if let Ok(model) = serde_json::from_slice::<ConnectSessionCreate>(data) {
         let Some(direct) = lax else {
             return Err("serde accepted a document that from_json refuses".into());
         };
-        if model.origin_owner_id() != direct.origin_owner_id()
-            || model.origin_owner_name() != direct.origin_owner_name()
-            || model.categories() != direct.categories()
-            || model.extra().len() != direct.extra().len()
-        {
+        if &model != direct {
             return Err("serde and from_json read different values".into());
         }
     }
@@ -230,7 +277,7 @@ pub fn strip_white_space(json: &str) -> String {
     out
 }
 
-/// SPEC section 3: only `"`, `\` and control characters are escaped, with the
+/// docs/contract.md section 3: only `"`, `\` and control characters are escaped, with the
 /// short forms where JSON has them.
 pub fn escapes_are_minimal(json: &str) -> Result<(), String> {
     let mut rest = json;

@@ -1,16 +1,24 @@
-# Hand-written stubs for the extension module built from bindings/python (Rust, PyO3).
-# `make lint-py` checks them against the built module with mypy.stubtest.
-from typing import Any, Final, final
+# Stubs for the extension module built from bindings/python (Rust, PyO3). The part between
+# the GENERATED lines is rendered from the core's table of fields (`_native.FIELDS`) by
+# tests/python/stubs.py (`make stubs`; tests/python/test_stubs.py fails when it is stale);
+# the rest is written by hand. `make lint-py` checks them against the built module with
+# mypy.stubtest.
+from collections.abc import Mapping, Sequence
+from inspect import Signature
+from typing import Any, ClassVar, Final, final
 
 from typing_extensions import Self, TypeAlias
 
-from ._categories import ConnectSessionCreateCategories
+from ._enums import ConnectSessionCreateCategories, ConnectSessionCreateType
 
 __all__ = [
     "CATEGORY_VALUES",
     "DEFAULT_EXPIRES_IN",
+    "DETACH_BYTES",
+    "FIELDS",
     "FIELD_NAMES",
     "MAX_DEPTH",
+    "TYPE_VALUES",
     "ConnectSessionCreate",
     "__version__",
     "category_value",
@@ -18,9 +26,14 @@ __all__ = [
 
 __version__: Final[str]
 CATEGORY_VALUES: Final[tuple[str, ...]]
+TYPE_VALUES: Final[tuple[str, ...]]
+# (name, kind, required, doc) per field, in canonical order; kind is one of "text",
+# "boolean", "seconds", "categories", "object", "type".
+FIELDS: Final[tuple[tuple[str, str, bool, str], ...]]
 FIELD_NAMES: Final[tuple[str, ...]]
 MAX_DEPTH: Final[int]
 DEFAULT_EXPIRES_IN: Final[float]
+DETACH_BYTES: Final[int]
 
 # A category may be given as a member or as a wire string (aliases included), in a list
 # or a tuple (what JSON arrays come from); any other value is a ValidationError.
@@ -30,44 +43,93 @@ _Categories: TypeAlias = (
     | list[str]
     | list[_Category]
     | tuple[_Category, ...]
-    | None
+    | Sequence[ConnectSessionCreateCategories]
 )
 
 def category_value(value: str) -> str: ...
 
 @final
 class ConnectSessionCreate:
+    # BEGIN GENERATED fields: `make stubs` rewrites this part from the built module
     def __new__(
         cls,
         *,
         origin_owner_id: str,
         origin_owner_name: str,
-        categories: _Categories = None,
+        account_id: str | None = None,
+        categories: _Categories | None = None,
         expires_in: float | None = None,
+        integration_id: str | None = None,
+        label: str | None = None,
         metadata: dict[str, Any] | None = None,
+        multiple: bool | None = None,
         origin_username: str | None = None,
         provider: str | None = None,
+        provider_version: str | None = None,
+        type: ConnectSessionCreateType | str | None = None,
     ) -> Self: ...
-    @classmethod
-    def from_json(cls, data: str | bytes | bytearray, /, *, strict: bool = False) -> Self: ...
-    @classmethod
-    def from_dict(cls, data: dict[str, Any], /, *, strict: bool = False) -> Self: ...
-    def to_json(self, *, indent: int | None = None) -> str: ...
-    def to_dict(self) -> dict[str, Any]: ...
+    def replace(
+        self,
+        *,
+        origin_owner_id: str = ...,
+        origin_owner_name: str = ...,
+        account_id: str | None = ...,
+        categories: _Categories | None = ...,
+        expires_in: float | None = ...,
+        integration_id: str | None = ...,
+        label: str | None = ...,
+        metadata: dict[str, Any] | None = ...,
+        multiple: bool | None = ...,
+        origin_username: str | None = ...,
+        provider: str | None = ...,
+        provider_version: str | None = ...,
+        type: ConnectSessionCreateType | str | None = ...,
+    ) -> Self: ...
+    def __replace__(
+        self,
+        *,
+        origin_owner_id: str = ...,
+        origin_owner_name: str = ...,
+        account_id: str | None = ...,
+        categories: _Categories | None = ...,
+        expires_in: float | None = ...,
+        integration_id: str | None = ...,
+        label: str | None = ...,
+        metadata: dict[str, Any] | None = ...,
+        multiple: bool | None = ...,
+        origin_username: str | None = ...,
+        provider: str | None = ...,
+        provider_version: str | None = ...,
+        type: ConnectSessionCreateType | str | None = ...,
+    ) -> Self: ...
     @property
-    def categories(self) -> list[ConnectSessionCreateCategories] | None: ...
+    def account_id(self) -> str | None: ...
+    @account_id.setter
+    def account_id(self, value: str | None) -> None: ...
+    @property
+    def categories(self) -> Sequence[ConnectSessionCreateCategories] | None: ...
     @categories.setter
-    def categories(self, value: _Categories) -> None: ...
+    def categories(self, value: _Categories | None) -> None: ...
     @property
     def expires_in(self) -> float | None: ...
     @expires_in.setter
     def expires_in(self, value: float | None) -> None: ...
     @property
-    def effective_expires_in(self) -> float: ...
+    def integration_id(self) -> str | None: ...
+    @integration_id.setter
+    def integration_id(self, value: str | None) -> None: ...
     @property
-    def metadata(self) -> dict[str, Any] | None: ...
+    def label(self) -> str | None: ...
+    @label.setter
+    def label(self, value: str | None) -> None: ...
+    @property
+    def metadata(self) -> Mapping[str, Any] | None: ...
     @metadata.setter
     def metadata(self, value: dict[str, Any] | None) -> None: ...
+    @property
+    def multiple(self) -> bool | None: ...
+    @multiple.setter
+    def multiple(self, value: bool | None) -> None: ...
     @property
     def origin_owner_id(self) -> str: ...
     @origin_owner_id.setter
@@ -85,9 +147,35 @@ class ConnectSessionCreate:
     @provider.setter
     def provider(self, value: str | None) -> None: ...
     @property
-    def extra(self) -> dict[str, Any]: ...
+    def provider_version(self) -> str | None: ...
+    @provider_version.setter
+    def provider_version(self, value: str | None) -> None: ...
+    @property
+    def type(self) -> ConnectSessionCreateType | str | None: ...
+    @type.setter
+    def type(self, value: ConnectSessionCreateType | str | None) -> None: ...
+    # END GENERATED fields
+    @classmethod
+    def from_json(cls, data: str | bytes | bytearray, /, *, strict: bool = False) -> Self: ...
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], /, *, strict: bool = False) -> Self: ...
+    @classmethod
+    def json_schema(cls) -> dict[str, Any]: ...
+    def to_json(self, *, indent: int | None = None) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @property
+    def effective_expires_in(self) -> float: ...
+    @property
+    def extra(self) -> Mapping[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: None  # type: ignore[assignment]
+    # The constructor's keyword-only signature, set by connect_session/__init__.py from
+    # FIELDS (the extension's own constructor takes **kwargs).
+    __signature__: ClassVar[Signature]
     def __copy__(self) -> Self: ...
     def __deepcopy__(self, memo: Any, /) -> Self: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source_type: Any, handler: Any, /) -> Any: ...
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any, /) -> Any: ...

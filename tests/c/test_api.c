@@ -47,7 +47,15 @@ static int json_is(const ConnectSessionCreate *req, const char *want) {
 
 static void test_version_and_status_names(void) {
     const char *v = connect_session_version();
+    char from_macros[64];
     CHECK(v != NULL && strcmp(v, EXPECTED_VERSION) == 0);
+    /* The header's macros: the workspace version, and the library's. */
+    CHECK(strcmp(CONNECT_SESSION_VERSION, EXPECTED_VERSION) == 0);
+    CHECK(v != NULL && strcmp(v, CONNECT_SESSION_VERSION) == 0);
+    snprintf(from_macros, sizeof from_macros, "%d.%d.%d", CONNECT_SESSION_VERSION_MAJOR,
+             CONNECT_SESSION_VERSION_MINOR, CONNECT_SESSION_VERSION_PATCH);
+    CHECK(strncmp(from_macros, EXPECTED_VERSION, strlen(from_macros)) == 0);
+    CHECK(strlen(EXPECTED_VERSION) == strlen(from_macros) || EXPECTED_VERSION[strlen(from_macros)] == '-');
     CHECK(strcmp(connect_session_status_name(CONNECT_SESSION_OK), "ok") == 0);
     CHECK(strcmp(connect_session_status_name(CONNECT_SESSION_SYNTAX), "syntax") == 0);
     CHECK(strcmp(connect_session_status_name(CONNECT_SESSION_MISSING_FIELD), "missing_field") == 0);
@@ -65,10 +73,18 @@ static void test_version_and_status_names(void) {
     CHECK(strcmp(connect_session_status_name(-1), "unknown") == 0);
     CHECK(strcmp(connect_session_status_name(8), "unknown") == 0);
     CHECK(strcmp(connect_session_status_name(99999), "unknown") == 0);
-    /* Pinned numbers (SPEC section 6 and STYLE section 3). */
+    /* Pinned numbers (docs/contract.md, section 6). */
     CHECK(CONNECT_SESSION_OK == 0);
     CHECK(CONNECT_SESSION_SYNTAX == 1 && CONNECT_SESSION_TOO_DEEP == 7);
     CHECK(CONNECT_SESSION_NULL_ARGUMENT == 100 && CONNECT_SESSION_INTERNAL == 200);
+    /* Categories: the six of version 1 keep their numbers, the rest follow. */
+    CHECK(CONNECT_SESSION_CATEGORY_ATS == 0 && CONNECT_SESSION_CATEGORY_MARKETING == 4 &&
+          CONNECT_SESSION_CATEGORY_STACKONE == 5);
+    CHECK(CONNECT_SESSION_CATEGORY_IAM == 6 && CONNECT_SESSION_CATEGORY_LMS == 7 &&
+          CONNECT_SESSION_CATEGORY_DOCUMENTS == 8 && CONNECT_SESSION_CATEGORY_TICKETING == 9 &&
+          CONNECT_SESSION_CATEGORY_SCREENING == 10 && CONNECT_SESSION_CATEGORY_MESSAGING == 11 &&
+          CONNECT_SESSION_CATEGORY_ACCOUNTING == 12 && CONNECT_SESSION_CATEGORY_SCHEDULING == 13);
+    CHECK(CONNECT_SESSION_TYPE_PRODUCTION == 0 && CONNECT_SESSION_TYPE_TEST == 1 && CONNECT_SESSION_TYPE_OTHER == 2);
 }
 
 static void test_last_error_buffers(void) {
@@ -277,7 +293,7 @@ static void test_categories(void) {
     const char *name = NULL;
     const uint32_t list[] = {CONNECT_SESSION_CATEGORY_STACKONE, CONNECT_SESSION_CATEGORY_ATS,
                              CONNECT_SESSION_CATEGORY_STACKONE};
-    const uint32_t bad_list[] = {CONNECT_SESSION_CATEGORY_ATS, 6};
+    const uint32_t bad_list[] = {CONNECT_SESSION_CATEGORY_ATS, 14};
     uint32_t i;
 
     CHECK_OK(connect_session_create_get_categories_count(req, &is_set, &count));
@@ -299,13 +315,34 @@ static void test_categories(void) {
 
     /* A bad enumerator changes nothing. */
     CHECK_STATUS(connect_session_create_set_categories(req, bad_list, 2), CONNECT_SESSION_INVALID_ARGUMENT);
-    CHECK(last_message_is("categories[1] 6 is not a ConnectSessionCategory (0 to 5)"));
-    CHECK_STATUS(connect_session_create_add_category(req, 6), CONNECT_SESSION_INVALID_ARGUMENT);
+    CHECK(last_message_is("categories[1] 14 is not a ConnectSessionCategory (0 to 13)"));
+    CHECK_STATUS(connect_session_create_add_category(req, 14), CONNECT_SESSION_INVALID_ARGUMENT);
     CHECK_STATUS(connect_session_create_add_category(req, UINT32_MAX), CONNECT_SESSION_INVALID_ARGUMENT);
     CHECK(json_is(req, "{\"categories\":[\"stackone\",\"ats\",\"stackone\"],\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\"}"));
 
     CHECK_OK(connect_session_create_add_category(req, CONNECT_SESSION_CATEGORY_HRIS_LEGACY));
     CHECK(json_is(req, "{\"categories\":[\"stackone\",\"ats\",\"stackone\",\"hris-legacy\"],\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\"}"));
+
+    /* The whole list in one call: size query, too small (nothing written), exact. */
+    {
+        ConnectSessionCategory all[5] = {99, 99, 99, 99, 99};
+        len = 12345;
+        CHECK_STATUS(connect_session_create_get_categories(req, NULL, 0, &len), CONNECT_SESSION_BUFFER_TOO_SMALL);
+        CHECK(len == 4);
+        CHECK(last_message_is("buf holds 0 categories; the request has 4"));
+        len = 0;
+        CHECK_STATUS(connect_session_create_get_categories(req, all, 3, &len), CONNECT_SESSION_BUFFER_TOO_SMALL);
+        CHECK(len == 4 && all[0] == 99 && all[2] == 99);
+        len = 0;
+        CHECK_OK(connect_session_create_get_categories(req, all, 5, &len));
+        CHECK(len == 4 && all[0] == CONNECT_SESSION_CATEGORY_STACKONE && all[1] == CONNECT_SESSION_CATEGORY_ATS &&
+              all[2] == CONNECT_SESSION_CATEGORY_STACKONE && all[3] == CONNECT_SESSION_CATEGORY_HRIS_LEGACY);
+        CHECK(all[4] == 99);
+        CHECK_STATUS(connect_session_create_get_categories(NULL, all, 5, &len), CONNECT_SESSION_NULL_ARGUMENT);
+        CHECK_STATUS(connect_session_create_get_categories(req, NULL, 5, &len), CONNECT_SESSION_NULL_ARGUMENT);
+        CHECK(last_message_is("buf is NULL"));
+        CHECK_STATUS(connect_session_create_get_categories(req, all, 5, NULL), CONNECT_SESSION_NULL_ARGUMENT);
+    }
 
     /* NULLs. */
     CHECK_STATUS(connect_session_create_get_categories_count(NULL, &is_set, &count), CONNECT_SESSION_NULL_ARGUMENT);
@@ -329,13 +366,16 @@ static void test_categories(void) {
     CHECK_OK(connect_session_create_clear_categories(req));
     CHECK_OK(connect_session_create_get_categories_count(req, &is_set, &count));
     CHECK(!is_set && count == 0);
+    len = 99;
+    CHECK_OK(connect_session_create_get_categories(req, NULL, 0, &len)); /* unset: 0, OK */
+    CHECK(len == 0);
 
     /* add on an unset list creates it. */
     CHECK_OK(connect_session_create_add_category(req, CONNECT_SESSION_CATEGORY_MARKETING));
     CHECK(json_is(req, "{\"categories\":[\"marketing\"],\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\"}"));
 
     /* Names, both ways, for every enumerator. */
-    for (i = CONNECT_SESSION_CATEGORY_ATS; i <= CONNECT_SESSION_CATEGORY_STACKONE; i++) {
+    for (i = CONNECT_SESSION_CATEGORY_ATS; i <= CONNECT_SESSION_CATEGORY_SCHEDULING; i++) {
         ConnectSessionCategory back = 99;
         CHECK_OK(connect_session_category_name(i, &name, &len));
         CHECK(name != NULL && name[len] == '\0' && strlen(name) == len);
@@ -357,7 +397,7 @@ static void test_categories(void) {
     CHECK_STATUS(connect_session_category_from_name(BYTES("ats"), NULL), CONNECT_SESSION_NULL_ARGUMENT);
     CHECK_STATUS(connect_session_category_from_name(BAD_UTF8, sizeof BAD_UTF8, &c), CONNECT_SESSION_INVALID_UTF8);
     CHECK(c == CONNECT_SESSION_CATEGORY_HRIS_LEGACY);
-    CHECK_STATUS(connect_session_category_name(6, &name, &len), CONNECT_SESSION_INVALID_ARGUMENT);
+    CHECK_STATUS(connect_session_category_name(14, &name, &len), CONNECT_SESSION_INVALID_ARGUMENT);
     CHECK_STATUS(connect_session_category_name(0, NULL, &len), CONNECT_SESSION_NULL_ARGUMENT);
     CHECK_STATUS(connect_session_category_name(0, &name, NULL), CONNECT_SESSION_NULL_ARGUMENT);
 
@@ -418,6 +458,7 @@ static void test_metadata(void) {
     CHECK_OK(connect_session_create_set_metadata(req, BYTES("{ \"n\" : 12345678901234567890123, \"f\": 1.50, \"e\": 1E2, \"s\": \"a\\u0000b\" }")));
     CHECK_OK(connect_session_create_get_metadata(req, &is_set, &ptr, &len));
     CHECK(is_set && bytes_equal(ptr, len, kept, strlen(kept)));
+    CHECK(strcmp(ptr, kept) == 0); /* NUL-terminated: a C string */
 
     /* Refused metadata changes nothing. */
     CHECK_STATUS(connect_session_create_set_metadata(req, BYTES("[1]")), CONNECT_SESSION_INVALID_TYPE);
@@ -460,6 +501,7 @@ static void check_required_text(required_getter get, text_setter set) {
     CHECK_OK(set(req, with_nul, sizeof with_nul));
     CHECK_OK(get(req, &ptr, &len));
     CHECK(bytes_equal(ptr, len, "x\0y\0", 4));
+    CHECK(ptr[len] == '\0'); /* terminated after the length, interior NULs or not */
     CHECK_STATUS(set(req, BAD_UTF8, sizeof BAD_UTF8), CONNECT_SESSION_INVALID_UTF8);
     CHECK(last_message_is("value is not valid UTF-8: invalid utf-8 sequence of 1 bytes from index 1"));
     CHECK_STATUS(set(req, NULL, 1), CONNECT_SESSION_NULL_ARGUMENT);
@@ -491,7 +533,25 @@ static void check_optional_text(optional_getter get, text_setter set, clearer cl
     CHECK_OK(set(req, BYTES("caf\xc3\xa9")));
     CHECK_OK(get(req, &is_set, &ptr, &len));
     CHECK(is_set && bytes_equal(ptr, len, "caf\xc3\xa9", 5));
-    snprintf(want, sizeof want, "{\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\",\"%s\":\"caf\xc3\xa9\"}", key);
+    /* A view is a C string too: "%s" and strlen stop at its end (valgrind and
+     * ASan watch these reads). */
+    CHECK(ptr[len] == '\0' && strlen(ptr) == len);
+    snprintf(want, sizeof want, "%s", ptr);
+    CHECK(strcmp(want, "caf\xc3\xa9") == 0);
+    {
+        /* Asking again gives the same view; it stays valid next to others. */
+        const char *again = NULL, *owner = NULL;
+        size_t again_len = 0, owner_len = 0;
+        CHECK_OK(connect_session_create_get_origin_owner_id(req, &owner, &owner_len));
+        CHECK_OK(get(req, &is_set, &again, &again_len));
+        CHECK(again == ptr && again_len == len && strcmp(owner, "owner-1") == 0 && strcmp(ptr, again) == 0);
+    }
+    /* Known keys are written in the order of their names. */
+    if (strcmp(key, "origin_owner_id") < 0) {
+        snprintf(want, sizeof want, "{\"%s\":\"caf\xc3\xa9\",\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\"}", key);
+    } else {
+        snprintf(want, sizeof want, "{\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\",\"%s\":\"caf\xc3\xa9\"}", key);
+    }
     CHECK(json_is(req, want));
 
     CHECK_STATUS(set(req, BAD_UTF8, sizeof BAD_UTF8), CONNECT_SESSION_INVALID_UTF8);
@@ -523,6 +583,104 @@ static void test_text_fields(void) {
                         connect_session_create_clear_origin_username, "origin_username");
     check_optional_text(connect_session_create_get_provider, connect_session_create_set_provider,
                         connect_session_create_clear_provider, "provider");
+    check_optional_text(connect_session_create_get_account_id, connect_session_create_set_account_id,
+                        connect_session_create_clear_account_id, "account_id");
+    check_optional_text(connect_session_create_get_integration_id, connect_session_create_set_integration_id,
+                        connect_session_create_clear_integration_id, "integration_id");
+    check_optional_text(connect_session_create_get_label, connect_session_create_set_label,
+                        connect_session_create_clear_label, "label");
+}
+
+static void test_multiple(void) {
+    ConnectSessionCreate *req = new_request();
+    bool is_set = true, value = true;
+
+    CHECK_OK(connect_session_create_get_multiple(req, &is_set, &value));
+    CHECK(!is_set && !value);
+    CHECK_OK(connect_session_create_set_multiple(req, true));
+    CHECK_OK(connect_session_create_get_multiple(req, &is_set, &value));
+    CHECK(is_set && value);
+    CHECK(json_is(req, "{\"multiple\":true,\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\"}"));
+    CHECK_OK(connect_session_create_set_multiple(req, false));
+    CHECK(json_is(req, "{\"multiple\":false,\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\"}"));
+    /* From JSON, only a boolean: 1 and "true" are the wrong type, and change nothing. */
+    CHECK_STATUS(connect_session_create_set_field_json(req, BYTES("multiple"), BYTES("1")), CONNECT_SESSION_INVALID_TYPE);
+    CHECK_STATUS(connect_session_create_set_field_json(req, BYTES("multiple"), BYTES("\"true\"")), CONNECT_SESSION_INVALID_TYPE);
+    CHECK(last_json_has("[{\"type\":\"invalid_type\",\"loc\":[\"multiple\"]", ""));
+    CHECK_OK(connect_session_create_get_multiple(req, &is_set, &value));
+    CHECK(is_set && !value);
+
+    CHECK_STATUS(connect_session_create_get_multiple(NULL, &is_set, &value), CONNECT_SESSION_NULL_ARGUMENT);
+    CHECK_STATUS(connect_session_create_get_multiple(req, NULL, &value), CONNECT_SESSION_NULL_ARGUMENT);
+    CHECK_STATUS(connect_session_create_get_multiple(req, &is_set, NULL), CONNECT_SESSION_NULL_ARGUMENT);
+    CHECK_STATUS(connect_session_create_set_multiple(NULL, true), CONNECT_SESSION_NULL_ARGUMENT);
+    CHECK_STATUS(connect_session_create_clear_multiple(NULL), CONNECT_SESSION_NULL_ARGUMENT);
+    CHECK_OK(connect_session_create_clear_multiple(req));
+    CHECK_OK(connect_session_create_get_multiple(req, &is_set, &value));
+    CHECK(!is_set && !value);
+    CHECK(json_is(req, "{\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\"}"));
+    connect_session_create_free(req);
+}
+
+static void test_type(void) {
+    ConnectSessionCreate *req = new_request();
+    bool is_set = true;
+    ConnectSessionType kind = CONNECT_SESSION_TYPE_OTHER;
+    const char *text = SENTINEL_TEXT;
+    size_t len = 5;
+
+    /* Unset: the enumerator is the server's default, the text (NULL, 0). */
+    CHECK_OK(connect_session_create_get_type(req, &is_set, &kind));
+    CHECK(!is_set && kind == CONNECT_SESSION_TYPE_PRODUCTION);
+    CHECK_OK(connect_session_create_get_type_text(req, &is_set, &text, &len));
+    CHECK(!is_set && text == NULL && len == 0);
+
+    CHECK_OK(connect_session_create_set_type(req, BYTES("test")));
+    CHECK_OK(connect_session_create_get_type(req, &is_set, &kind));
+    CHECK(is_set && kind == CONNECT_SESSION_TYPE_TEST);
+    CHECK_OK(connect_session_create_get_type_text(req, &is_set, &text, &len));
+    CHECK(is_set && strcmp(text, "test") == 0 && len == 4);
+    CHECK(json_is(req, "{\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\",\"type\":\"test\"}"));
+
+    CHECK_OK(connect_session_create_set_type(req, BYTES("production")));
+    CHECK_OK(connect_session_create_get_type(req, &is_set, &kind));
+    CHECK(is_set && kind == CONNECT_SESSION_TYPE_PRODUCTION);
+
+    /* The set is open: another string is kept exactly, case included. */
+    CHECK_OK(connect_session_create_set_type(req, BYTES("PRODUCTION")));
+    CHECK_OK(connect_session_create_get_type(req, &is_set, &kind));
+    CHECK(is_set && kind == CONNECT_SESSION_TYPE_OTHER);
+    CHECK_OK(connect_session_create_get_type_text(req, &is_set, &text, &len));
+    CHECK(is_set && bytes_equal(text, len, "PRODUCTION", 10) && text[len] == '\0');
+    CHECK(json_is(req, "{\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\",\"type\":\"PRODUCTION\"}"));
+
+    CHECK_STATUS(connect_session_create_set_type(req, BAD_UTF8, sizeof BAD_UTF8), CONNECT_SESSION_INVALID_UTF8);
+    CHECK_STATUS(connect_session_create_set_field_json(req, BYTES("type"), BYTES("1")), CONNECT_SESSION_INVALID_TYPE);
+    CHECK(json_is(req, "{\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\",\"type\":\"PRODUCTION\"}"));
+    CHECK_STATUS(connect_session_create_get_type(NULL, &is_set, &kind), CONNECT_SESSION_NULL_ARGUMENT);
+    CHECK_STATUS(connect_session_create_get_type(req, &is_set, NULL), CONNECT_SESSION_NULL_ARGUMENT);
+    CHECK_STATUS(connect_session_create_get_type_text(req, &is_set, NULL, &len), CONNECT_SESSION_NULL_ARGUMENT);
+    CHECK_STATUS(connect_session_create_set_type(req, NULL, 1), CONNECT_SESSION_NULL_ARGUMENT);
+    CHECK_STATUS(connect_session_create_clear_type(NULL), CONNECT_SESSION_NULL_ARGUMENT);
+
+    CHECK_OK(connect_session_create_clear_type(req));
+    CHECK_OK(connect_session_create_get_type_text(req, &is_set, &text, &len));
+    CHECK(!is_set && text == NULL);
+    CHECK(json_is(req, "{\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\"}"));
+    connect_session_create_free(req);
+}
+
+static void test_json_schema(void) {
+    char *schema = (char *)SENTINEL_TEXT;
+    size_t len = 0;
+
+    CHECK_OK(connect_session_create_json_schema(&schema, &len));
+    CHECK(schema != NULL && len > 100 && schema[len] == '\0' && strlen(schema) == len);
+    CHECK(strstr(schema, "\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"") != NULL);
+    CHECK(strstr(schema, "\"scheduling\"") != NULL && strstr(schema, "\"provider\"") != NULL);
+    connect_session_string_free(schema);
+    CHECK_STATUS(connect_session_create_json_schema(NULL, &len), CONNECT_SESSION_NULL_ARGUMENT);
+    CHECK_STATUS(connect_session_create_json_schema(&schema, NULL), CONNECT_SESSION_NULL_ARGUMENT);
 }
 
 static void test_set_field_json(void) {
@@ -572,6 +730,7 @@ static void test_extras(void) {
     CHECK(bytes_equal(key, key_len, "z", 1) && bytes_equal(json, json_len, "null", 4));
     CHECK_OK(connect_session_create_get_extra_at(req, 1, &key, &key_len, &json, &json_len));
     CHECK(bytes_equal(key, key_len, "a", 1) && bytes_equal(json, json_len, "[1,2.50]", 8));
+    CHECK(strcmp(key, "a") == 0 && strcmp(json, "[1,2.50]") == 0); /* C strings too */
     key = SENTINEL_TEXT;
     CHECK_STATUS(connect_session_create_get_extra_at(req, 2, &key, &key_len, &json, &json_len),
                  CONNECT_SESSION_INDEX_OUT_OF_RANGE);
@@ -645,6 +804,9 @@ int main(void) {
     test_expires_in();
     test_metadata();
     test_text_fields();
+    test_multiple();
+    test_type();
+    test_json_schema();
     test_set_field_json();
     test_extras();
     return test_summary("test_api");

@@ -69,7 +69,7 @@ static void test_types() {
 static void test_build_and_read() {
     cs::ConnectSessionCreate req("owner-1", "Acme");
     CHECK(req.to_json() == R"({"origin_owner_id":"owner-1","origin_owner_name":"Acme"})");
-    CHECK(!req.categories().has_value());
+    CHECK(req.categories().empty() && !req.categories_is_set());
     CHECK(!req.expires_in().has_value());
     CHECK(req.effective_expires_in() == 1800);
     CHECK(!req.metadata().has_value());
@@ -86,9 +86,19 @@ static void test_build_and_read() {
     CHECK(req.to_json() ==
           R"({"categories":["ats","hris-legacy","ats"],"expires_in":0.5,"metadata":{"n":1.50,"big":12345678901234567890123},"origin_owner_id":"owner-1","origin_owner_name":"Acme","origin_username":"jane\u0000doe","provider":"hibob"})");
 
-    auto categories = req.categories();
-    CHECK(categories.has_value() && categories->size() == 3);
-    CHECK(categories && (*categories)[1] == CONNECT_SESSION_CATEGORY_HRIS_LEGACY);
+    std::vector<cs::Category> categories = req.categories();
+    CHECK(categories.size() == 3 && req.categories_is_set());
+    CHECK(categories == std::vector<cs::Category>({CONNECT_SESSION_CATEGORY_ATS, CONNECT_SESSION_CATEGORY_HRIS_LEGACY,
+                                                   CONNECT_SESSION_CATEGORY_ATS}));
+    // The idiom that once iterated a destroyed temporary: the vector is owned.
+    std::vector<cs::Category> seen;
+    for (auto c : cs::ConnectSessionCreate::from_json(req.to_json()).categories()) {
+        seen.push_back(c);
+    }
+    CHECK(seen == categories);
+    // A text read from a temporary is kept by copying it while the object lives.
+    std::string owner = std::string(cs::ConnectSessionCreate::from_json(req.to_json()).clone().to_json());
+    CHECK(owner == req.to_json());
     CHECK(req.expires_in() == 0.5);
     CHECK(req.metadata() == R"({"n":1.50,"big":12345678901234567890123})"sv);
     CHECK(req.origin_username() == "jane\0doe"sv);
@@ -103,7 +113,7 @@ static void test_build_and_read() {
     CHECK(req.origin_owner_name().empty());
 
     req.set_categories({});
-    CHECK(req.categories().has_value() && req.categories()->empty());
+    CHECK(req.categories_is_set() && req.categories().empty());
     req.clear_categories();
     req.clear_expires_in();
     req.clear_metadata();
@@ -114,6 +124,40 @@ static void test_build_and_read() {
     req.set_field_json("categories", R"(["stackOne"])");
     CHECK(req.to_json() == R"({"categories":["stackone"],"origin_owner_id":"o2","origin_owner_name":""})");
     CHECK(starts_with(req.to_json_pretty(), "{\n  \"categories\": [\n"));
+}
+
+static void test_v2_fields() {
+    cs::ConnectSessionCreate req("o", "n");
+    CHECK(!req.account_id() && !req.integration_id() && !req.label() && !req.multiple() && !req.type() &&
+          !req.type_text());
+    req.set_account_id("acc-1");
+    req.set_integration_id("int-1");
+    req.set_label("Main HRIS");
+    req.set_multiple(true);
+    req.set_type("test");
+    req.set_categories({CONNECT_SESSION_CATEGORY_IAM, CONNECT_SESSION_CATEGORY_SCHEDULING});
+    CHECK(req.to_json() ==
+          R"({"account_id":"acc-1","categories":["iam","scheduling"],"integration_id":"int-1","label":"Main HRIS","multiple":true,"origin_owner_id":"o","origin_owner_name":"n","type":"test"})");
+    CHECK(req.account_id() == "acc-1"sv && req.integration_id() == "int-1"sv && req.label() == "Main HRIS"sv);
+    CHECK(req.multiple() == true);
+    CHECK(req.type() == CONNECT_SESSION_TYPE_TEST && req.type_text() == "test"sv);
+    req.set_type("Sandbox");
+    CHECK(req.type() == CONNECT_SESSION_TYPE_OTHER && req.type_text() == "Sandbox"sv);
+    CHECK(req.categories() == std::vector<cs::Category>({CONNECT_SESSION_CATEGORY_IAM, CONNECT_SESSION_CATEGORY_SCHEDULING}));
+    CHECK(cs::category_name(CONNECT_SESSION_CATEGORY_SCHEDULING) == "scheduling");
+
+    req.clear_account_id();
+    req.clear_integration_id();
+    req.clear_label();
+    req.clear_multiple();
+    req.clear_type();
+    req.clear_categories();
+    CHECK(req.to_json() == R"({"origin_owner_id":"o","origin_owner_name":"n"})");
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_TYPE, req.set_field_json("multiple", "1"));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_UTF8, req.set_label("\xff"));
+
+    const std::string schema = cs::ConnectSessionCreate::json_schema();
+    CHECK(starts_with(schema, "{") && schema.find("\"origin_owner_id\"") != std::string::npos);
 }
 
 static void test_errors() {
@@ -128,23 +172,23 @@ static void test_errors() {
     EXPECT_ERROR(CONNECT_SESSION_INVALID_TYPE, req.set_metadata("[1]"));
     EXPECT_ERROR(CONNECT_SESSION_SYNTAX, req.set_metadata("{"));
     EXPECT_ERROR(CONNECT_SESSION_INVALID_UTF8, req.set_provider("\xff"));
-    EXPECT_ERROR(CONNECT_SESSION_INVALID_ARGUMENT, req.add_category(static_cast<cs::Category>(6)));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_ARGUMENT, req.add_category(static_cast<cs::Category>(14)));
     EXPECT_ERROR(CONNECT_SESSION_INVALID_ARGUMENT, req.set_field_json("beta", "1"));
     EXPECT_ERROR(CONNECT_SESSION_MISSING_FIELD, req.set_field_json("origin_owner_id", "null"));
     EXPECT_ERROR(CONNECT_SESSION_INVALID_VALUE, req.set_extra("provider", "1"));
     EXPECT_ERROR(CONNECT_SESSION_INDEX_OUT_OF_RANGE, (void)req.extra_at(0));
     CHECK(req.to_json() == before);
 
-    e = EXPECT_ERROR(CONNECT_SESSION_INVALID_VALUE, cs::ConnectSessionCreate::from_json(R"({"categories":["hirs"]})"));
+    e = EXPECT_ERROR(CONNECT_SESSION_INVALID_VALUE, (void)cs::ConnectSessionCreate::from_json(R"({"categories":["hirs"]})"));
     // Every problem is in the JSON; the status is the first one's kind.
     CHECK(starts_with(e.json(), R"([{"type":")" + std::string(e.status_name()) + "\""));
     CHECK(e.json().find(R"("loc":["categories",0])") != std::string::npos);
     CHECK(e.json().find(R"("loc":["origin_owner_id"])") != std::string::npos);
     CHECK(e.json().find(R"("loc":["origin_owner_name"])") != std::string::npos);
 
-    EXPECT_ERROR(CONNECT_SESSION_SYNTAX, cs::ConnectSessionCreate::from_json("[{}]"));
+    EXPECT_ERROR(CONNECT_SESSION_SYNTAX, (void)cs::ConnectSessionCreate::from_json("[{}]"));
     EXPECT_ERROR(CONNECT_SESSION_UNKNOWN_FIELD,
-                 cs::ConnectSessionCreate::from_json_strict(R"({"origin_owner_id":"o","origin_owner_name":"n","x":1})"));
+                 (void)cs::ConnectSessionCreate::from_json_strict(R"({"origin_owner_id":"o","origin_owner_name":"n","x":1})"));
 }
 
 static void test_ownership() {
@@ -186,14 +230,15 @@ static void test_extras_and_categories() {
 
     CHECK(cs::category_name(CONNECT_SESSION_CATEGORY_HRIS_LEGACY) == "hris-legacy");
     CHECK(cs::category_from_name("stackOne") == CONNECT_SESSION_CATEGORY_STACKONE);
-    EXPECT_ERROR(CONNECT_SESSION_INVALID_VALUE, cs::category_from_name("hirs"));
-    EXPECT_ERROR(CONNECT_SESSION_INVALID_ARGUMENT, cs::category_name(static_cast<cs::Category>(99)));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_VALUE, (void)cs::category_from_name("hirs"));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_ARGUMENT, (void)cs::category_name(static_cast<cs::Category>(99)));
 }
 
 int main() {
     test_types();
     try {
         test_build_and_read();
+        test_v2_fields();
         test_errors();
         test_ownership();
         test_extras_and_categories();

@@ -1,5 +1,6 @@
 """What an object keeps once read: values read back are always the current ones, and what
-a read hands out (metadata, extra, categories) is the caller's own, however deep it is changed.
+a read hands out (metadata, extra, categories) is read-only at every depth, so that no change
+to it can vanish silently (contract v2; these were private copies before).
 """
 
 from __future__ import annotations
@@ -24,19 +25,22 @@ Category = ConnectSessionCreateCategories
 
 
 def scramble(value: Any) -> None:
-    """Changes every container inside `value`, however deep."""
+    """Tries to change every container inside `value`, however deep: each attempt must
+    raise TypeError."""
     if isinstance(value, dict):
         for item in list(value.values()):
             scramble(item)
-        value["scrambled"] = True
+        with pytest.raises(TypeError, match="read-only"):
+            value["scrambled"] = True
     elif isinstance(value, list):
         for item in value:
             scramble(item)
-        value.append("scrambled")
+        with pytest.raises(TypeError, match="read-only"):
+            value.append("scrambled")
 
 
 @given(documents())
-def test_reads_equal_the_json_and_survive_any_change(doc: dict[str, Any]) -> None:
+def test_reads_equal_the_json_and_refuse_any_change(doc: dict[str, Any]) -> None:
     req = ConnectSessionCreate.from_dict(doc)
     text = req.to_json()
     expected = json.loads(text)
@@ -131,7 +135,8 @@ def test_copies_keep_their_own_values() -> None:
         assert clone.origin_owner_id == "o"
         clone_metadata = clone.metadata
         assert clone_metadata is not None
-        clone_metadata["a"].append(2)
+        with pytest.raises(TypeError, match="read-only"):
+            clone_metadata["a"].append(2)
         assert clone.metadata == {"a": [1]}
         req.metadata = {"a": [1]}
         req.categories = ["ats"]
@@ -139,9 +144,12 @@ def test_copies_keep_their_own_values() -> None:
 
 
 @given(st.lists(st.sampled_from(list(Category)), max_size=6))
-def test_categories_are_a_new_list_of_members(members: list[Category]) -> None:
+def test_categories_are_a_kept_read_only_list_of_members(members: list[Category]) -> None:
     req = ConnectSessionCreate(origin_owner_id="o", origin_owner_name="n", categories=members)
     first, second = req.categories, req.categories
     assert first == second == members
-    assert first is not second
+    assert first is second
     assert all(type(c) is Category for c in first or [])
+    assert isinstance(first, list)
+    with pytest.raises(TypeError, match="read-only"):
+        first.append(Category.ATS)

@@ -19,12 +19,14 @@ import connect_session
 from connect_session import (
     ConnectSessionCreate,
     ConnectSessionCreateCategories,
+    ConnectSessionCreateType,
     ValidationError,
     _native,
 )
 from support import REPO_ROOT, kinds_and_locs
 
 Category = ConnectSessionCreateCategories
+SessionType = ConnectSessionCreateType
 
 FULL: dict[str, Any] = {
     "categories": ["ats", "hris"],
@@ -54,6 +56,7 @@ def test_exports() -> None:
     assert set(connect_session.__all__) == {
         "ConnectSessionCreate",
         "ConnectSessionCreateCategories",
+        "ConnectSessionCreateType",
         "ErrorDetails",
         "ValidationError",
         "__version__",
@@ -63,6 +66,7 @@ def test_exports() -> None:
     assert ConnectSessionCreate.__module__ == "connect_session"
     assert ValidationError.__module__ == "connect_session"
     assert Category.__module__ == "connect_session"
+    assert SessionType.__module__ == "connect_session"
 
 
 def test_one_version_everywhere() -> None:
@@ -91,14 +95,85 @@ def test_package_ships_types() -> None:
 def test_category_values_come_from_the_core() -> None:
     assert [c.value for c in Category] == list(_native.CATEGORY_VALUES)
     assert [c.name for c in Category] == [
-        "ATS",
-        "HRIS",
-        "HRIS_LEGACY",
-        "CRM",
-        "MARKETING",
-        "STACKONE",
+        c.upper().replace("-", "_") for c in _native.CATEGORY_VALUES
     ]
-    assert _native.CATEGORY_VALUES == ("ats", "hris", "hris-legacy", "crm", "marketing", "stackone")
+    # SPEC section 2 (version 2): the API's fourteen categories, in the API's order.
+    assert _native.CATEGORY_VALUES == (
+        "ats",
+        "hris",
+        "hris-legacy",
+        "crm",
+        "iam",
+        "marketing",
+        "lms",
+        "stackone",
+        "documents",
+        "ticketing",
+        "screening",
+        "messaging",
+        "accounting",
+        "scheduling",
+    )
+
+
+def test_type_values_come_from_the_core() -> None:
+    assert [t.value for t in SessionType] == list(_native.TYPE_VALUES) == ["production", "test"]
+    assert [t.name for t in SessionType] == ["PRODUCTION", "TEST"]
+    assert issubclass(SessionType, str)
+    assert issubclass(SessionType, enum.Enum)
+    assert SessionType.TEST.value == "test"
+    assert str(SessionType.PRODUCTION) == "production"
+    assert f"{SessionType.TEST}" == "test"
+    assert SessionType.__doc__
+    with pytest.raises(ValueError, match="is not a valid"):
+        SessionType("PRODUCTION")
+    for member in SessionType:
+        assert pickle.loads(pickle.dumps(member)) is member
+
+
+def test_type_reads_as_a_member_when_known_else_as_the_plain_str() -> None:
+    req = minimal()
+    assert req.type is None
+    for given in ("test", SessionType.TEST):
+        req.type = given
+        assert req.type is SessionType.TEST
+    req.type = "production"
+    assert req.type is SessionType.PRODUCTION
+    for other in ("PRODUCTION", "sandbox", "", "Test"):
+        req.type = other
+        assert type(req.type) is str
+        assert req.type == other
+        assert req.to_json().endswith(f'"type":{json.dumps(other)}}}')
+    assert (
+        ConnectSessionCreate.from_json(
+            '{"origin_owner_id":"o","origin_owner_name":"n","type":"test"}'
+        ).type
+        is SessionType.TEST
+    )
+    with pytest.raises(ValidationError) as info:
+        req.type = SessionType  # type: ignore[assignment]
+    assert kinds_and_locs(info.value) == [("invalid_type", ("type",))]
+    assert req.type == "Test"
+    req.type = None
+    assert req.type is None
+    assert req.to_dict() == {"origin_owner_id": "o", "origin_owner_name": "n"}
+
+
+def test_multiple_is_a_strict_bool() -> None:
+    req = minimal()
+    req.multiple = True
+    assert req.multiple is True
+    req.multiple = False
+    assert req.multiple is False
+    assert req.to_json() == '{"multiple":false,"origin_owner_id":"o","origin_owner_name":"n"}'
+    for refused in (1, 0, "true", "false", 1.0, [True]):
+        with pytest.raises(ValidationError) as info:
+            req.multiple = refused  # type: ignore[assignment]
+        assert kinds_and_locs(info.value) == [("invalid_type", ("multiple",))]
+        assert req.multiple is False
+    with pytest.raises(ValidationError) as info:
+        ConnectSessionCreate(origin_owner_id="o", origin_owner_name="n", multiple=1)  # type: ignore[arg-type]
+    assert kinds_and_locs(info.value) == [("invalid_type", ("multiple",))]
 
 
 def test_category_is_a_str_enum() -> None:
@@ -180,10 +255,20 @@ def test_constructor_defaults_are_absent() -> None:
 def test_constructor_is_keyword_only() -> None:
     with pytest.raises(TypeError):
         ConnectSessionCreate("o", "n")  # type: ignore[call-arg]
-    with pytest.raises(TypeError):
-        ConnectSessionCreate(origin_owner_id="o")  # type: ignore[call-arg]
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="unexpected keyword argument 'beta'"):
         ConnectSessionCreate(origin_owner_id="o", origin_owner_name="n", beta=1)  # type: ignore[call-arg]
+    # Contract v2 (issue 10): a missing required keyword is a ValidationError
+    # (missing_field), reported with every other problem, as in pydantic; TypeError is
+    # only for a wrong call shape.
+    with pytest.raises(ValidationError) as info:
+        ConnectSessionCreate(origin_owner_id="o")  # type: ignore[call-arg]
+    assert kinds_and_locs(info.value) == [("missing_field", ("origin_owner_name",))]
+    with pytest.raises(ValidationError) as info:
+        ConnectSessionCreate()  # type: ignore[call-arg]
+    assert kinds_and_locs(info.value) == [
+        ("missing_field", ("origin_owner_id",)),
+        ("missing_field", ("origin_owner_name",)),
+    ]
 
 
 def test_from_json_accepts_str_bytes_and_bytearray() -> None:
@@ -280,25 +365,32 @@ def test_metadata_number_text_is_kept_but_surfaces_as_python_numbers() -> None:
     assert copy.deepcopy(req).to_json() == doc
 
 
-def test_metadata_is_a_new_dict_on_each_access() -> None:
+def test_what_a_read_returns_is_read_only() -> None:
+    # Contract v2 (issue 10): a change to what a read returned must never vanish
+    # silently, so metadata, categories and extra are read-only (they were private
+    # copies); tests/python/test_mutation.py covers every way of changing them.
     req = ConnectSessionCreate(
         origin_owner_id="o", origin_owner_name="n", metadata={"tenant": {"id": "t"}}
     )
     first = req.metadata
     assert first is not None
-    assert req.metadata is not first
-    first["tenant"]["id"] = "changed"
-    first["new"] = 1
+    assert req.metadata is first
+    with pytest.raises(TypeError, match="read-only"):
+        first["tenant"]["id"] = "changed"
+    with pytest.raises(TypeError, match="read-only"):
+        first["new"] = 1  # type: ignore[index]
     assert req.metadata == {"tenant": {"id": "t"}}
     categories = [Category.ATS]
     req.categories = categories
     got = req.categories
     assert got is not None
-    got.append(Category.CRM)
+    with pytest.raises(TypeError, match="read-only"):
+        got.append(Category.CRM)
     categories.append(Category.CRM)
     assert req.categories == [Category.ATS]
     extra = ConnectSessionCreate.from_json('{"origin_owner_id":"o","origin_owner_name":"n","x":[]}')
-    extra.extra["x"].append(1)
+    with pytest.raises(TypeError, match="read-only"):
+        extra.extra["x"].append(1)
     assert extra.extra == {"x": []}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from connect_session import _native
 from support import REPO_ROOT
 
 EXPECTED_STDOUT = (
@@ -25,8 +26,9 @@ def test_quickstart_output() -> None:
     )
     assert run.stdout == EXPECTED_STDOUT
     assert run.stderr.splitlines() == [
-        'categories[0]: unknown category "hirs" (did you mean "hris"?); expected one of "ats", '
-        '"hris", "hris-legacy", "crm", "marketing", "stackone" [type=invalid_value]',
+        'categories[0]: unknown category "hirs" (did you mean "hris"?); expected one of '
+        + ", ".join(f'"{c}"' for c in _native.CATEGORY_VALUES)
+        + " [type=invalid_value]",
         "origin_owner_name: field required [type=missing_field]",
         "fields to fix: [('categories', 0), ('origin_owner_name',)]",
     ]

@@ -15,7 +15,7 @@ import json
 import pickle
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,7 @@ def metadata_for(n: int, i: int) -> dict[str, Any]:
     }
 
 
-def metadata_ok(metadata: dict[str, Any] | None) -> bool:
+def metadata_ok(metadata: Mapping[str, Any] | None) -> bool:
     if metadata is None:
         return True
     n, i = metadata["thread"], metadata["round"]
@@ -72,7 +72,7 @@ def provider_ok(provider: str | None) -> bool:
     return provider == token * (len(provider) // len(token))
 
 
-def categories_ok(categories: list[Category] | None) -> bool:
+def categories_ok(categories: Sequence[Category] | None) -> bool:
     return categories is None or len(set(categories)) <= 1
 
 

@@ -18,24 +18,55 @@ pub enum PlainCategory {
     #[serde(alias = "hrisLegacy")]
     HrisLegacy,
     Crm,
+    Iam,
     Marketing,
+    Lms,
     #[serde(alias = "stackOne")]
     Stackone,
+    Documents,
+    Ticketing,
+    Screening,
+    Messaging,
+    Accounting,
+    Scheduling,
 }
 
-/// The same fields on `#[derive(Serialize, Deserialize)]`, metadata as a map.
+/// The open session type, as a plain serde enum would keep it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlainType {
+    Production,
+    Test,
+    #[serde(untagged)]
+    Other(String),
+}
+
+/// The same fields (contract version 2) on `#[derive(Serialize, Deserialize)]`,
+/// metadata as a map.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlainConnectSessionCreate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub categories: Option<Vec<PlainCategory>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_in: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integration_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multiple: Option<bool>,
     pub origin_owner_id: String,
     pub origin_owner_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin_username: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_version: Option<String>,
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub session_type: Option<PlainType>,
 }

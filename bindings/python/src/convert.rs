@@ -1,28 +1,36 @@
 //! Translating values, in both directions, without judging them.
 //!
-//! Python to JSON: a walk over `None`, `bool`, `int`, `float`, `str`, `dict`,
-//! `list` and `tuple` (and their subclasses) feeding the core's
+//! Python to JSON text: a walk over `None`, `bool`, `int`, `float`, `str`,
+//! `dict`, `list` and `tuple` (and their subclasses), plus finite
+//! `decimal.Decimal` (written as its exact text, so that the huge integers
+//! [`Builder`] hands out as `Decimal` go back in), feeding the core's
 //! [`NativeWriter`], which refuses what JSON cannot hold and nesting beyond
-//! the limit. The resulting text is then read by the core like any document.
+//! the limit. The core then reads that text with its own rules.
 //!
-//! JSON to Python: the core's canonical text is read with the core's own
-//! reader ([`visit_json`]) into `dict`, `list`, `str`, `int` (of any size),
-//! `float`, `bool` and `None`, as `json.loads` would read it.
+//! JSON text to Python: the core's canonical text is read with the core's own
+//! reader ([`visit_json`]) into `dict`, `list`, `str`, `int`, `float`, `bool`
+//! and `None`, as `json.loads` would read it, with two differences: an integer
+//! longer than Python's int/str conversion limit (`sys.get_int_max_str_digits()`,
+//! 4,300 digits by default) becomes a `decimal.Decimal` holding its exact
+//! value (where `json.loads` raises, so that a valid object always stays
+//! readable and printable), and, for the values an object keeps and hands out
+//! ([`Containers::ReadOnly`]), dicts and lists are the package's read-only
+//! subclasses (`connect_session._views`).
 //!
-//! Copies: [`copy_containers`] gives a value whose dicts and lists are all
-//! new, sharing only the immutable leaves; that is how a cached value is
-//! handed out as "a new object on every access".
+//! No key is ever interned: keys come from callers, and interned strings are
+//! never freed on CPython 3.12.
 
 use std::borrow::Cow;
-use std::ffi::{c_char, c_int, CString};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::ffi::{c_int, CString};
 
 use connect_session::binding::{visit_json, JsonVisitor, NativeWriter};
 use connect_session::{PathItem, ValidationError};
 use pyo3::exceptions::{PyRuntimeError, PyUnicodeEncodeError, PyValueError};
+use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use pyo3::{ffi, intern};
+use pyo3::pybacked::PyBackedStr;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 
 use crate::errors;
 
@@ -46,59 +54,15 @@ impl From<PyErr> for Failure {
     }
 }
 
-impl Failure {
-    /// The exception to raise: `ValidationError` for a refused value.
-    pub(crate) fn into_py_err(self, py: Python<'_>) -> PyErr {
-        match self {
-            Failure::Invalid(err) => errors::to_py_err(py, err.errors()),
-            Failure::Python(err) => err,
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------
 // The UTF-8 text of a `str`
 // ---------------------------------------------------------------------------
 
-extern "C" {
-    /// Exported by every CPython 3, part of the stable ABI from 3.10 on; only
-    /// called when the running interpreter is 3.10 or later (see [`init`]).
-    #[link_name = "PyUnicode_AsUTF8AndSize"]
-    fn unicode_as_utf8_and_size(
-        unicode: *mut ffi::PyObject,
-        size: *mut ffi::Py_ssize_t,
-    ) -> *const c_char;
-}
-
-/// Whether `PyUnicode_AsUTF8AndSize` may be called: the running Python is 3.10+.
-static BORROW_UTF8: AtomicBool = AtomicBool::new(false);
-
-/// Chooses how `str` text is read, from the version of the running interpreter.
-pub(crate) fn init(py: Python<'_>) {
-    BORROW_UTF8.store(py.version_info() >= (3, 10), Ordering::Relaxed);
-}
-
-/// The text of a `str` (or subclass) as UTF-8: borrowed from the object where
-/// the running Python allows it (3.10+; no copy at all for ASCII text), copied
-/// on 3.9. A `str` holding a lone surrogate is a `UnicodeEncodeError`.
-pub(crate) fn str_text<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
-    if !BORROW_UTF8.load(Ordering::Relaxed) {
-        return s.to_cow();
-    }
-    let mut size: ffi::Py_ssize_t = 0;
-    // SAFETY: `s` is a live `str` (or subclass) and we are attached to the
-    // interpreter; on success the result points at `size` bytes of UTF-8 owned
-    // by `s` (its cached UTF-8 form), which live as long as `s` does, i.e. at
-    // least for `'a`. On failure it is NULL with an exception set.
-    unsafe {
-        let data = unicode_as_utf8_and_size(s.as_ptr(), &mut size);
-        if data.is_null() {
-            return Err(PyErr::fetch(s.py()));
-        }
-        let len = usize::try_from(size).unwrap_or(0);
-        let bytes = std::slice::from_raw_parts(data.cast::<u8>(), len);
-        Ok(Cow::Borrowed(std::str::from_utf8_unchecked(bytes)))
-    }
+/// The text of a `str` (or subclass) as UTF-8, through PyO3's safe API (on
+/// the stable ABI of Python 3.9, a `bytes` copy that the result borrows
+/// from). A `str` holding a lone surrogate is a `UnicodeEncodeError`.
+pub(crate) fn str_text(s: &Bound<'_, PyString>) -> PyResult<PyBackedStr> {
+    PyBackedStr::try_from(s.clone())
 }
 
 // ---------------------------------------------------------------------------
@@ -108,34 +72,19 @@ pub(crate) fn str_text<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>>
 /// The JSON text of `value`, which sits at `root` in a document (`["metadata"]`
 /// for the metadata field); errors are located from there.
 pub(crate) fn to_json_text(value: &Bound<'_, PyAny>, root: &[PathItem]) -> Result<String, Failure> {
-    let mut writer = NativeWriter::new(root);
+    // Room for a typical value, so that writing one allocates once.
+    let mut writer = NativeWriter::with_capacity(root, 256);
     write(&mut writer, value)?;
     Ok(writer.finish())
-}
-
-/// Room for the text of a typical document, so that writing one allocates once.
-pub(crate) const DOCUMENT_CAPACITY: usize = 512;
-
-/// The JSON text of a whole document given as a dict.
-pub(crate) fn document_text(dict: &Bound<'_, PyDict>) -> Result<String, Failure> {
-    let mut writer = NativeWriter::with_capacity(&[], DOCUMENT_CAPACITY);
-    write(&mut writer, dict)?;
-    Ok(writer.finish())
-}
-
-/// A string as JSON text, escaped the canonical way.
-pub(crate) fn json_string(value: &str) -> String {
-    let mut writer = NativeWriter::new(&[]);
-    writer.str(value);
-    writer.finish()
 }
 
 /// Feeds one value to the writer. Recursion stops at the nesting limit,
 /// which the writer enforces when a container opens.
 ///
-/// No Python code runs during the walk (values are read through the C API,
-/// never through methods a subclass could override), except to describe a
-/// refused value, after which the walk stops.
+/// Values are read through the C API, never through methods a subclass
+/// could override; Python code runs only for a `Decimal` (its own
+/// `is_finite` and `__str__`), for an int beyond 64 bits (`int.__repr__`)
+/// and to describe a refused value, after which the walk stops.
 pub(crate) fn write(w: &mut NativeWriter, value: &Bound<'_, PyAny>) -> Result<(), Failure> {
     // The exact types first: the common case, and none of them is a subclass
     // of another, so the order below (`bool` before `int`) still decides the rest.
@@ -169,6 +118,8 @@ pub(crate) fn write(w: &mut NativeWriter, value: &Bound<'_, PyAny>) -> Result<()
             write(w, &item)?;
         }
         w.end_array();
+    } else if let Some(text) = decimal_text(value)? {
+        write_number_text(w, &text)?;
     } else {
         return Err(w.unsupported(&describe(value)).into());
     }
@@ -205,30 +156,41 @@ fn write_str(w: &mut NativeWriter, string: &Bound<'_, PyString>) -> Result<(), F
     }
 }
 
+/// A small int as a number; a bigger one through its decimal digits.
 fn write_int(w: &mut NativeWriter, int: &Bound<'_, PyInt>) -> Result<(), Failure> {
-    let mut overflow: c_int = 0;
-    // SAFETY: `int` is a live `int` (or subclass), whose value is read
-    // directly (no `__index__` call); we are attached to the interpreter.
-    let small = unsafe { ffi::PyLong_AsLongLongAndOverflow(int.as_ptr(), &mut overflow) };
-    if overflow == 0 {
-        if small == -1 {
-            if let Some(err) = PyErr::take(int.py()) {
-                return Err(err.into());
-            }
+    match small_int(int)? {
+        Some(small) => {
+            w.int(i128::from(small));
+            Ok(())
         }
-        w.int(i128::from(small));
-        Ok(())
-    } else {
-        w.int_text(&int_digits(w, int)?).map_err(Failure::from)
+        None => w.int_text(&int_digits(w, int)?).map_err(Failure::from),
     }
+}
+
+/// The value of an `int` (or subclass) when it fits 64 bits, read directly
+/// (no `__index__` call).
+pub(crate) fn small_int(int: &Bound<'_, PyInt>) -> PyResult<Option<i64>> {
+    let mut overflow: c_int = 0;
+    // SAFETY: `int` is a live `int` (or subclass) and we are attached to the
+    // interpreter; the call reads its value and reports overflow in `overflow`.
+    let small = unsafe { ffi::PyLong_AsLongLongAndOverflow(int.as_ptr(), &mut overflow) };
+    if overflow != 0 {
+        return Ok(None);
+    }
+    if small == -1 {
+        if let Some(err) = PyErr::take(int.py()) {
+            return Err(err);
+        }
+    }
+    Ok(Some(small))
 }
 
 /// Calls `each` with every member of a dict, in order, without building the
 /// list `dict.items()` would; the key and value are held while `each` runs.
-fn for_each_item<'py>(
+pub(crate) fn for_each_item<'py, E: From<PyErr>>(
     dict: &Bound<'py, PyDict>,
-    mut each: impl FnMut(Bound<'py, PyAny>, Bound<'py, PyAny>) -> Result<(), Failure>,
-) -> Result<(), Failure> {
+    mut each: impl FnMut(Bound<'py, PyAny>, Bound<'py, PyAny>) -> Result<(), E>,
+) -> Result<(), E> {
     let py = dict.py();
     let len = dict.len();
     let mut pos: ffi::Py_ssize_t = 0;
@@ -255,10 +217,7 @@ fn for_each_item<'py>(
 }
 
 /// The text of an object key, which must be a `str` holding valid Unicode.
-pub(crate) fn key_text<'a>(
-    w: &NativeWriter,
-    key: &'a Bound<'_, PyAny>,
-) -> Result<Cow<'a, str>, Failure> {
+pub(crate) fn key_text(w: &NativeWriter, key: &Bound<'_, PyAny>) -> Result<PyBackedStr, Failure> {
     let Ok(key) = key.cast::<PyString>() else {
         return Err(w.non_string_key(&describe(key)).into());
     };
@@ -267,7 +226,7 @@ pub(crate) fn key_text<'a>(
 
 /// A `str` that UTF-8 cannot encode (it holds a lone surrogate) is not a
 /// JSON string; any other failure is Python's own.
-fn not_unicode(w: &NativeWriter, py: Python<'_>, err: PyErr, is_key: bool) -> Failure {
+pub(crate) fn not_unicode(w: &NativeWriter, py: Python<'_>, err: PyErr, is_key: bool) -> Failure {
     if !err.is_instance_of::<PyUnicodeEncodeError>(py) {
         return Failure::Python(err);
     }
@@ -280,29 +239,131 @@ fn not_unicode(w: &NativeWriter, py: Python<'_>, err: PyErr, is_key: bool) -> Fa
 }
 
 /// The decimal digits of an `int` too big for 64 bits. `int.__repr__` reads
-/// the value itself, whatever a subclass does to `__str__`.
-fn int_digits(w: &NativeWriter, int: &Bound<'_, PyInt>) -> Result<String, Failure> {
+/// the value itself, whatever a subclass does to `__str__`; beyond Python's
+/// int/str conversion limit (`sys.get_int_max_str_digits()`), which
+/// `__repr__` enforces, the digits are worked out here from the int's bytes.
+pub(crate) fn int_digits(w: &NativeWriter, int: &Bound<'_, PyInt>) -> Result<String, Failure> {
     let py = int.py();
-    let digits = py
-        .get_type::<PyInt>()
-        .getattr(intern!(py, "__repr__"))?
-        .call1((int,));
-    match digits {
+    let int_type = py.get_type::<PyInt>();
+    match int_type
+        .getattr(pyo3::intern!(py, "__repr__"))?
+        .call1((int,))
+    {
         Ok(digits) => Ok(digits
             .cast_into::<PyString>()
             .map_err(PyErr::from)?
             .to_cow()?
             .into_owned()),
-        // Python refuses to write ints beyond `sys.get_int_max_str_digits()`.
-        Err(err) => {
+        Err(err) if err.is_instance_of::<PyValueError>(py) => big_int_digits(int).map_err(|err| {
             let found = format!("an int Python cannot write in decimal ({err})");
-            Err(w.unsupported(&found).into())
-        }
+            Failure::Invalid(w.unsupported(&found))
+        }),
+        Err(err) => Err(err.into()),
     }
 }
 
+/// The decimal digits of any `int`, from its bytes (`int.to_bytes`, which no
+/// digit limit applies to), converted in base 10^9.
+fn big_int_digits(int: &Bound<'_, PyInt>) -> PyResult<String> {
+    let py = int.py();
+    let int_type = py.get_type::<PyInt>();
+    let negative = int.lt(0)?;
+    let magnitude = int_type
+        .getattr(pyo3::intern!(py, "__abs__"))?
+        .call1((int,))?;
+    let bits: usize = int_type
+        .getattr(pyo3::intern!(py, "bit_length"))?
+        .call1((&magnitude,))?
+        .extract()?;
+    let bytes = int_type.getattr(pyo3::intern!(py, "to_bytes"))?.call1((
+        &magnitude,
+        bits.div_ceil(8),
+        "big",
+    ))?;
+    let bytes: &[u8] = bytes.cast::<PyBytes>()?.as_bytes();
+    Ok(decimal_digits(bytes, negative))
+}
+
+/// The decimal text of a big-endian unsigned magnitude, with a `-` if `negative`.
+fn decimal_digits(big_endian: &[u8], negative: bool) -> String {
+    const BASE: u64 = 1_000_000_000;
+    // Little-endian limbs of 9 decimal digits each.
+    let mut limbs: Vec<u32> = Vec::with_capacity(big_endian.len() * 5 / 18 + 1);
+    for byte in big_endian {
+        let mut carry = u64::from(*byte);
+        for limb in &mut limbs {
+            let value = u64::from(*limb) * 256 + carry;
+            *limb = (value % BASE) as u32;
+            carry = value / BASE;
+        }
+        while carry > 0 {
+            limbs.push((carry % BASE) as u32);
+            carry /= BASE;
+        }
+    }
+    let mut text = String::with_capacity(limbs.len() * 9 + 1);
+    if negative {
+        text.push('-');
+    }
+    match limbs.split_last() {
+        None => text.push('0'),
+        Some((top, rest)) => {
+            text.push_str(&top.to_string());
+            for limb in rest.iter().rev() {
+                text.push_str(&format!("{limb:09}"));
+            }
+        }
+    }
+    text
+}
+
+/// The `decimal.Decimal` class.
+fn decimal_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    static CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    CLASS.import(py, "decimal", "Decimal")
+}
+
+/// The exact text of a `decimal.Decimal` (or subclass), read with
+/// `Decimal`'s own `__str__` (`"1.50"`, `"1E+2"`, `"NaN"`); `None` for any
+/// other value.
+pub(crate) fn decimal_text(value: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    let class = decimal_class(value.py())?;
+    if !value.is_instance(class)? {
+        return Ok(None);
+    }
+    let text = class
+        .getattr(pyo3::intern!(value.py(), "__str__"))?
+        .call1((value,))?;
+    Ok(Some(text.extract()?))
+}
+
+/// A number given as decimal text (a `Decimal`'s): NaN and the infinities
+/// are refused like the floats they stand for; anything else is read by the
+/// core as JSON text (which refuses a number beyond a double's range).
+pub(crate) fn write_number_text(w: &mut NativeWriter, text: &str) -> Result<(), Failure> {
+    let unsigned = text.trim_start_matches(['-', '+']);
+    if unsigned.starts_with(['N', 'n', 's', 'S']) {
+        return Err(w.float(f64::NAN).err().map_or_else(
+            || Failure::Python(PyValueError::new_err("NaN was accepted")),
+            Failure::Invalid,
+        ));
+    }
+    if unsigned.starts_with(['I', 'i']) {
+        let infinity = if text.starts_with('-') {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        };
+        return Err(w.float(infinity).err().map_or_else(
+            || Failure::Python(PyValueError::new_err("infinity was accepted")),
+            Failure::Invalid,
+        ));
+    }
+    w.json_text(text).map_err(Failure::from)
+}
+
 /// "a Python set", "a Python Decimal": what a refused value is, for messages.
-fn describe(value: &Bound<'_, PyAny>) -> String {
+pub(crate) fn describe(value: &Bound<'_, PyAny>) -> String {
     let name = value
         .get_type()
         .qualname()
@@ -315,19 +376,46 @@ fn describe(value: &Bound<'_, PyAny>) -> String {
 // JSON text to Python
 // ---------------------------------------------------------------------------
 
-/// Reads JSON text written by the core (canonical, so never refused) as
-/// Python values, as `json.loads` would: integers of any size as `int`,
-/// numbers with a fraction or an exponent as `float`.
-pub(crate) fn from_json_text<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    build(py, text, false)
+/// What dicts and lists are built as.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Containers {
+    /// Plain `dict` and `list`, the caller's own (`to_dict`, `repr`).
+    Plain,
+    /// The package's read-only subclasses, for values an object keeps and
+    /// hands out (`metadata`, `extra`).
+    ReadOnly,
 }
 
-/// [`from_json_text`], with object keys interned when `intern_keys` is set
-/// (for values kept for long: objects of one shape then share their keys).
-fn build<'py>(py: Python<'py>, text: &str, intern_keys: bool) -> PyResult<Bound<'py, PyAny>> {
+/// The read-only `dict` and `list` subclasses of `connect_session._views`.
+pub(crate) fn read_only_classes(
+    py: Python<'_>,
+) -> PyResult<(&Bound<'_, PyType>, &Bound<'_, PyType>)> {
+    static DICT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    static LIST: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    Ok((
+        DICT.import(py, "connect_session._views", "ReadOnlyDict")?,
+        LIST.import(py, "connect_session._views", "ReadOnlyList")?,
+    ))
+}
+
+/// Reads JSON text written by the core (canonical, so never refused) as
+/// Python values (see the module documentation for the two differences
+/// from `json.loads`).
+pub(crate) fn from_json_text<'py>(
+    py: Python<'py>,
+    text: &str,
+    containers: Containers,
+) -> PyResult<Bound<'py, PyAny>> {
+    let classes = match containers {
+        Containers::Plain => None,
+        Containers::ReadOnly => {
+            let (dict, list) = read_only_classes(py)?;
+            Some((dict.clone(), list.clone()))
+        }
+    };
     let mut builder = Builder {
         py,
-        intern_keys,
+        classes,
         open: Vec::new(),
         key: None,
         root: None,
@@ -347,8 +435,8 @@ fn build<'py>(py: Python<'py>, text: &str, intern_keys: bool) -> PyResult<Bound<
 /// its parent when it opens, so closing one only leaves it.
 struct Builder<'py> {
     py: Python<'py>,
-    /// Whether keys are interned.
-    intern_keys: bool,
+    /// The read-only dict and list classes, or `None` for plain ones.
+    classes: Option<(Bound<'py, PyType>, Bound<'py, PyType>)>,
     /// The open containers, innermost last.
     open: Vec<Bound<'py, PyAny>>,
     /// The key of the next member of the innermost open dict.
@@ -388,8 +476,8 @@ impl<'py> Builder<'py> {
         }
     }
 
-    fn open(&mut self, container: Bound<'py, PyAny>) {
-        if let Some(container) = self.add(Ok(container)) {
+    fn open(&mut self, container: PyResult<Bound<'py, PyAny>>) {
+        if let Some(container) = self.add(container) {
             self.open.push(container);
         }
     }
@@ -423,7 +511,10 @@ impl JsonVisitor for Builder<'_> {
     }
 
     fn begin_array(&mut self) {
-        let list = PyList::empty(self.py).into_any();
+        let list = match &self.classes {
+            None => Ok(PyList::empty(self.py).into_any()),
+            Some((_, list)) => list.call0(),
+        };
         self.open(list);
     }
 
@@ -432,22 +523,16 @@ impl JsonVisitor for Builder<'_> {
     }
 
     fn begin_object(&mut self) {
-        let dict = PyDict::new(self.py).into_any();
+        let dict = match &self.classes {
+            None => Ok(PyDict::new(self.py).into_any()),
+            Some((dict, _)) => dict.call0(),
+        };
         self.open(dict);
     }
 
     fn key(&mut self, key: &str) {
-        if self.error.is_some() {
-            return;
-        }
-        let key = if self.intern_keys {
-            interned(self.py, key)
-        } else {
-            Ok(PyString::new(self.py, key))
-        };
-        match key {
-            Ok(key) => self.key = Some(key),
-            Err(err) => self.error = Some(err),
+        if self.error.is_none() {
+            self.key = Some(PyString::new(self.py, key));
         }
     }
 
@@ -456,25 +541,9 @@ impl JsonVisitor for Builder<'_> {
     }
 }
 
-/// The interned `str` with this text.
-fn interned<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyString>> {
-    let len = ffi::Py_ssize_t::try_from(text.len())?;
-    // SAFETY: `text` is `len` bytes of UTF-8. `PyUnicode_FromStringAndSize`
-    // returns a new reference or NULL with an exception set;
-    // `PyUnicode_InternInPlace` replaces that reference with one to the
-    // interned string (possibly the same object), never failing.
-    unsafe {
-        let mut string = ffi::PyUnicode_FromStringAndSize(text.as_ptr().cast(), len);
-        if string.is_null() {
-            return Err(PyErr::fetch(py));
-        }
-        ffi::PyUnicode_InternInPlace(&mut string);
-        Ok(Bound::from_owned_ptr(py, string).cast_into_unchecked())
-    }
-}
-
 /// A JSON number as `json.loads` reads it: `int` (any size) unless it has a
-/// fraction or an exponent, then `float`.
+/// fraction or an exponent, then `float`; an integer longer than Python
+/// converts from decimal text becomes a `decimal.Decimal` of the same value.
 fn number<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
     if text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
         let value = text
@@ -488,127 +557,18 @@ fn number<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
     let digits =
         CString::new(text).map_err(|_| PyValueError::new_err("not a JSON number".to_owned()))?;
     // SAFETY: `digits` is NUL-terminated; the result is a new reference or
-    // NULL with an exception set (Python limits the digits it reads, as
-    // `json.loads` does).
-    unsafe {
+    // NULL with an exception set.
+    let int = unsafe {
         Bound::from_owned_ptr_or_err(
             py,
             ffi::PyLong_FromString(digits.as_ptr(), std::ptr::null_mut(), 10),
         )
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Copies of cached values
-// ---------------------------------------------------------------------------
-
-/// A value built by [`from_json_text`], kept privately (never handed out and
-/// never changed) so that copies of it can be handed out: the containers
-/// of a copy are new, its immutable leaves (`str`, `int`, `float`, `bool`,
-/// `None`) shared.
-pub(crate) struct Master {
-    value: Py<PyAny>,
-    nested: Nested,
-}
-
-/// The containers held directly by a container of a [`Master`], each with
-/// its place and its own nested containers; empty when it holds only leaves,
-/// so copying never looks at a leaf.
-struct Nested(Vec<(Place, Py<PyAny>, Nested)>);
-
-/// Where a container sits in its parent.
-enum Place {
-    Key(Py<PyAny>),
-    Index(ffi::Py_ssize_t),
-}
-
-impl Master {
-    /// Reads JSON text written by the core into a master; its keys are
-    /// interned, so that masters of one shape share them.
-    pub(crate) fn from_json_text(py: Python<'_>, text: &str) -> PyResult<Master> {
-        Master::of(build(py, text, true)?)
-    }
-
-    /// Keeps `value`, which must be a value built here that nothing else holds.
-    pub(crate) fn of(value: Bound<'_, PyAny>) -> PyResult<Master> {
-        let nested = Nested::of(&value)?;
-        Ok(Master {
-            value: value.unbind(),
-            nested,
-        })
-    }
-
-    /// A copy whose dicts and lists are all new.
-    pub(crate) fn copy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        copy(self.value.bind(py), &self.nested)
-    }
-}
-
-impl Nested {
-    fn of(value: &Bound<'_, PyAny>) -> PyResult<Nested> {
-        let mut nested = Vec::new();
-        if let Ok(dict) = value.cast_exact::<PyDict>() {
-            for (key, item) in dict.iter() {
-                if is_container(&item) {
-                    let inner = Nested::of(&item)?;
-                    nested.push((Place::Key(key.unbind()), item.unbind(), inner));
-                }
-            }
-        } else if let Ok(list) = value.cast_exact::<PyList>() {
-            for (index, item) in list.iter().enumerate() {
-                if is_container(&item) {
-                    let inner = Nested::of(&item)?;
-                    let index = ffi::Py_ssize_t::try_from(index)?;
-                    nested.push((Place::Index(index), item.unbind(), inner));
-                }
-            }
-        }
-        Ok(Nested(nested))
-    }
-}
-
-/// True for the containers [`from_json_text`] builds (exact dicts and lists).
-fn is_container(value: &Bound<'_, PyAny>) -> bool {
-    value.is_exact_instance_of::<PyDict>() || value.is_exact_instance_of::<PyList>()
-}
-
-/// A new container with the items of `value` (a dict or a list of a
-/// [`Master`]), its own nested containers copied in turn.
-fn copy<'py>(value: &Bound<'py, PyAny>, nested: &Nested) -> PyResult<Bound<'py, PyAny>> {
-    let py = value.py();
-    let ptr = value.as_ptr();
-    // SAFETY: `ptr` is a live object and we are attached to the interpreter. `PyDict_Copy` and
-    // `PyList_GetSlice` return new references, or NULL with an exception set;
-    // `PyDict_SetItem` takes its own references; `PyList_SetItem` steals the
-    // new item and releases the shared one it replaces.
-    unsafe {
-        if ffi::PyDict_CheckExact(ptr) != 0 {
-            let copied = Bound::from_owned_ptr_or_err(py, ffi::PyDict_Copy(ptr))?;
-            for (place, item, inner) in &nested.0 {
-                if let Place::Key(key) = place {
-                    let item = copy(item.bind(py), inner)?;
-                    if ffi::PyDict_SetItem(copied.as_ptr(), key.as_ptr(), item.as_ptr()) < 0 {
-                        return Err(PyErr::fetch(py));
-                    }
-                }
-            }
-            Ok(copied)
-        } else if ffi::PyList_CheckExact(ptr) != 0 {
-            let copied = Bound::from_owned_ptr_or_err(
-                py,
-                ffi::PyList_GetSlice(ptr, 0, ffi::Py_ssize_t::MAX),
-            )?;
-            for (place, item, inner) in &nested.0 {
-                if let Place::Index(index) = place {
-                    let item = copy(item.bind(py), inner)?;
-                    if ffi::PyList_SetItem(copied.as_ptr(), *index, item.into_ptr()) < 0 {
-                        return Err(PyErr::fetch(py));
-                    }
-                }
-            }
-            Ok(copied)
-        } else {
-            Ok(value.clone())
-        }
+    };
+    match int {
+        Ok(int) => Ok(int),
+        // Beyond `sys.get_int_max_str_digits()`: Python refuses to read the
+        // digits as an int; a Decimal holds the same value and prints.
+        Err(err) if err.is_instance_of::<PyValueError>(py) => decimal_class(py)?.call1((text,)),
+        Err(err) => Err(err),
     }
 }

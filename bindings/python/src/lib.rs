@@ -1,18 +1,23 @@
 //! `connect_session._native`: the Python face of the `connect-session` core.
 //!
-//! This crate only translates. Python values become JSON text through the
-//! core's [`NativeWriter`](connect_session::NativeWriter), the core reads that
-//! text with the same rules as any document, and results come back as Python
-//! values. No value is judged here; every rule lives in the core.
+//! This crate only translates. Python values are handed to the core field by
+//! field (the core's `Value`), the core applies every rule once, and results
+//! come back as Python values. No value is judged here; every rule, and the
+//! order of every error, lives in the core. Nothing here names a field either:
+//! the attributes, the constructor's keywords and `FIELDS` come from the
+//! core's `Field::ALL`.
 //!
 //! The Python package (`python/connect_session/`) re-exports what users need;
 //! this module is private to it.
 
 mod convert;
 mod errors;
+mod field;
 mod model;
+mod value;
 
 use connect_session::ConnectSessionCreateCategories as Category;
+use connect_session::ConnectSessionCreateType as SessionType;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
@@ -31,19 +36,25 @@ fn category_value(value: String) -> PyResult<&'static str> {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
-    convert::init(py);
     m.add("__version__", connect_session::VERSION)?;
     m.add(
         "CATEGORY_VALUES",
         PyTuple::new(py, Category::ALL.iter().map(|c| c.as_str()))?,
     )?;
     m.add(
+        "TYPE_VALUES",
+        PyTuple::new(py, SessionType::KNOWN.iter().map(SessionType::as_str))?,
+    )?;
+    m.add("FIELDS", field::table(py)?)?;
+    m.add(
         "FIELD_NAMES",
         PyTuple::new(py, connect_session::Field::ALL.iter().map(|f| f.name()))?,
     )?;
     m.add("MAX_DEPTH", connect_session::MAX_DEPTH)?;
     m.add("DEFAULT_EXPIRES_IN", connect_session::DEFAULT_EXPIRES_IN)?;
+    m.add("DETACH_BYTES", model::DETACH_BYTES)?;
     m.add_class::<model::ConnectSessionCreate>()?;
+    field::install(&py.get_type::<model::ConnectSessionCreate>())?;
     m.add_function(wrap_pyfunction!(category_value, m)?)?;
     Ok(())
 }

@@ -6,10 +6,11 @@ use connect_session_core::Category;
 
 use crate::error::{ConnectSessionStatus, Failure};
 use crate::guard::status;
+use crate::model::{handle, ConnectSessionCreate};
 use crate::strings::{bytes_in, utf8, Out};
 
-/// A category of provider (contract section 2). Each number is fixed once
-/// shipped: the six of version 1 keep theirs and later ones take the next.
+/// A category of provider (docs/contract.md, section 2). Each number is fixed
+/// once shipped: the six of version 1 keep theirs and later ones take the next.
 ///
 /// The type is `uint32_t` in C, so functions that take a category accept any
 /// number and answer `CONNECT_SESSION_INVALID_ARGUMENT` for one that names no
@@ -153,6 +154,7 @@ pub(crate) fn category_from_raw(raw: u32, param: &str) -> Result<Category, Failu
 /// # Safety
 ///
 /// The out-pointers are NULL or valid for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_category_name(
     category: u32,
@@ -189,6 +191,7 @@ pub unsafe extern "C" fn connect_session_category_name(
 ///
 /// `name` is NULL or points to `name_len` readable bytes; `out_category` is
 /// NULL or valid for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_category_from_name(
     name: *const u8,
@@ -212,6 +215,69 @@ pub unsafe extern "C" fn connect_session_category_from_name(
             )
         })?;
         out_category.write(C::of(category)?);
+        Ok(())
+    })
+}
+
+/// Copies every category of the request into `buf`, in order, in one call
+/// (`connect_session_create_get_category` reads one at a time).
+///
+/// - `request`: borrowed for the call.
+/// - `buf`: caller-owned room for `cap` categories, written with the list if
+///   it fits (`cap >= len`). May be NULL when `cap` is 0, to ask for the size.
+/// - `cap`: the number of categories `buf` can hold.
+/// - `out_len`: receives the number of categories (0 when the list is unset
+///   or empty; `connect_session_create_get_categories_count` tells the two
+///   apart) on `CONNECT_SESSION_OK` and on `CONNECT_SESSION_BUFFER_TOO_SMALL`.
+///
+/// Returns `CONNECT_SESSION_BUFFER_TOO_SMALL`, writing nothing to `buf`, if
+/// `cap < len`, as the last-error readers do: call it with (NULL, 0) for the
+/// size, then with a buffer that large.
+///
+/// # Safety
+///
+/// `request` is NULL or a live handle; `buf` is NULL or valid for writing
+/// `cap` categories; `out_len` is NULL or valid for writes.
+#[must_use]
+#[no_mangle]
+pub unsafe extern "C" fn connect_session_create_get_categories(
+    request: *const ConnectSessionCreate,
+    buf: *mut ConnectSessionCategory,
+    cap: usize,
+    out_len: *mut usize,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (request, out_len) =
+            unsafe { (handle(request, "request")?, Out::new(out_len, "out_len")?) };
+        if buf.is_null() && cap > 0 {
+            return Err(Failure::null("buf"));
+        }
+        if !buf.is_aligned() {
+            return Err(Failure::misaligned(
+                "buf",
+                std::mem::align_of::<ConnectSessionCategory>(),
+            ));
+        }
+        let categories = request.categories().unwrap_or_default();
+        let len = categories.len();
+        out_len.write(len);
+        if cap < len {
+            return Err(Failure::api(
+                ConnectSessionStatus::CONNECT_SESSION_BUFFER_TOO_SMALL,
+                format!("buf holds {cap} categories; the request has {len}"),
+            ));
+        }
+        // Every number first, so that a failure writes nothing.
+        let numbers = categories
+            .iter()
+            .map(|c| C::of(*c))
+            .collect::<Result<Vec<_>, _>>()?;
+        for (i, number) in numbers.into_iter().enumerate() {
+            // SAFETY: `buf` is aligned, not NULL (len > 0 here, so cap > 0)
+            // and valid for `cap >= len > i` writes.
+            unsafe { buf.add(i).write(number) };
+        }
         Ok(())
     })
 }

@@ -62,7 +62,9 @@ pub enum ConnectSessionStatus {
 use ConnectSessionStatus as S;
 
 impl ConnectSessionStatus {
-    /// Every status, in numeric order.
+    /// Every status, in numeric order. (For Rust only: C has no use for it.)
+    ///
+    /// cbindgen:ignore
     pub const ALL: [ConnectSessionStatus; 14] = [
         Self::CONNECT_SESSION_OK,
         Self::CONNECT_SESSION_SYNTAX,

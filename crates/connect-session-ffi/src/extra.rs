@@ -6,7 +6,7 @@ use std::ffi::c_char;
 use crate::error::{ConnectSessionStatus, Failure};
 use crate::guard::status;
 use crate::model::{handle, handle_mut, ConnectSessionCreate};
-use crate::strings::{borrowed, bytes_in, utf8, Out};
+use crate::strings::{bytes_in, utf8, Out};
 
 /// How many extra keys the request holds.
 ///
@@ -17,6 +17,7 @@ use crate::strings::{borrowed, bytes_in, utf8, Out};
 ///
 /// `request` is NULL or a live handle; `out_count` is NULL or valid for
 /// writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_extra_count(
     request: *const ConnectSessionCreate,
@@ -40,7 +41,7 @@ pub unsafe extern "C" fn connect_session_create_get_extra_count(
 ///
 /// - `request`: borrowed for the call.
 /// - `out_key`, `out_key_len`: on success receive a view of the key borrowed
-///   from `request` (not NUL-terminated), valid until the handle is next
+///   from `request` (NUL-terminated too), valid until the handle is next
 ///   changed or freed.
 /// - `out_json`, `out_json_len`: the same for the value's canonical JSON.
 ///
@@ -48,6 +49,7 @@ pub unsafe extern "C" fn connect_session_create_get_extra_count(
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_extra_at(
     request: *const ConnectSessionCreate,
@@ -73,8 +75,8 @@ pub unsafe extern "C" fn connect_session_create_get_extra_at(
         let (key, json) = extra
             .nth(index)
             .ok_or_else(|| Failure::index("index", index, "the extra keys", count))?;
-        let (key_ptr, key_len) = borrowed(key);
-        let (json_ptr, json_len) = borrowed(json);
+        let (key_ptr, key_len) = request.borrowed(key);
+        let (json_ptr, json_len) = request.borrowed(json);
         out_key.write(key_ptr);
         out_key_len.write(key_len);
         out_json.write(json_ptr);
@@ -89,13 +91,14 @@ pub unsafe extern "C" fn connect_session_create_get_extra_at(
 /// - `key`, `key_len`: UTF-8 text, borrowed for the call.
 /// - `out_found`: on success receives whether the key is held.
 /// - `out_json`, `out_json_len`: on success receive a view of the value's
-///   canonical JSON borrowed from `request` (not NUL-terminated), valid until
+///   canonical JSON borrowed from `request` (NUL-terminated too), valid until
 ///   the handle is next changed or freed; (NULL, 0) when not found.
 ///
 /// # Safety
 ///
 /// `request` is NULL or a live handle; `key` is NULL or points to `key_len`
 /// readable bytes; the out-pointers are NULL or valid for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_extra(
     request: *const ConnectSessionCreate,
@@ -117,7 +120,7 @@ pub unsafe extern "C" fn connect_session_create_get_extra(
             )
         };
         let value = request.extra_value(utf8(key, "key")?);
-        let (ptr, len) = value.map_or((std::ptr::null(), 0), borrowed);
+        let (ptr, len) = value.map_or((std::ptr::null(), 0), |text| request.borrowed(text));
         out_found.write(value.is_some());
         out_json.write(ptr);
         out_json_len.write(len);
@@ -137,6 +140,7 @@ pub unsafe extern "C" fn connect_session_create_get_extra(
 ///
 /// `request` is NULL or a live handle; `key` and `json` are NULL or point to
 /// their lengths in readable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_set_extra(
     request: *mut ConnectSessionCreate,
@@ -169,6 +173,7 @@ pub unsafe extern "C" fn connect_session_create_set_extra(
 ///
 /// `request` is NULL or a live handle; `key` is NULL or points to `key_len`
 /// readable bytes; `out_removed` is NULL or valid for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_remove_extra(
     request: *mut ConnectSessionCreate,
@@ -198,6 +203,7 @@ pub unsafe extern "C" fn connect_session_create_remove_extra(
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_clear_extra(
     request: *mut ConnectSessionCreate,

@@ -1,8 +1,10 @@
-//! A getter and a setter for every field of the model (and a clear for each
-//! optional one).
+//! A getter and a setter (and a clear for each optional one) for the fields
+//! that are not plain text: categories, expires_in, metadata, multiple; and
+//! one setter for any field from JSON. The text fields' accessors are
+//! generated (`text_fields.rs`), the type's are in `session_type.rs`.
 //!
 //! Getters of text hand out views borrowed from the handle: pointer plus
-//! length, not NUL-terminated, valid until the handle is next changed or
+//! length, NUL-terminated as well, valid until the handle is next changed or
 //! freed. A getter of an optional field says whether it is set; when it is
 //! not, the view is (NULL, 0).
 
@@ -14,42 +16,14 @@ use crate::category::{category_from_raw, ConnectSessionCategory};
 use crate::error::{ConnectSessionStatus, Failure};
 use crate::guard::status;
 use crate::model::{handle, handle_mut, ConnectSessionCreate};
-use crate::strings::{borrowed, bytes_in, u32s_in, utf8, Out};
+use crate::strings::{bytes_in, u32s_in, utf8, Out};
 
-/// Shared body of the getters of a required text field.
+/// Shared body of the getters of optional text (metadata's JSON).
 ///
 /// # Safety
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
-unsafe fn get_text(
-    request: *const ConnectSessionCreate,
-    out_value: *mut *const c_char,
-    out_value_len: *mut usize,
-    get: fn(&Model) -> &str,
-) -> ConnectSessionStatus {
-    status(|| {
-        // SAFETY: per the contract above.
-        let (request, out_value, out_value_len) = unsafe {
-            (
-                handle(request, "request")?,
-                Out::new(out_value, "out_value")?,
-                Out::new(out_value_len, "out_value_len")?,
-            )
-        };
-        let (ptr, len) = borrowed(get(request));
-        out_value.write(ptr);
-        out_value_len.write(len);
-        Ok(())
-    })
-}
-
-/// Shared body of the getters of an optional text field (metadata included,
-/// whose text is its JSON).
-///
-/// # Safety
-///
-/// As for [`get_text`].
 unsafe fn get_optional_text(
     request: *const ConnectSessionCreate,
     out_is_set: *mut bool,
@@ -68,35 +42,10 @@ unsafe fn get_optional_text(
             )
         };
         let value = get(request);
-        let (ptr, len) = value.map_or((std::ptr::null(), 0), borrowed);
+        let (ptr, len) = value.map_or((std::ptr::null(), 0), |text| request.borrowed(text));
         out_is_set.write(value.is_some());
         out_value.write(ptr);
         out_value_len.write(len);
-        Ok(())
-    })
-}
-
-/// Shared body of the setters of text fields.
-///
-/// # Safety
-///
-/// `request` is NULL or a live handle; `value` is NULL or points to
-/// `value_len` readable bytes.
-unsafe fn set_text(
-    request: *mut ConnectSessionCreate,
-    value: *const u8,
-    value_len: usize,
-    set: fn(&mut Model, String),
-) -> ConnectSessionStatus {
-    status(|| {
-        // SAFETY: per the contract above.
-        let (request, value) = unsafe {
-            (
-                handle_mut(request, "request")?,
-                bytes_in(value, value_len, "value")?,
-            )
-        };
-        set(request, utf8(value, "value")?.to_owned());
         Ok(())
     })
 }
@@ -127,6 +76,7 @@ unsafe fn clear(request: *mut ConnectSessionCreate, unset: fn(&mut Model)) -> Co
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_categories_count(
     request: *const ConnectSessionCreate,
@@ -159,6 +109,7 @@ pub unsafe extern "C" fn connect_session_create_get_categories_count(
 ///
 /// `request` is NULL or a live handle; `out_category` is NULL or valid for
 /// writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_category(
     request: *const ConnectSessionCreate,
@@ -195,6 +146,7 @@ pub unsafe extern "C" fn connect_session_create_get_category(
 ///
 /// `request` is NULL or a live handle; `categories` is NULL or points to
 /// `categories_len` readable `uint32_t`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_set_categories(
     request: *mut ConnectSessionCreate,
@@ -228,6 +180,7 @@ pub unsafe extern "C" fn connect_session_create_set_categories(
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_add_category(
     request: *mut ConnectSessionCreate,
@@ -248,6 +201,7 @@ pub unsafe extern "C" fn connect_session_create_add_category(
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_clear_categories(
     request: *mut ConnectSessionCreate,
@@ -270,6 +224,7 @@ pub unsafe extern "C" fn connect_session_create_clear_categories(
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_expires_in(
     request: *const ConnectSessionCreate,
@@ -301,6 +256,7 @@ pub unsafe extern "C" fn connect_session_create_get_expires_in(
 ///
 /// `request` is NULL or a live handle; `out_seconds` is NULL or valid for
 /// writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_effective_expires_in(
     request: *const ConnectSessionCreate,
@@ -327,6 +283,7 @@ pub unsafe extern "C" fn connect_session_create_get_effective_expires_in(
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_set_expires_in(
     request: *mut ConnectSessionCreate,
@@ -347,6 +304,7 @@ pub unsafe extern "C" fn connect_session_create_set_expires_in(
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_clear_expires_in(
     request: *mut ConnectSessionCreate,
@@ -366,13 +324,14 @@ pub unsafe extern "C" fn connect_session_create_clear_expires_in(
 /// - `request`: borrowed for the call.
 /// - `out_is_set`: on success receives whether it is set.
 /// - `out_value`, `out_value_len`: on success receive a view of the JSON
-///   borrowed from `request` (not NUL-terminated), valid until the handle is
+///   borrowed from `request` (NUL-terminated too), valid until the handle is
 ///   next changed or freed; (NULL, 0) when unset.
 ///
 /// # Safety
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_get_metadata(
     request: *const ConnectSessionCreate,
@@ -399,6 +358,7 @@ pub unsafe extern "C" fn connect_session_create_get_metadata(
 ///
 /// `request` is NULL or a live handle; `json` is NULL or points to
 /// `json_len` readable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_set_metadata(
     request: *mut ConnectSessionCreate,
@@ -425,6 +385,7 @@ pub unsafe extern "C" fn connect_session_create_set_metadata(
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_clear_metadata(
     request: *mut ConnectSessionCreate,
@@ -433,220 +394,76 @@ pub unsafe extern "C" fn connect_session_create_clear_metadata(
     unsafe { clear(request, |m| m.set_metadata(None)) }
 }
 
-// ------------------------------------------------------------ text fields
+// ------------------------------------------------------------------ multiple
 
-/// `origin_owner_id` (always set).
-///
-/// - `request`: borrowed for the call.
-/// - `out_value`, `out_value_len`: on success receive a view borrowed from
-///   `request` (not NUL-terminated; may hold NULs), valid until the handle is
-///   next changed or freed.
-///
-/// # Safety
-///
-/// `request` is NULL or a live handle; the out-pointers are NULL or valid
-/// for writes.
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_get_origin_owner_id(
-    request: *const ConnectSessionCreate,
-    out_value: *mut *const c_char,
-    out_value_len: *mut usize,
-) -> ConnectSessionStatus {
-    // SAFETY: the same contract.
-    unsafe { get_text(request, out_value, out_value_len, Model::origin_owner_id) }
-}
-
-/// Sets `origin_owner_id`.
-///
-/// - `request`: changed in place; views borrowed from it end.
-/// - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
-///
-/// # Safety
-///
-/// `request` is NULL or a live handle; `value` is NULL or points to
-/// `value_len` readable bytes.
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_set_origin_owner_id(
-    request: *mut ConnectSessionCreate,
-    value: *const u8,
-    value_len: usize,
-) -> ConnectSessionStatus {
-    // SAFETY: the same contract.
-    unsafe { set_text(request, value, value_len, Model::set_origin_owner_id) }
-}
-
-/// `origin_owner_name` (always set).
-///
-/// - `request`: borrowed for the call.
-/// - `out_value`, `out_value_len`: on success receive a view borrowed from
-///   `request` (not NUL-terminated; may hold NULs), valid until the handle is
-///   next changed or freed.
-///
-/// # Safety
-///
-/// `request` is NULL or a live handle; the out-pointers are NULL or valid
-/// for writes.
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_get_origin_owner_name(
-    request: *const ConnectSessionCreate,
-    out_value: *mut *const c_char,
-    out_value_len: *mut usize,
-) -> ConnectSessionStatus {
-    // SAFETY: the same contract.
-    unsafe { get_text(request, out_value, out_value_len, Model::origin_owner_name) }
-}
-
-/// Sets `origin_owner_name`.
-///
-/// - `request`: changed in place; views borrowed from it end.
-/// - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
-///
-/// # Safety
-///
-/// `request` is NULL or a live handle; `value` is NULL or points to
-/// `value_len` readable bytes.
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_set_origin_owner_name(
-    request: *mut ConnectSessionCreate,
-    value: *const u8,
-    value_len: usize,
-) -> ConnectSessionStatus {
-    // SAFETY: the same contract.
-    unsafe { set_text(request, value, value_len, Model::set_origin_owner_name) }
-}
-
-/// `origin_username`, if set.
+/// `multiple`, if set: whether the session may connect more than one account
+/// (the server's default, when unset, is false).
 ///
 /// - `request`: borrowed for the call.
 /// - `out_is_set`: on success receives whether it is set.
-/// - `out_value`, `out_value_len`: on success receive a view borrowed from
-///   `request` (not NUL-terminated; may hold NULs), valid until the handle is
-///   next changed or freed; (NULL, 0) when unset.
+/// - `out_value`: on success receives the value (false when unset).
 ///
 /// # Safety
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
+#[must_use]
 #[no_mangle]
-pub unsafe extern "C" fn connect_session_create_get_origin_username(
+pub unsafe extern "C" fn connect_session_create_get_multiple(
     request: *const ConnectSessionCreate,
     out_is_set: *mut bool,
-    out_value: *mut *const c_char,
-    out_value_len: *mut usize,
+    out_value: *mut bool,
 ) -> ConnectSessionStatus {
-    // SAFETY: the same contract.
-    unsafe {
-        get_optional_text(
-            request,
-            out_is_set,
-            out_value,
-            out_value_len,
-            Model::origin_username,
-        )
-    }
+    status(|| {
+        // SAFETY: per the contract above.
+        let (request, out_is_set, out_value) = unsafe {
+            (
+                handle(request, "request")?,
+                Out::new(out_is_set, "out_is_set")?,
+                Out::new(out_value, "out_value")?,
+            )
+        };
+        out_is_set.write(request.multiple().is_some());
+        out_value.write(request.multiple().unwrap_or_default());
+        Ok(())
+    })
 }
 
-/// Sets `origin_username`.
+/// Sets `multiple`.
 ///
 /// - `request`: changed in place; views borrowed from it end.
-/// - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
+/// - `value`: the value (C's `bool`, so only true or false can arrive).
 ///
 /// # Safety
 ///
-/// `request` is NULL or a live handle; `value` is NULL or points to
-/// `value_len` readable bytes.
+/// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
-pub unsafe extern "C" fn connect_session_create_set_origin_username(
+pub unsafe extern "C" fn connect_session_create_set_multiple(
     request: *mut ConnectSessionCreate,
-    value: *const u8,
-    value_len: usize,
+    value: bool,
 ) -> ConnectSessionStatus {
-    // SAFETY: the same contract.
-    unsafe {
-        set_text(request, value, value_len, |m, v| {
-            m.set_origin_username(Some(v))
-        })
-    }
+    status(|| {
+        // SAFETY: per the contract above.
+        unsafe { handle_mut(request, "request")? }.set(Field::Multiple, value)?;
+        Ok(())
+    })
 }
 
-/// Unsets `origin_username`.
+/// Unsets `multiple`.
 ///
 /// - `request`: changed in place; views borrowed from it end.
 ///
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
+#[must_use]
 #[no_mangle]
-pub unsafe extern "C" fn connect_session_create_clear_origin_username(
+pub unsafe extern "C" fn connect_session_create_clear_multiple(
     request: *mut ConnectSessionCreate,
 ) -> ConnectSessionStatus {
     // SAFETY: the same contract.
-    unsafe { clear(request, |m| m.set_origin_username(None::<String>)) }
-}
-
-/// `provider`, if set.
-///
-/// - `request`: borrowed for the call.
-/// - `out_is_set`: on success receives whether it is set.
-/// - `out_value`, `out_value_len`: on success receive a view borrowed from
-///   `request` (not NUL-terminated; may hold NULs), valid until the handle is
-///   next changed or freed; (NULL, 0) when unset.
-///
-/// # Safety
-///
-/// `request` is NULL or a live handle; the out-pointers are NULL or valid
-/// for writes.
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_get_provider(
-    request: *const ConnectSessionCreate,
-    out_is_set: *mut bool,
-    out_value: *mut *const c_char,
-    out_value_len: *mut usize,
-) -> ConnectSessionStatus {
-    // SAFETY: the same contract.
-    unsafe {
-        get_optional_text(
-            request,
-            out_is_set,
-            out_value,
-            out_value_len,
-            Model::provider,
-        )
-    }
-}
-
-/// Sets `provider`.
-///
-/// - `request`: changed in place; views borrowed from it end.
-/// - `value`, `value_len`: UTF-8 text, borrowed for the call and copied.
-///
-/// # Safety
-///
-/// `request` is NULL or a live handle; `value` is NULL or points to
-/// `value_len` readable bytes.
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_set_provider(
-    request: *mut ConnectSessionCreate,
-    value: *const u8,
-    value_len: usize,
-) -> ConnectSessionStatus {
-    // SAFETY: the same contract.
-    unsafe { set_text(request, value, value_len, |m, v| m.set_provider(Some(v))) }
-}
-
-/// Unsets `provider`.
-///
-/// - `request`: changed in place; views borrowed from it end.
-///
-/// # Safety
-///
-/// `request` is NULL or a live handle.
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_clear_provider(
-    request: *mut ConnectSessionCreate,
-) -> ConnectSessionStatus {
-    // SAFETY: the same contract.
-    unsafe { clear(request, |m| m.set_provider(None::<String>)) }
+    unsafe { clear(request, |m| m.set_multiple(None)) }
 }
 
 // ------------------------------------------------------------ any field
@@ -667,6 +484,7 @@ pub unsafe extern "C" fn connect_session_create_clear_provider(
 ///
 /// `request` is NULL or a live handle; `field` and `json` are NULL or point
 /// to their lengths in readable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_set_field_json(
     request: *mut ConnectSessionCreate,

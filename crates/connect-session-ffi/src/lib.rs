@@ -12,9 +12,9 @@
 //!   [`connect_session_last_error_json`].
 //! - Text goes in as `const uint8_t *ptr, size_t len` (UTF-8 unless it is
 //!   JSON; not NUL-terminated; (NULL, 0) is the empty string) and comes out as
-//!   `char *` plus length: owned text is also NUL-terminated and freed with
-//!   [`connect_session_string_free`]; borrowed views are not NUL-terminated
-//!   and stay valid until their handle is next changed or freed.
+//!   `char *` plus length, and NUL-terminated as well: owned text is freed
+//!   with [`connect_session_string_free`]; borrowed views stay valid until
+//!   their handle is next changed or freed.
 //! - No panic crosses the boundary: one caught becomes
 //!   `CONNECT_SESSION_INTERNAL`.
 #![deny(missing_docs)]
@@ -26,12 +26,17 @@ mod extra;
 mod fields;
 mod guard;
 mod model;
+mod schema;
+mod session_type;
 mod strings;
+mod text;
+mod text_fields;
 
 use std::ffi::{c_char, c_int, CStr};
 
 pub use category::{
-    connect_session_category_from_name, connect_session_category_name, ConnectSessionCategory,
+    connect_session_category_from_name, connect_session_category_name,
+    connect_session_create_get_categories, ConnectSessionCategory,
 };
 pub use error::ConnectSessionStatus;
 pub use extra::*;
@@ -39,6 +44,9 @@ pub use fields::*;
 #[cfg(feature = "test-panic")]
 pub use guard::test_panic;
 pub use model::*;
+pub use schema::connect_session_create_json_schema;
+pub use session_type::*;
+pub use text_fields::*;
 
 use error::{with_last_error, LastErrorPart};
 use guard::{guard, LastError, Outcome};
@@ -119,6 +127,8 @@ pub unsafe extern "C" fn connect_session_string_free(text: *mut c_char) {
 /// Returns `CONNECT_SESSION_BUFFER_TOO_SMALL`, writing nothing to `buf`, if
 /// `cap < len`; never truncates. Unlike every other call, this one neither
 /// clears nor sets the last error, so it can be asked for the size first.
+/// Unlike the other statuses, this one may be ignored (it is not
+/// `CONNECT_SESSION_MUST_USE`): a size query is made for `*out_len` alone.
 ///
 /// # Safety
 ///

@@ -1,6 +1,9 @@
 //! The opaque handle and its life: create, parse, write, copy, compare, free.
 
+use std::collections::HashMap;
 use std::ffi::c_char;
+use std::ops::Deref;
+use std::sync::{Mutex, PoisonError};
 
 use connect_session_core::{ConnectSessionCreate as Model, ParseMode};
 
@@ -13,19 +16,66 @@ use crate::strings::{bytes_in, owned_with, utf8, Out};
 /// `_clone`, and released only by `connect_session_create_free`.
 ///
 /// Every handle holds a valid request: setters validate before they change
-/// anything, and a failed call leaves the handle as it was. A handle may be
-/// used from any thread, but not from two threads at once.
+/// anything, and a failed call leaves the handle as it was.
+///
+/// Threads (as the header's preamble says): a handle is not tied to a thread.
+/// Calls that only read it (those taking a `const ConnectSessionCreate *`)
+/// may run on several threads at once; a call that changes or frees it must
+/// not overlap any other call on it.
 #[derive(Debug)]
 pub struct ConnectSessionCreate {
     pub(crate) inner: Model,
+    /// NUL-terminated copies of the texts handed out as borrowed views, keyed
+    /// by the address and length of the text in `inner`. The core keeps plain
+    /// `String`s, with no NUL after them, and a view typed `const char *` is
+    /// read as a C string (`printf("%s")`) whatever its docs say; the copies
+    /// make that safe. Made on first read (hence the lock: readers may share
+    /// a handle across threads), dropped on any change, so they live exactly
+    /// as long as the views the header promises.
+    views: Mutex<Views>,
+}
+
+/// NUL-terminated copies by (address, length) of the text they copy.
+type Views = HashMap<(usize, usize), Box<[u8]>>;
+
+impl Deref for ConnectSessionCreate {
+    type Target = Model;
+
+    fn deref(&self) -> &Model {
+        &self.inner
+    }
+}
+
+impl ConnectSessionCreate {
+    /// A view of `text`, which lives in this handle's request (or is static):
+    /// its bytes, NUL-terminated, valid until the handle is next changed or
+    /// freed, and its length without the NUL.
+    pub(crate) fn borrowed(&self, text: &str) -> (*const c_char, usize) {
+        let mut views = self.views.lock().unwrap_or_else(PoisonError::into_inner);
+        // Same address and length in an unchanged request: the same bytes.
+        let copy = views
+            .entry((text.as_ptr() as usize, text.len()))
+            .or_insert_with(|| {
+                let mut bytes = Vec::with_capacity(text.len() + 1);
+                bytes.extend_from_slice(text.as_bytes());
+                bytes.push(0);
+                bytes.into_boxed_slice()
+            });
+        // The box's heap block does not move when the map grows, nor until
+        // the map is cleared by a change to the handle.
+        (copy.as_ptr().cast::<c_char>(), text.len())
+    }
 }
 
 /// Moves `model` to the heap for the caller.
 fn into_handle(model: Model) -> *mut ConnectSessionCreate {
-    Box::into_raw(Box::new(ConnectSessionCreate { inner: model }))
+    Box::into_raw(Box::new(ConnectSessionCreate {
+        inner: model,
+        views: Mutex::default(),
+    }))
 }
 
-/// Borrows the request behind a handle, naming `param` if it is NULL.
+/// Borrows a handle (which derefs to its request), naming `param` if it is NULL.
 ///
 /// # Safety
 ///
@@ -33,7 +83,7 @@ fn into_handle(model: Model) -> *mut ConnectSessionCreate {
 pub(crate) unsafe fn handle<'a>(
     ptr: *const ConnectSessionCreate,
     param: &str,
-) -> Result<&'a Model, Failure> {
+) -> Result<&'a ConnectSessionCreate, Failure> {
     if !ptr.is_aligned() {
         return Err(Failure::misaligned(
             param,
@@ -42,12 +92,14 @@ pub(crate) unsafe fn handle<'a>(
     }
     // SAFETY: a non-NULL `ptr` is a live handle made by `into_handle`.
     match unsafe { ptr.as_ref() } {
-        Some(h) => Ok(&h.inner),
+        Some(h) => Ok(h),
         None => Err(Failure::null(param)),
     }
 }
 
-/// Borrows the request behind a handle for changing it.
+/// Borrows the request behind a handle for changing it. Every view borrowed
+/// from the handle ends here, whether or not the change succeeds (as the
+/// header says).
 ///
 /// # Safety
 ///
@@ -65,7 +117,13 @@ pub(crate) unsafe fn handle_mut<'a>(
     // SAFETY: a non-NULL `ptr` is a live handle made by `into_handle`, and
     // the caller does not use it elsewhere during the call.
     match unsafe { ptr.as_mut() } {
-        Some(h) => Ok(&mut h.inner),
+        Some(h) => {
+            h.views
+                .get_mut()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clear();
+            Ok(&mut h.inner)
+        }
         None => Err(Failure::null(param)),
     }
 }
@@ -83,6 +141,7 @@ pub(crate) unsafe fn handle_mut<'a>(
 ///
 /// Each text pointer is NULL or points to its length in readable bytes;
 /// `out_request` is NULL or valid for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_new(
     origin_owner_id: *const u8,
@@ -128,6 +187,7 @@ pub unsafe extern "C" fn connect_session_create_new(
 ///
 /// `json` is NULL or points to `json_len` readable bytes; `out_request` is
 /// NULL or valid for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_from_json(
     json: *const u8,
@@ -149,6 +209,7 @@ pub unsafe extern "C" fn connect_session_create_from_json(
 /// # Safety
 ///
 /// As for `connect_session_create_from_json`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_from_json_strict(
     json: *const u8,
@@ -203,7 +264,7 @@ pub unsafe extern "C" fn connect_session_create_free(request: *mut ConnectSessio
     });
 }
 
-/// The canonical compact JSON (SPEC section 3).
+/// The canonical compact JSON (docs/contract.md, section 3).
 ///
 /// - `request`: borrowed for the call.
 /// - `out_json`: on success receives new text, NUL-terminated; the caller
@@ -214,6 +275,7 @@ pub unsafe extern "C" fn connect_session_create_free(request: *mut ConnectSessio
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_to_json(
     request: *const ConnectSessionCreate,
@@ -235,6 +297,7 @@ pub unsafe extern "C" fn connect_session_create_to_json(
 /// # Safety
 ///
 /// As for `connect_session_create_to_json`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_to_json_pretty(
     request: *const ConnectSessionCreate,
@@ -284,6 +347,7 @@ unsafe fn write_json(
 /// # Safety
 ///
 /// `request` is NULL or a live handle; `out_copy` is NULL or valid for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_clone(
     request: *const ConnectSessionCreate,
@@ -293,7 +357,7 @@ pub unsafe extern "C" fn connect_session_create_clone(
         // SAFETY: per the contract above.
         let (request, out_copy) =
             unsafe { (handle(request, "request")?, Out::new(out_copy, "out_copy")?) };
-        out_copy.write(into_handle(request.clone()));
+        out_copy.write(into_handle(request.inner.clone()));
         Ok(())
     })
 }
@@ -308,6 +372,7 @@ pub unsafe extern "C" fn connect_session_create_clone(
 ///
 /// `a` and `b` are NULL or live handles; `out_equal` is NULL or valid for
 /// writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn connect_session_create_equals(
     a: *const ConnectSessionCreate,
@@ -323,7 +388,7 @@ pub unsafe extern "C" fn connect_session_create_equals(
                 Out::new(out_equal, "out_equal")?,
             )
         };
-        out_equal.write(a == b);
+        out_equal.write(a.inner == b.inner);
         Ok(())
     })
 }

@@ -156,11 +156,6 @@ pub(crate) unsafe fn free_owned(ptr: *mut c_char) {
     drop(unsafe { Vec::from_raw_parts(base, word(total), word(capacity)) });
 }
 
-/// A view of text owned by someone else (a handle, or a static).
-pub(crate) fn borrowed(text: &str) -> (*const c_char, usize) {
-    (text.as_ptr().cast::<c_char>(), text.len())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -272,6 +272,8 @@ fn every_status_function_turns_a_panic_into_internal() {
     let (mut out_h, mut out_s, mut out_p) = (null_mut(), null_mut(), null());
     let (mut n, mut b, mut f) = (0usize, false, 0f64);
     let mut cat = ConnectSessionCategory::CONNECT_SESSION_CATEGORY_ATS;
+    let mut kind = ConnectSessionType::CONNECT_SESSION_TYPE_OTHER;
+    let mut b2 = false;
     let text = b"x";
     let (t, tl) = (text.as_ptr(), text.len());
     let json = b"{}";
@@ -361,6 +363,36 @@ fn every_status_function_turns_a_panic_into_internal() {
         });
         assert_panic_is_internal("clear_provider", || {
             connect_session_create_clear_provider(h)
+        });
+        // Contract v2: a generated text field, multiple, type, the schema,
+        // and the bulk category read.
+        assert_panic_is_internal("get_label", || {
+            connect_session_create_get_label(h, &mut b, &mut out_p, &mut n)
+        });
+        assert_panic_is_internal("set_label", || connect_session_create_set_label(h, t, tl));
+        assert_panic_is_internal("clear_label", || connect_session_create_clear_label(h));
+        assert_panic_is_internal("get_multiple", || {
+            connect_session_create_get_multiple(h, &mut b, &mut b2)
+        });
+        assert_panic_is_internal("set_multiple", || {
+            connect_session_create_set_multiple(h, true)
+        });
+        assert_panic_is_internal("clear_multiple", || {
+            connect_session_create_clear_multiple(h)
+        });
+        assert_panic_is_internal("get_type", || {
+            connect_session_create_get_type(h, &mut b, &mut kind)
+        });
+        assert_panic_is_internal("get_type_text", || {
+            connect_session_create_get_type_text(h, &mut b, &mut out_p, &mut n)
+        });
+        assert_panic_is_internal("set_type", || connect_session_create_set_type(h, t, tl));
+        assert_panic_is_internal("clear_type", || connect_session_create_clear_type(h));
+        assert_panic_is_internal("json_schema", || {
+            connect_session_create_json_schema(&mut out_s, &mut n)
+        });
+        assert_panic_is_internal("get_categories", || {
+            connect_session_create_get_categories(h, &mut cat, 1, &mut n)
         });
         assert_panic_is_internal("set_field_json", || {
             connect_session_create_set_field_json(h, t, tl, j, jl)

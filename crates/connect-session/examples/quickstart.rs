@@ -4,18 +4,18 @@ use connect_session::{ConnectSessionCreate, ConnectSessionCreateCategories as Ca
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut req = ConnectSessionCreate::new("owner-8f3c2a", "Acme Corporation");
-    req.set_categories(Some(vec![
+    req.set_categories(Some([
         Category::Ats,
         Category::Hris,
         Category::HrisLegacy,
         Category::Crm,
     ]));
-    req.set_expires_in(Some(1800.0))?;
+    req.set_expires_in(Some(1800))?;
     req.set_metadata(Some(Metadata::from_json(
         r#"{"source":"onboarding","tenant":{"id":"t-42","tier":"gold"},"tags":["a","b"],"retries":3}"#,
     )?));
-    req.set_origin_username(Some("jane.doe@acme.example".to_owned()));
-    req.set_provider(Some("hibob".to_owned()));
+    req.set_origin_username(Some("jane.doe@acme.example"));
+    req.set_provider(Some("hibob"));
     println!("{}", req.to_json());
 
     let parsed = ConnectSessionCreate::from_json(req.to_json())?;

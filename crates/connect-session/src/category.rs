@@ -1,4 +1,4 @@
-//! The provider categories a session may connect to (SPEC section 2).
+//! The provider categories a session may connect to (docs/contract.md section 2).
 
 use std::fmt;
 use std::str::FromStr;

@@ -20,8 +20,9 @@ pub enum ParseMode {
     Strict,
 }
 
-/// The value of every field, by position in [`Field::ALL`].
-pub(crate) type Slots = [Option<Data>; Field::COUNT];
+/// The value of every field, by position in [`Field::ALL`]. Kept behind a
+/// box, so that a model moves as two pointers and a length, not 400 bytes.
+pub(crate) type Slots = Box<[Option<Data>; Field::COUNT]>;
 
 /// A model's content, every rule checked.
 pub(crate) struct Parts {
@@ -33,7 +34,8 @@ pub(crate) struct Parts {
 /// The members read so far.
 struct Draft {
     slots: Slots,
-    seen: [bool; Field::COUNT],
+    /// The fields met, one bit each by position in [`Field::ALL`].
+    seen: u32,
     extra: Extra,
     mode: ParseMode,
 }
@@ -64,7 +66,7 @@ pub(crate) fn values<'a>(
     let mut other_keys = KeyList::default();
     for (key, value) in items {
         let fresh = match Field::from_name(key) {
-            Some(field) => !draft.seen.get(field.index()).copied().unwrap_or_default(),
+            Some(field) => draft.seen & field.bit() == 0,
             None => other_keys.insert(key),
         };
         if !fresh {
@@ -108,19 +110,16 @@ fn unknown_field(key: &str) -> String {
 impl Draft {
     fn new(mode: ParseMode) -> Self {
         Draft {
-            slots: Default::default(),
-            seen: [false; Field::COUNT],
+            slots: Slots::default(),
+            seen: 0,
             extra: Extra::default(),
             mode,
         }
     }
 
     fn put(&mut self, field: Field, data: Option<Data>) {
-        if let (Some(seen), Some(slot)) = (
-            self.seen.get_mut(field.index()),
-            self.slots.get_mut(field.index()),
-        ) {
-            *seen = true;
+        self.seen |= field.bit();
+        if let Some(slot) = self.slots.get_mut(field.index()) {
             *slot = data;
         }
     }
@@ -181,13 +180,15 @@ impl Draft {
     /// problems, reports them all: in field order, then extra keys, input
     /// order within each.
     fn finish(self, mut errors: Errors) -> Result<Parts, ValidationError> {
-        for (field, seen) in Field::ALL.into_iter().zip(self.seen) {
-            if field.is_required() && !seen {
-                errors.push(ErrorDetail::new(
-                    ErrorKind::MissingField,
-                    vec![PathItem::from(field.name())],
-                    "field required",
-                ));
+        if Field::REQUIRED & !self.seen != 0 {
+            for field in Field::ALL {
+                if field.is_required() && self.seen & field.bit() == 0 {
+                    errors.push(ErrorDetail::new(
+                        ErrorKind::MissingField,
+                        vec![PathItem::from(field.name())],
+                        "field required",
+                    ));
+                }
             }
         }
         errors.sort_by_key(|e| match e.loc().first() {

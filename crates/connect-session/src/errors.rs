@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
-/// What went wrong, as a stable snake_case slug (SPEC section 5).
+/// What went wrong, as a stable snake_case slug (docs/contract.md section 5).
 ///
 /// The slugs are part of the API: C and Python report the same ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -30,7 +30,7 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    /// Every kind, in the order of SPEC section 5.
+    /// Every kind, in the order of docs/contract.md section 5.
     pub const ALL: [ErrorKind; 7] = [
         ErrorKind::Syntax,
         ErrorKind::MissingField,

@@ -49,13 +49,15 @@ pub enum Field {
     OriginUsername,
     /// `provider`
     Provider,
+    /// `provider_version`
+    ProviderVersion,
     /// `type`
     Type,
 }
 
 impl Field {
     /// Every field, in canonical order.
-    pub const ALL: [Field; 12] = [
+    pub const ALL: [Field; 13] = [
         Field::AccountId,
         Field::Categories,
         Field::ExpiresIn,
@@ -67,6 +69,7 @@ impl Field {
         Field::OriginOwnerName,
         Field::OriginUsername,
         Field::Provider,
+        Field::ProviderVersion,
         Field::Type,
     ];
 
@@ -87,6 +90,7 @@ impl Field {
             Field::OriginOwnerName => "origin_owner_name",
             Field::OriginUsername => "origin_username",
             Field::Provider => "provider",
+            Field::ProviderVersion => "provider_version",
             Field::Type => "type",
         }
     }
@@ -105,7 +109,8 @@ impl Field {
             | Field::OriginOwnerId
             | Field::OriginOwnerName
             | Field::OriginUsername
-            | Field::Provider => FieldKind::Text,
+            | Field::Provider
+            | Field::ProviderVersion => FieldKind::Text,
         }
     }
 
@@ -145,6 +150,7 @@ impl Field {
                 "The name of the user who creates the session, in your system."
             }
             Field::Provider => "The provider to connect to, skipping the hub's choice of provider.",
+            Field::ProviderVersion => "The version of the provider's API to connect with.",
             Field::Type => {
                 "The kind of account: \"production\" or \"test\"; any other string is kept as \
                  given. Unset: the server's default of \"production\"."
@@ -161,6 +167,27 @@ impl Field {
     pub(crate) const fn index(self) -> usize {
         self as usize
     }
+
+    /// The field's bit in a set of fields held as a `u32` (the check below
+    /// keeps every field within it).
+    pub(crate) const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
+    /// The required fields, as a set of bits.
+    // Evaluated at compile time, where indexing out of bounds fails the build.
+    #[allow(clippy::indexing_slicing)]
+    pub(crate) const REQUIRED: u32 = {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < Field::COUNT {
+            if Field::ALL[i].is_required() {
+                bits |= Field::ALL[i].bit();
+            }
+            i += 1;
+        }
+        bits
+    };
 
     /// The wire keys as a quoted list, for messages.
     pub(crate) fn list() -> String {
@@ -186,6 +213,7 @@ const _: () = {
         Field::Type as usize == Field::COUNT - 1,
         "Field::ALL misses a variant"
     );
+    assert!(Field::COUNT <= 32, "sets of fields are held in a u32");
 };
 
 #[cfg(test)]

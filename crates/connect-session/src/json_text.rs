@@ -1,10 +1,53 @@
-//! Writing canonical JSON text (SPEC section 3).
+//! Writing canonical JSON text (docs/contract.md section 3).
 //!
 //! The escaping rules are the definition of the canonical form, so they are
 //! written out here rather than borrowed from a serializer whose choices
 //! could change underneath the shared test vectors.
 
 use std::fmt::Write;
+
+/// The length of the run at the start of `bytes` that holds no byte a JSON
+/// string must escape (`"`, `\\`, control characters).
+///
+/// Eight bytes at a time: strings are the bulk of every document, and the
+/// plain byte-by-byte scan cost about five instructions a byte (callgrind,
+/// `benches/rust/src/bin/profile_decode.rs`).
+pub(crate) fn plain_run(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut done = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        if let Some(at) = first_to_escape(word) {
+            return done + at;
+        }
+        done += 8;
+    }
+    // The last few bytes, padded with a letter that needs no escape.
+    let rest = chunks.remainder();
+    let mut last = [b'a'; 8];
+    if let Some(head) = last.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    done + first_to_escape(u64::from_le_bytes(last)).unwrap_or(rest.len())
+}
+
+/// The index of the first byte of `word` (little-endian) that a JSON string
+/// must escape.
+fn first_to_escape(word: u64) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    // Each term sets the high bit of the bytes it looks for (a zero byte of
+    // `quote` or `backslash`, a byte below 0x20 of `word`); a borrow can also
+    // flag bytes above a true one, never below, so the lowest flag is always
+    // the first byte to escape.
+    let flags = ((quote.wrapping_sub(ONES) & !quote)
+        | (backslash.wrapping_sub(ONES) & !backslash)
+        | (word.wrapping_sub(ONES * 0x20) & !word))
+        & HIGH;
+    (flags != 0).then(|| (flags.trailing_zeros() / 8) as usize)
+}
 
 /// Appends `s` as a JSON string: `"`, `\` and control characters escaped, nothing else.
 pub(crate) fn write_str(out: &mut String, s: &str) {
@@ -13,13 +56,12 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
     let mut rest = s;
     // Every byte that needs an escape is ASCII, so the positions found here
     // are always character boundaries; runs without one are copied whole.
-    while let Some(i) = rest
-        .bytes()
-        .position(|b| b < 0x20 || b == b'"' || b == b'\\')
-    {
-        let (plain, tail) = rest.split_at(i);
+    loop {
+        let (plain, tail) = rest.split_at(plain_run(rest.as_bytes()));
         out.push_str(plain);
-        let byte = tail.as_bytes().first().copied().unwrap_or_default();
+        let Some(&byte) = tail.as_bytes().first() else {
+            break;
+        };
         match byte {
             b'"' => out.push_str("\\\""),
             b'\\' => out.push_str("\\\\"),
@@ -33,7 +75,6 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
         }
         rest = tail.get(1..).unwrap_or_default();
     }
-    out.push_str(rest);
     out.push('"');
 }
 
@@ -59,6 +100,11 @@ pub(crate) fn exact_integer(value: f64) -> Option<i64> {
 /// Appends a finite double that must still read as a float: the ECMAScript
 /// form, with `.0` added when that form looks like an integer (`1.0`, `1e+300`).
 pub(crate) fn write_float(out: &mut String, value: f64) {
+    if value == 0.0 && value.is_sign_negative() {
+        // ECMAScript writes -0 as `0`, which would read back as +0.
+        out.push_str("-0.0");
+        return;
+    }
     let text = ryu_js::Buffer::new().format_finite(value).to_owned();
     let looks_integral = !text.contains(['.', 'e']);
     out.push_str(&text);
@@ -196,6 +242,25 @@ mod tests {
     }
 
     #[test]
+    fn plain_runs_stop_at_the_first_byte_to_escape() {
+        for len in 0..40 {
+            for at in 0..=len {
+                for special in [b'"', b'\\', 0x00, 0x1f, b'\n'] {
+                    // Bytes around the special one that must not be taken for it.
+                    let mut bytes: Vec<u8> = (0..len)
+                        .map(|i| [b'a', 0x20, 0x7f, 0xc3, 0x21, 0x5d][i % 6])
+                        .collect();
+                    if at < len {
+                        bytes[at] = special;
+                        bytes.extend([b'"', 0x01]);
+                    }
+                    assert_eq!(plain_run(&bytes), at, "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn numbers_follow_ecmascript() {
         assert_eq!(number(1800.0), "1800");
         assert_eq!(number(0.5), "0.5");
@@ -218,6 +283,8 @@ mod tests {
         assert_eq!(float(1e300), "1e+300");
         assert_eq!(float(1.5e-7), "1.5e-7");
         assert_eq!(float(-2.0), "-2.0");
+        assert_eq!(float(-0.0), "-0.0");
+        assert_eq!(float(0.0), "0.0");
     }
 
     #[test]

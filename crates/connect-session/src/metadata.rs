@@ -1,4 +1,4 @@
-//! Free-form metadata, kept as validated canonical JSON text (SPEC section 4).
+//! Free-form metadata, kept as validated canonical JSON text (docs/contract.md section 4).
 
 use std::fmt;
 use std::str::FromStr;
@@ -12,7 +12,7 @@ use crate::native::NativeWriter;
 /// Any JSON object, kept exactly: key order, nesting and number text
 /// (`12345678901234567890123`, `1.50`, `1E2`) survive a round trip; only
 /// insignificant white space is dropped and strings are written in the
-/// canonical escaping of SPEC section 3.
+/// canonical escaping of docs/contract.md section 3.
 ///
 /// It is stored as its canonical compact JSON text, so reading it back as
 /// text is free and nothing can be lost.
@@ -83,7 +83,7 @@ impl FromStr for Metadata {
 impl TryFrom<Map<String, Value>> for Metadata {
     type Error = ValidationError;
 
-    /// Native numbers are written in the canonical form of SPEC section 3:
+    /// Native numbers are written in the canonical form of docs/contract.md section 3:
     /// integers as integers, floats in the shortest form that reads back as
     /// the same float (`1.0`, `1e+300`).
     ///

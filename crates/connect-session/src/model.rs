@@ -54,7 +54,7 @@ impl ConnectSessionCreate {
     /// A request with the two required fields and nothing else.
     pub fn new(origin_owner_id: impl Into<String>, origin_owner_name: impl Into<String>) -> Self {
         let mut req = ConnectSessionCreate {
-            slots: Default::default(),
+            slots: Slots::default(),
             extra: Extra::default(),
         };
         req.set_origin_owner_id(origin_owner_id);
@@ -160,7 +160,7 @@ impl ConnectSessionCreate {
             json_text::write_str(out, key);
             out.push(':');
         };
-        for (field, slot) in Field::ALL.iter().zip(&self.slots) {
+        for (field, slot) in Field::ALL.iter().zip(self.slots.iter()) {
             if let Some(data) = slot {
                 member(out, field.name());
                 data.write_json(out);
@@ -180,7 +180,7 @@ impl ConnectSessionCreate {
     pub fn json_len_hint(&self) -> usize {
         let fields: usize = Field::ALL
             .iter()
-            .zip(&self.slots)
+            .zip(self.slots.iter())
             .filter_map(|(field, slot)| {
                 Some(field.name().len() + 4 + slot.as_ref()?.json_len_hint())
             })
@@ -251,7 +251,7 @@ impl ConnectSessionCreate {
     /// let mut req = ConnectSessionCreate::new("o", "n");
     /// req.set(Field::Multiple, true)?;
     /// req.set(Field::Type, "sandbox")?;
-    /// let err = req.set(Field::Multiple, Value::Int(1)).unwrap_err();
+    /// let err = req.set(Field::Multiple, 1).unwrap_err();
     /// assert_eq!(err.errors()[0].kind(), ErrorKind::InvalidType);
     /// assert_eq!(req.to_json(), r#"{"multiple":true,"origin_owner_id":"o","origin_owner_name":"n","type":"sandbox"}"#);
     /// # Ok::<(), connect_session::ValidationError>(())
@@ -468,6 +468,16 @@ impl ConnectSessionCreate {
     /// Sets the provider.
     pub fn set_provider(&mut self, provider: Option<impl Into<String>>) {
         self.put_optional_text(Field::Provider, provider);
+    }
+
+    /// The version of the provider's API to connect with, if set.
+    pub fn provider_version(&self) -> Option<&str> {
+        self.text(Field::ProviderVersion)
+    }
+
+    /// Sets or clears the version of the provider's API.
+    pub fn set_provider_version(&mut self, version: Option<impl Into<String>>) {
+        self.put_optional_text(Field::ProviderVersion, version);
     }
 
     /// The kind of account the session creates, if set.

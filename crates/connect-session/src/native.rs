@@ -14,7 +14,7 @@ use crate::MAX_DEPTH;
 
 /// Writes JSON text event by event, tracking the path for error messages.
 ///
-/// Numbers follow SPEC section 3 for native values: integers as integers,
+/// Numbers follow docs/contract.md section 3 for native values: integers as integers,
 /// floats in the shortest form that reads back as the same float and still
 /// reads as a float (`1.0`, `1e+300`).
 ///

@@ -386,10 +386,7 @@ impl<'a> Reader<'a> {
     /// backslash or a control character.
     fn skip_plain(&mut self) {
         let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
-        self.pos += rest
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-            .unwrap_or(rest.len());
+        self.pos += json_text::plain_run(rest);
     }
 
     /// Reads one escape sequence, noting whether it is written canonically.

@@ -241,6 +241,8 @@ fn refused<T>(refusal: ValidationError, errors: &mut Errors) -> Result<Option<T>
     Ok(None)
 }
 
+// Here rather than in metadata.rs, which the rules use: reading metadata on
+// its own is the metadata field's rule, so it lives with the rules.
 impl Metadata {
     /// Reads metadata from JSON text, which must be an object. Errors are
     /// located under `metadata`, as they would be inside a whole document.

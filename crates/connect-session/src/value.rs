@@ -131,6 +131,18 @@ impl From<i64> for Value<'_> {
     }
 }
 
+impl From<i32> for Value<'_> {
+    fn from(value: i32) -> Self {
+        Value::Int(value.into())
+    }
+}
+
+impl From<u32> for Value<'_> {
+    fn from(value: u32) -> Self {
+        Value::Int(value.into())
+    }
+}
+
 impl<'a> From<&'a str> for Value<'a> {
     fn from(value: &'a str) -> Self {
         Value::Str(Cow::Borrowed(value))

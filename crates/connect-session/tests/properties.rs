@@ -2,7 +2,8 @@
 //! `PROPTEST_CASES` sets the number of cases (small in `make test`, large in `make test-slow`).
 
 use connect_session::{
-    ConnectSessionCreate, ConnectSessionCreateCategories as Category, Field, Metadata, ParseMode,
+    ConnectSessionCreate, ConnectSessionCreateCategories as Category, Field, FieldKind, Metadata,
+    ParseMode, Value as CoreValue,
 };
 use proptest::prelude::*;
 use serde_json::{Map, Number, Value};
@@ -30,13 +31,42 @@ fn metadata() -> impl Strategy<Value = Metadata> {
         .prop_map(|members| Metadata::try_from(members.into_iter().collect::<Map<_, _>>()).unwrap())
 }
 
+/// A valid value for a field of `kind`, as a binding would give it.
+fn field_value(kind: FieldKind) -> BoxedStrategy<CoreValue<'static>> {
+    match kind {
+        FieldKind::Text => any::<String>().prop_map(CoreValue::from).boxed(),
+        FieldKind::Boolean => any::<bool>().prop_map(CoreValue::Bool).boxed(),
+        FieldKind::Seconds => any::<f64>()
+            .prop_filter("valid expiry", |f| f.is_finite() && *f > 0.0)
+            .prop_map(CoreValue::Float)
+            .boxed(),
+        FieldKind::Categories => {
+            prop::collection::vec(prop::sample::select(Category::ALL.to_vec()), 0..8)
+                .prop_map(|list| {
+                    let names: Vec<&str> = list.iter().map(|c| c.as_str()).collect();
+                    CoreValue::Json(serde_json::to_string(&names).unwrap().into())
+                })
+                .boxed()
+        }
+        FieldKind::Object => metadata()
+            .prop_map(|m| CoreValue::Json(m.as_json().to_owned().into()))
+            .boxed(),
+        FieldKind::Type => prop_oneof![
+            Just("production".to_owned()),
+            Just("test".to_owned()),
+            any::<String>()
+        ]
+        .prop_map(CoreValue::from)
+        .boxed(),
+    }
+}
+
+/// Any valid model: every field set or not, and a few extra keys.
 fn model() -> impl Strategy<Value = ConnectSessionCreate> {
-    let categories = prop::option::of(prop::collection::vec(
-        prop::sample::select(Category::ALL.to_vec()),
-        0..8,
-    ));
-    let expires_in =
-        prop::option::of(any::<f64>().prop_filter("valid expiry", |f| f.is_finite() && *f > 0.0));
+    let fields: Vec<_> = Field::ALL
+        .iter()
+        .map(|field| prop::option::of(field_value(field.kind())))
+        .collect();
     let extras = prop::collection::vec(
         (
             any::<String>().prop_filter("not a field", |k| Field::from_name(k).is_none()),
@@ -44,30 +74,70 @@ fn model() -> impl Strategy<Value = ConnectSessionCreate> {
         ),
         0..4,
     );
-    (
-        categories,
-        expires_in,
-        prop::option::of(metadata()),
-        any::<String>(),
-        any::<String>(),
-        prop::option::of(any::<String>()),
-        prop::option::of(any::<String>()),
-        extras,
+    (any::<String>(), any::<String>(), fields, extras).prop_map(|(id, name, values, extras)| {
+        let mut m = ConnectSessionCreate::new(id, name);
+        for (field, value) in Field::ALL.into_iter().zip(values) {
+            if let Some(value) = value {
+                m.set(field, value).unwrap();
+            }
+        }
+        for (key, value) in extras {
+            m.insert_extra(&key, value.to_string()).unwrap();
+        }
+        m
+    })
+}
+
+/// Any JSON value, as JSON text and as the value a binding would hand over
+/// (scalars as themselves, containers as their text).
+fn member_value() -> impl Strategy<Value = (String, CoreValue<'static>)> {
+    let scalar = prop_oneof![
+        Just(("null".to_owned(), CoreValue::Null)),
+        any::<bool>().prop_map(|b| (b.to_string(), CoreValue::Bool(b))),
+        any::<i64>().prop_map(|i| (i.to_string(), CoreValue::Int(i))),
+        (-1e3f64..1e6).prop_map(|f| {
+            // As the canonical JSON writes a double, so both doors read one number.
+            (
+                ryu_js::Buffer::new().format_finite(f).to_owned(),
+                CoreValue::Float(f),
+            )
+        }),
+        prop_oneof![
+            prop::sample::select(
+                Category::ALL
+                    .iter()
+                    .map(|c| c.as_str().to_owned())
+                    .chain(["hirs".to_owned(), "production".to_owned(), "".to_owned()])
+                    .collect::<Vec<_>>()
+            ),
+            any::<String>()
+        ]
+        .prop_map(|s| (serde_json::to_string(&s).unwrap(), CoreValue::from(s))),
+    ];
+    let container = json_value()
+        .prop_filter("a container", |v| v.is_array() || v.is_object())
+        .prop_map(|v| {
+            let text = v.to_string();
+            (text.clone(), CoreValue::Json(text.into()))
+        });
+    let categories = prop::collection::vec(
+        prop_oneof![Just("ats"), Just("hirs"), Just("stackOne"), Just("iam")],
+        0..4,
     )
-        .prop_map(
-            |(categories, expires_in, metadata, id, name, username, provider, extras)| {
-                let mut m = ConnectSessionCreate::new(id, name);
-                m.set_categories(categories);
-                m.set_expires_in(expires_in).unwrap();
-                m.set_metadata(metadata);
-                m.set_origin_username(username);
-                m.set_provider(provider);
-                for (key, value) in extras {
-                    m.insert_extra(&key, value.to_string()).unwrap();
-                }
-                m
-            },
-        )
+    .prop_map(|list| {
+        let text = serde_json::to_string(&list).unwrap();
+        (text.clone(), CoreValue::Json(text.into()))
+    });
+    prop_oneof![4 => scalar, 1 => container, 1 => categories]
+}
+
+/// A document's members: keys of the model (sometimes twice) and others.
+fn members() -> impl Strategy<Value = Vec<(String, (String, CoreValue<'static>))>> {
+    let key = prop_oneof![
+        3 => prop::sample::select(Field::ALL.iter().map(|f| f.name().to_owned()).collect::<Vec<_>>()),
+        1 => "[a-z]{1,3}",
+    ];
+    prop::collection::vec((key, member_value()), 0..10)
 }
 
 proptest! {
@@ -87,6 +157,25 @@ proptest! {
         let text = serde_json::to_string(&m).unwrap();
         let back: ConnectSessionCreate = serde_json::from_str(&text).unwrap();
         prop_assert_eq!(&back, &m);
+    }
+
+    #[test]
+    fn values_and_json_text_are_read_alike(members in members(), strict in any::<bool>()) {
+        let mode = if strict { ParseMode::Strict } else { ParseMode::KeepExtra };
+        let text = format!(
+            "{{{}}}",
+            members
+                .iter()
+                .map(|(key, (json, _))| format!("{}:{json}", serde_json::to_string(key).unwrap()))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let from_text = ConnectSessionCreate::from_json_with(&text, mode);
+        let from_values = ConnectSessionCreate::from_values(
+            members.iter().map(|(key, (_, value))| (key.as_str(), value.clone())),
+            mode,
+        );
+        prop_assert_eq!(from_values, from_text, "{}", text);
     }
 
     #[test]

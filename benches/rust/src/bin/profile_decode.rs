@@ -1,19 +1,24 @@
 //! A loop for profilers (`valgrind --tool=callgrind`, `perf`): decodes one
 //! payload N times with the chosen implementation.
-//! Usage: profile_decode (ours|serde) [N]
+//! Usage: profile_decode (ours|serde) [N] [reference|minimal]
 
 use std::hint::black_box;
 
 use connect_session::ConnectSessionCreate;
-use connect_session_bench::{PlainConnectSessionCreate, REFERENCE};
+use connect_session_bench::{PlainConnectSessionCreate, MINIMAL, REFERENCE};
 
 fn main() {
     let which = std::env::args().nth(1).unwrap_or_else(|| "ours".to_owned());
     let n: usize = std::env::args().nth(2).map_or(20_000, |s| s.parse().expect("a count"));
+    let payload = match std::env::args().nth(3).as_deref() {
+        None | Some("reference") => REFERENCE,
+        Some("minimal") => MINIMAL,
+        Some(other) => panic!("unknown payload {other}"),
+    };
     for _ in 0..n {
         match which.as_str() {
-            "ours" => drop(black_box(ConnectSessionCreate::from_json(black_box(REFERENCE)).unwrap())),
-            "serde" => drop(black_box(serde_json::from_slice::<PlainConnectSessionCreate>(black_box(REFERENCE)).unwrap())),
+            "ours" => drop(black_box(ConnectSessionCreate::from_json(black_box(payload)).unwrap())),
+            "serde" => drop(black_box(serde_json::from_slice::<PlainConnectSessionCreate>(black_box(payload)).unwrap())),
             other => panic!("unknown implementation {other}"),
         }
     }

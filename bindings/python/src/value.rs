@@ -1,0 +1,99 @@
+//! A Python value as the core's [`Value`]: what the constructor, `from_dict`,
+//! `replace` and every assignment hand to the core, field by field.
+//!
+//! `None` → `Null`; `bool` → `Bool` (before `int`: a `bool` is an `int` in
+//! Python, not in JSON); `int` → `Int`, or `Json` (its digits) beyond 64 bits;
+//! `float` → `Float`; `str` and its subclasses (enum members) → `Str`;
+//! `list`, `tuple`, `dict` (and a finite `Decimal`) → `Json`, the text
+//! written by the core's [`NativeWriter`] rooted at the member's key, so that
+//! errors inside carry their full path; anything else → `Refused`, with the
+//! writer's message. No value is judged here.
+
+use std::borrow::Cow;
+
+use connect_session::binding::NativeWriter;
+use connect_session::{PathItem, ValidationError, Value};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+
+use crate::convert::{self, Failure};
+
+/// A Python value, read: what [`Held::value`] lends to the core as a
+/// [`Value`]. A string's text stays where Python keeps it.
+pub(crate) enum Held {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(PyBackedStr),
+    Json(String),
+    Refused(Option<ValidationError>),
+}
+
+impl Held {
+    /// Reads `value`, the member `key` of a document. Python's own failures
+    /// (out of memory, a dict changed while read) propagate.
+    pub(crate) fn read(key: &str, value: &Bound<'_, PyAny>) -> PyResult<Held> {
+        if let Ok(string) = value.cast_exact::<PyString>() {
+            return Held::string(key, string);
+        }
+        if value.is_none() {
+            return Ok(Held::Null);
+        }
+        if let Ok(flag) = value.cast::<PyBool>() {
+            return Ok(Held::Bool(flag.is_true()));
+        }
+        if let Ok(int) = value.cast::<PyInt>() {
+            if let Some(small) = convert::small_int(int)? {
+                return Ok(Held::Int(small));
+            }
+        } else if let Ok(float) = value.cast::<PyFloat>() {
+            return Ok(Held::Float(float.value()));
+        } else if let Ok(string) = value.cast::<PyString>() {
+            return Held::string(key, string);
+        } else if !(value.is_instance_of::<PyList>()
+            || value.is_instance_of::<PyTuple>()
+            || value.is_instance_of::<PyDict>()
+            || convert::decimal_text(value)?.is_some())
+        {
+            let w = NativeWriter::new(&[PathItem::from(key)]);
+            return Ok(Held::Refused(Some(
+                w.unsupported(&convert::describe(value)),
+            )));
+        }
+        // Containers, ints beyond 64 bits and decimals: JSON text.
+        match convert::to_json_text(value, &[PathItem::from(key)]) {
+            Ok(text) => Ok(Held::Json(text)),
+            Err(Failure::Invalid(err)) => Ok(Held::Refused(Some(err))),
+            Err(Failure::Python(err)) => Err(err),
+        }
+    }
+
+    fn string(key: &str, string: &Bound<'_, PyString>) -> PyResult<Held> {
+        match convert::str_text(string) {
+            Ok(text) => Ok(Held::Str(text)),
+            Err(err) => {
+                let w = NativeWriter::new(&[PathItem::from(key)]);
+                match convert::not_unicode(&w, string.py(), err, false) {
+                    Failure::Invalid(err) => Ok(Held::Refused(Some(err))),
+                    Failure::Python(err) => Err(err),
+                }
+            }
+        }
+    }
+
+    /// The value as the core takes it, borrowing text from `self`; a refusal
+    /// is handed over (once).
+    pub(crate) fn value(&mut self) -> Value<'_> {
+        match self {
+            Held::Null => Value::Null,
+            Held::Bool(flag) => Value::Bool(*flag),
+            Held::Int(int) => Value::Int(*int),
+            Held::Float(float) => Value::Float(*float),
+            Held::Str(text) => Value::Str(Cow::Borrowed(text)),
+            Held::Json(text) => Value::Json(Cow::Borrowed(text)),
+            Held::Refused(refusal) => refusal.take().map_or(Value::Null, Value::Refused),
+        }
+    }
+}
