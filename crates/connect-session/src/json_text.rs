@@ -115,7 +115,7 @@ pub(crate) fn write_float(out: &mut String, value: f64) {
 
 /// The widest indentation the pretty forms take, in spaces per level: the
 /// limit `JSON.stringify` applies. The pretty form's size grows with depth
-/// x items x indent (see [`prettify_with`]), so the indent is bounded.
+/// x items x indent (up to `(2 + 128 x indent) x` the compact size), so the indent is bounded.
 pub const MAX_INDENT: usize = 10;
 
 /// Re-indents compact canonical JSON with two spaces per level, the layout of
