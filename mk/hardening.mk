@@ -8,8 +8,9 @@ TEST_TARGETS += test-limits test-c-tsan test-py-dev test-ffi-corpus-valgrind
 HARD_TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 HOST_TRIPLE := $(shell rustc -vV 2>/dev/null | sed -n 's/^host: //p')
 
-test-limits: ## resource limits in release mode: a 100 MB document, linear time, deep nesting
-	$(CARGO) test --release -p connect-session --test limits
+test-limits: ## resource limits in release mode: a 100 MB document, linear time, deep nesting, the memory bound
+	$(CARGO) test --release -p connect-session --test limits --test memory
+	$(CARGO) test --release -p connect-session-ffi --test memory
 
 # --- ThreadSanitizer over the C ABI --------------------------------------------
 # The Rust library is instrumented too (nightly -Zsanitizer=thread), so a race
@@ -80,6 +81,7 @@ fuzz: fuzz-build $(FUZZ_SEEDS) ## run each fuzz target for FUZZ_SECONDS seconds 
 		echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
 		seeds=""; dict=""; \
 		if [ "$$t" = parse ]; then seeds=seeds/parse; fi; \
+		if [ "$$t" = memory_bound ]; then seeds="seeds/parse corpus/parse"; fi; \
 		if [ -f fuzz/$$t.dict ]; then dict=-dict=$$t.dict; fi; \
 		mkdir -p fuzz/corpus/$$t; \
 		(cd fuzz && $(FUZZ_CARGO) run $$t corpus/$$t $$seeds -- \

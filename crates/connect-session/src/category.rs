@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::errors::Quoted;
+
 /// A category of provider.
 ///
 /// Written as its wire value (`"hris-legacy"`); read from the wire value or
@@ -162,6 +164,10 @@ impl UnknownCategory {
     /// assert_eq!(err.suggestion(), Some(Category::Hris));
     /// ```
     pub fn suggestion(&self) -> Option<Category> {
+        // Within 2 edits of a spelling (11 characters at most), or none.
+        if self.given.len() > 4 * 13 {
+            return None;
+        }
         let given = self.given.to_lowercase();
         let spellings = Category::ALL
             .iter()
@@ -177,7 +183,7 @@ impl UnknownCategory {
 
 impl fmt::Display for UnknownCategory {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown category {:?}", self.given)?;
+        write!(f, "unknown category {}", Quoted(&self.given))?;
         if let Some(close) = self.suggestion() {
             write!(f, " (did you mean {:?}?)", close.as_str())?;
         }

@@ -3,11 +3,10 @@
 //! to the others, what is missing, and the order problems are reported in
 //! are decided here, once.
 
-use std::collections::HashSet;
-
-use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
+use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, Quoted, ValidationError};
+use crate::extra::Extra;
 use crate::field::Field;
-use crate::reader::{utf8, Reader, Stop};
+use crate::reader::{utf8, KeyList, Reader, Stop};
 use crate::rules::{self, FIELD_DEPTH};
 use crate::value::{Data, Value};
 
@@ -29,7 +28,7 @@ pub(crate) type Slots = Box<[Option<Data>; Field::COUNT]>;
 pub(crate) struct Parts {
     pub(crate) slots: Slots,
     /// Keys outside the model with their canonical JSON values, in input order.
-    pub(crate) extra: Vec<(String, Box<str>)>,
+    pub(crate) extra: Extra,
 }
 
 /// The members read so far.
@@ -37,7 +36,7 @@ struct Draft {
     slots: Slots,
     /// The fields met, one bit each by position in [`Field::ALL`].
     seen: u32,
-    extra: Vec<(String, Box<str>)>,
+    extra: Extra,
     mode: ParseMode,
 }
 
@@ -62,20 +61,22 @@ pub(crate) fn values<'a>(
     mode: ParseMode,
 ) -> Result<Parts, ValidationError> {
     let mut draft = Draft::new(mode);
-    let mut errors = Vec::new();
+    let mut errors = Errors::default();
     // Keys of the model are tracked by `seen`; these only when extra keys come.
-    let mut other_keys = HashSet::new();
+    let mut other_keys = KeyList::default();
     for (key, value) in items {
         let fresh = match Field::from_name(key) {
             Some(field) => draft.seen & field.bit() == 0,
             None => other_keys.insert(key),
         };
         if !fresh {
-            errors.push(ErrorDetail::new(
-                ErrorKind::DuplicateKey,
-                vec![PathItem::from(key)],
-                format!("duplicate key {key:?}"),
-            ));
+            errors.push_with(|| {
+                ErrorDetail::new(
+                    ErrorKind::DuplicateKey,
+                    vec![PathItem::from(key)],
+                    format!("duplicate key {}", Quoted(key)),
+                )
+            });
             continue;
         }
         draft
@@ -100,7 +101,8 @@ fn not_an_object(p: &mut Reader<'_>) -> Stop {
 
 fn unknown_field(key: &str) -> String {
     format!(
-        "unknown field {key:?}; strict mode accepts only {}",
+        "unknown field {}; strict mode accepts only {}",
+        Quoted(key),
         Field::list()
     )
 }
@@ -110,7 +112,7 @@ impl Draft {
         Draft {
             slots: Slots::default(),
             seen: 0,
-            extra: Vec::new(),
+            extra: Extra::default(),
             mode,
         }
     }
@@ -130,12 +132,15 @@ impl Draft {
                 self.put(field, data);
             }
             None if self.mode == ParseMode::Strict => {
-                p.record(ErrorKind::UnknownField, unknown_field(key));
+                p.record_with(ErrorKind::UnknownField, || unknown_field(key));
                 p.skip(FIELD_DEPTH)?;
             }
             None => {
                 if let Some(value) = p.capture(FIELD_DEPTH)? {
-                    self.extra.push((key.to_owned(), value.into_boxed_str()));
+                    // Once a problem is found the extra keys are not kept.
+                    if p.problems() == 0 {
+                        self.extra.push(key, &value);
+                    }
                 }
             }
         }
@@ -143,28 +148,28 @@ impl Draft {
     }
 
     /// Takes one value from a binding (keys are already known to be unique).
-    fn put_value(
-        &mut self,
-        key: &str,
-        value: Value<'_>,
-        errors: &mut Vec<ErrorDetail>,
-    ) -> Result<(), Stop> {
+    fn put_value(&mut self, key: &str, value: Value<'_>, errors: &mut Errors) -> Result<(), Stop> {
         match Field::from_name(key) {
             Some(field) => {
                 let data = rules::from_value(field, value, errors)?;
                 self.put(field, data);
             }
             None if self.mode == ParseMode::Strict => {
-                errors.push(ErrorDetail::new(
-                    ErrorKind::UnknownField,
-                    vec![PathItem::from(key)],
-                    unknown_field(key),
-                ));
+                errors.push_with(|| {
+                    ErrorDetail::new(
+                        ErrorKind::UnknownField,
+                        vec![PathItem::from(key)],
+                        unknown_field(key),
+                    )
+                });
                 rules::extra_from_value(key, value, errors)?;
             }
             None => {
                 if let Some(value) = rules::extra_from_value(key, value, errors)? {
-                    self.extra.push((key.to_owned(), value));
+                    // Once a problem is found the extra keys are not kept.
+                    if errors.is_empty() {
+                        self.extra.push(key, &value);
+                    }
                 }
             }
         }
@@ -174,7 +179,7 @@ impl Draft {
     /// Adds the missing required fields to `errors` and, if there are any
     /// problems, reports them all: in field order, then extra keys, input
     /// order within each.
-    fn finish(self, mut errors: Vec<ErrorDetail>) -> Result<Parts, ValidationError> {
+    fn finish(self, mut errors: Errors) -> Result<Parts, ValidationError> {
         if Field::REQUIRED & !self.seen != 0 {
             for field in Field::ALL {
                 if field.is_required() && self.seen & field.bit() == 0 {
@@ -186,14 +191,12 @@ impl Draft {
                 }
             }
         }
-        if !errors.is_empty() {
-            errors.sort_by_key(|e| match e.loc().first() {
-                Some(PathItem::Key(key)) => {
-                    Field::from_name(key).map_or(Field::COUNT, Field::index)
-                }
-                _ => Field::COUNT,
-            });
-            return Err(ValidationError::new(errors));
+        errors.sort_by_key(|e| match e.loc().first() {
+            Some(PathItem::Key(key)) => Field::from_name(key).map_or(Field::COUNT, Field::index),
+            _ => Field::COUNT,
+        });
+        if let Some(err) = errors.into_error() {
+            return Err(err);
         }
         Ok(Parts {
             slots: self.slots,

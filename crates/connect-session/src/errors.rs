@@ -1,6 +1,8 @@
 //! The one error type: every problem of a document, each with a kind, a path and a message.
 
 use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
 
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
@@ -67,14 +69,100 @@ impl fmt::Display for ErrorKind {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PathItem {
     /// A key of an object.
-    Key(String),
+    Key(PathKey),
     /// An index into an array.
     Index(usize),
 }
 
+/// What a problem counts for itself in [`ErrorDetail::weight`].
+pub(crate) const ERROR_WEIGHT: usize = 32;
+
+impl PathItem {
+    /// What the item counts in [`ErrorDetail::weight`]: a key's bytes and 3,
+    /// or 8 for an index.
+    pub fn weight(&self) -> usize {
+        match self {
+            PathItem::Key(key) => PathItem::key_weight(key.len()),
+            PathItem::Index(_) => PathItem::INDEX_WEIGHT,
+        }
+    }
+
+    /// The weight of a key of `len` bytes, without building the item.
+    pub(crate) const fn key_weight(len: usize) -> usize {
+        len + 3
+    }
+
+    /// The weight of an index.
+    pub(crate) const INDEX_WEIGHT: usize = 8;
+}
+
+/// An object key in a path: shared, so that the many problems found below
+/// one key hold one copy of it between them, not one each. Reads as a `str`.
+///
+/// ```
+/// use connect_session::{PathItem, PathKey};
+///
+/// let key = PathKey::from("tenant");
+/// assert_eq!(key.as_str(), "tenant");
+/// assert_eq!(PathItem::from("tenant"), PathItem::Key(key));
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PathKey(Arc<str>);
+
+impl PathKey {
+    /// The key.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for PathKey {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for PathKey {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for PathKey {
+    fn from(key: &str) -> Self {
+        PathKey(Arc::from(key))
+    }
+}
+
+impl From<String> for PathKey {
+    fn from(key: String) -> Self {
+        PathKey(Arc::from(key))
+    }
+}
+
+impl fmt::Debug for PathKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for PathKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 impl From<&str> for PathItem {
     fn from(key: &str) -> Self {
-        PathItem::Key(key.to_owned())
+        PathItem::Key(PathKey::from(key))
+    }
+}
+
+impl From<String> for PathItem {
+    fn from(key: String) -> Self {
+        PathItem::Key(PathKey::from(key))
     }
 }
 
@@ -138,6 +226,14 @@ impl ErrorDetail {
         if self.kind != ErrorKind::Syntax {
             self.loc.insert(0, item);
         }
+    }
+
+    /// What this problem counts against [`MAX_ERROR_BYTES`]: the bytes of
+    /// its message and of the keys of its path, plus a few for each item of
+    /// the path and for the problem itself.
+    pub fn weight(&self) -> usize {
+        let path: usize = self.loc.iter().map(PathItem::weight).sum();
+        ERROR_WEIGHT + self.msg.len() + path
     }
 
     /// The kind of problem.
@@ -218,39 +314,112 @@ impl Serialize for ErrorDetail {
     }
 }
 
-/// Every problem found in a document or value, in a stable order.
+/// A string as messages quote it: in full (as Rust's `{:?}` writes it) up to
+/// 100 characters; a longer one by its first 100 and its length, so that a
+/// message costs little whatever the input (the path holds the whole key).
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SHOWN: usize = 100;
+        match self.0.char_indices().nth(SHOWN) {
+            None => write!(f, "{:?}", self.0),
+            Some((cut, _)) => {
+                let head = self.0.get(..cut).unwrap_or_default();
+                write!(f, "{head:?}... ({} bytes)", self.0.len())
+            }
+        }
+    }
+}
+
+/// The most problems one error keeps: a document with more yields the
+/// first `MAX_ERRORS` found (in the order they are found; missing fields
+/// come last), reported in the usual order, and only the count of the
+/// others ([`ValidationError::omitted`]), so that the cost of reporting
+/// stays small whatever the input. Real documents have a few. (Problems
+/// whose paths and messages add up to more than [`MAX_ERROR_BYTES`] are
+/// cut short the same way.)
+pub const MAX_ERRORS: usize = 1000;
+
+/// The most bytes of paths and messages the kept problems hold between them
+/// (as [`ErrorDetail::weight`] counts them), past the first problem: a
+/// bound on what listing them costs (`Display`, `to_json`), which would
+/// otherwise grow with the number of errors x the length of the keys above
+/// them. Real documents come nowhere near it.
+pub const MAX_ERROR_BYTES: usize = 1 << 20;
+
+/// The `type` of the entry that [`ValidationError::to_json`] adds after the
+/// kept problems when some were left out (see [`MAX_ERRORS`]). It is not an
+/// [`ErrorKind`]: no problem has it.
+pub const TOO_MANY_ERRORS: &str = "too_many_errors";
+
+/// Every problem found in a document or value, in a stable order, up to
+/// [`MAX_ERRORS`] (and [`MAX_ERROR_BYTES`]); the others are counted
+/// ([`omitted`](Self::omitted)).
 ///
 /// Field-level problems are all reported together; a syntax error, a lone
 /// surrogate or nesting beyond the limit stops at the first.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidationError {
     errors: Vec<ErrorDetail>,
+    omitted: usize,
 }
 
 impl ValidationError {
-    pub(crate) fn new(errors: Vec<ErrorDetail>) -> Self {
-        debug_assert!(!errors.is_empty());
-        ValidationError { errors }
+    pub(crate) fn new(errors: Errors) -> Self {
+        debug_assert!(!errors.kept.is_empty());
+        ValidationError {
+            errors: errors.kept,
+            omitted: errors.omitted,
+        }
     }
 
     pub(crate) fn single(detail: ErrorDetail) -> Self {
         ValidationError {
             errors: vec![detail],
+            omitted: 0,
         }
     }
 
-    /// The problems, never empty.
+    /// The problems kept (at most [`MAX_ERRORS`]), never empty.
     pub fn errors(&self) -> &[ErrorDetail] {
         &self.errors
     }
 
-    /// Consumes the error, giving the problems.
+    /// How many more problems were found than [`errors`](Self::errors)
+    /// holds: 0 unless the document had more than [`MAX_ERRORS`].
+    pub fn omitted(&self) -> usize {
+        self.omitted
+    }
+
+    /// Consumes the error, giving the problems kept.
     pub fn into_errors(self) -> Vec<ErrorDetail> {
         self.errors
     }
 
+    pub(crate) fn into_parts(self) -> (Vec<ErrorDetail>, usize) {
+        (self.errors, self.omitted)
+    }
+
+    /// The message of the note on the problems left out, `None` when there
+    /// are none: what [`to_json`](Self::to_json) gives as the `msg` of its
+    /// final [`TOO_MANY_ERRORS`] entry and `Display` as its last line, for
+    /// bindings that list the problems themselves.
+    pub fn omitted_note(&self) -> Option<String> {
+        (self.omitted > 0).then(|| {
+            format!(
+                "{} more problems were found and not listed: a list holds at most {MAX_ERRORS} \
+                 problems or about {} KiB of paths and messages",
+                self.omitted,
+                MAX_ERROR_BYTES >> 10
+            )
+        })
+    }
+
     /// The problems as compact JSON: `[{"type":..,"loc":[..],"msg":..}]`, the
     /// same shape Python's `errors()` returns and the C ABI's error JSON holds.
+    /// When problems were left out, a final entry of type
+    /// [`TOO_MANY_ERRORS`] with an empty `loc` says how many.
     ///
     /// ```
     /// let err = connect_session::ConnectSessionCreate::from_json(br#"{"origin_owner_id":"o"}"#)
@@ -266,11 +435,29 @@ impl ValidationError {
     }
 }
 
+/// The final entry of the error JSON when problems were left out.
+struct OmittedNote(String);
+
+impl Serialize for OmittedNote {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("ErrorDetail", 3)?;
+        s.serialize_field("type", TOO_MANY_ERRORS)?;
+        s.serialize_field("loc", &[(); 0])?;
+        s.serialize_field("msg", &self.0)?;
+        s.end()
+    }
+}
+
 impl Serialize for ValidationError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.errors.len()))?;
+        let note = self.omitted_note();
+        let len = self.errors.len() + usize::from(note.is_some());
+        let mut seq = serializer.serialize_seq(Some(len))?;
         for e in &self.errors {
             seq.serialize_element(e)?;
+        }
+        if let Some(note) = note {
+            seq.serialize_element(&OmittedNote(note))?;
         }
         seq.end()
     }
@@ -284,7 +471,104 @@ impl fmt::Display for ValidationError {
             }
             write!(f, "{e}")?;
         }
+        if let Some(note) = self.omitted_note() {
+            write!(f, "\n{note} [type={TOO_MANY_ERRORS}]")?;
+        }
         Ok(())
+    }
+}
+
+/// The problems found so far: a first run of them kept, the others
+/// counted. Problems are kept in the order found while there are fewer than
+/// [`MAX_ERRORS`] and their size (paths and messages, see
+/// [`ErrorDetail::weight`]) stays within [`MAX_ERROR_BYTES`]; the first is
+/// always kept. Once one is left out, so are all that follow, so the kept
+/// ones are the same however the document arrives.
+#[derive(Debug, Default)]
+pub(crate) struct Errors {
+    kept: Vec<ErrorDetail>,
+    omitted: usize,
+    weight: usize,
+}
+
+impl Errors {
+    /// True once problems are only counted: a caller may skip building one.
+    pub(crate) fn is_full(&self) -> bool {
+        self.omitted > 0 || self.kept.len() >= MAX_ERRORS
+    }
+
+    /// Adds a problem whose size is `weight`.
+    pub(crate) fn push_weighed(&mut self, detail: ErrorDetail, weight: usize) {
+        let fits = self.kept.is_empty() || self.weight.saturating_add(weight) <= MAX_ERROR_BYTES;
+        if self.is_full() || !fits {
+            self.omitted += 1;
+        } else {
+            self.weight += weight;
+            self.kept.push(detail);
+        }
+    }
+
+    /// Adds a problem whose path is complete.
+    pub(crate) fn push(&mut self, detail: ErrorDetail) {
+        let weight = detail.weight();
+        self.push_weighed(detail, weight);
+    }
+
+    /// Adds a problem, built only if it can be kept.
+    pub(crate) fn push_with(&mut self, detail: impl FnOnce() -> ErrorDetail) {
+        if self.is_full() {
+            self.omitted += 1;
+        } else {
+            self.push(detail());
+        }
+    }
+
+    /// Counts a problem without building it (the list is full).
+    pub(crate) fn omit(&mut self) {
+        self.omitted += 1;
+    }
+
+    /// How many problems were found, kept or not.
+    pub(crate) fn found(&self) -> usize {
+        self.kept.len() + self.omitted
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.found() == 0
+    }
+
+    /// How many are kept.
+    pub(crate) fn kept(&self) -> usize {
+        self.kept.len()
+    }
+
+    /// The kept problems from position `from` on.
+    pub(crate) fn kept_from(&mut self, from: usize) -> &mut [ErrorDetail] {
+        self.kept.get_mut(from..).unwrap_or_default()
+    }
+
+    /// Adds another list's problems after these, by the same rule.
+    pub(crate) fn append(&mut self, other: Errors) {
+        self.extend(other.kept, other.omitted);
+    }
+
+    /// Adds `kept` problems (their paths complete), then `omitted` more that
+    /// were only counted.
+    pub(crate) fn extend(&mut self, kept: Vec<ErrorDetail>, omitted: usize) {
+        for detail in kept {
+            self.push(detail);
+        }
+        self.omitted += omitted;
+    }
+
+    /// Sorts the kept problems by `key`, keeping the found order among equals.
+    pub(crate) fn sort_by_key<K: Ord>(&mut self, key: impl FnMut(&ErrorDetail) -> K) {
+        self.kept.sort_by_key(key);
+    }
+
+    /// The error, `None` if nothing was found.
+    pub(crate) fn into_error(self) -> Option<ValidationError> {
+        (!self.kept.is_empty()).then(|| ValidationError::new(self))
     }
 }
 

@@ -113,62 +113,116 @@ pub(crate) fn write_float(out: &mut String, value: f64) {
     }
 }
 
+/// The widest indentation the pretty forms take, in spaces per level: the
+/// limit `JSON.stringify` applies. The pretty form's size grows with depth
+/// x items x indent (up to `(2 + 128 x indent) x` the compact size), so the indent is bounded.
+pub const MAX_INDENT: usize = 10;
+
 /// Re-indents compact canonical JSON with two spaces per level, the layout of
 /// `JSON.stringify(value, null, 2)`; only white space changes.
 pub(crate) fn prettify(compact: &str) -> String {
-    let mut out = String::with_capacity(compact.len() * 2);
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut chars = compact.chars().peekable();
-    let newline = |out: &mut String, depth: usize| {
-        out.push('\n');
-        for _ in 0..depth {
-            out.push_str("  ");
-        }
-    };
-    while let Some(c) = chars.next() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-            continue;
-        }
-        match c {
-            '"' => {
-                in_string = true;
-                out.push(c);
-            }
-            '{' | '[' => {
-                out.push(c);
-                if matches!(chars.peek(), Some('}' | ']')) {
-                    if let Some(close) = chars.next() {
-                        out.push(close);
+    prettify_with(compact, 2)
+}
+
+/// Re-indents compact canonical JSON with `indent` spaces per level (a
+/// newline and no spaces for 0, as Python's `json.dumps(indent=0)`); only
+/// white space changes.
+///
+/// The output is measured first and written into one allocation of exactly
+/// its size, so the peak heap is the output plus the compact input. That size
+/// is what it is: each member or item goes on a line of its own, indented by
+/// its depth, so a long list 128 levels deep grows about `64 x indent` times;
+/// at most it is `(2 + 128 x indent) x` the compact size (a line per
+/// structural byte, each indented at most 128 levels).
+pub(crate) fn prettify_with(compact: &str, indent: usize) -> String {
+    let mut size = Count(0);
+    lay_out(compact, indent, &mut size);
+    let mut out = String::with_capacity(size.0);
+    lay_out(compact, indent, &mut out);
+    out
+}
+
+/// Where [`lay_out`] puts the text.
+trait Layout {
+    fn text(&mut self, text: &str);
+    fn newline(&mut self, spaces: usize);
+}
+
+/// Counts the bytes only.
+struct Count(usize);
+
+impl Layout for Count {
+    fn text(&mut self, text: &str) {
+        self.0 += text.len();
+    }
+    fn newline(&mut self, spaces: usize) {
+        self.0 += 1 + spaces;
+    }
+}
+
+impl Layout for String {
+    fn text(&mut self, text: &str) {
+        self.push_str(text);
+    }
+    fn newline(&mut self, spaces: usize) {
+        self.push('\n');
+        self.extend(std::iter::repeat_n(' ', spaces));
+    }
+}
+
+/// The pretty layout of compact canonical JSON: runs of text between the
+/// places that take white space are passed on whole.
+fn lay_out(compact: &str, indent: usize, out: &mut impl Layout) {
+    let bytes = compact.as_bytes();
+    let at = |i: usize| bytes.get(i).copied().unwrap_or_default();
+    let text = |from: usize, to: usize| compact.get(from..to).unwrap_or_default();
+    let (mut depth, mut i, mut run) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        match at(i) {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() {
+                    match at(i) {
+                        b'\\' => i += 2,
+                        b'"' => {
+                            i += 1;
+                            break;
+                        }
+                        _ => i += 1,
                     }
-                } else {
-                    depth += 1;
-                    newline(&mut out, depth);
                 }
             }
-            '}' | ']' => {
+            b'{' | b'[' if matches!(at(i + 1), b'}' | b']') => i += 2,
+            b'{' | b'[' => {
+                out.text(text(run, i + 1));
+                depth += 1;
+                out.newline(depth * indent);
+                i += 1;
+                run = i;
+            }
+            b'}' | b']' => {
+                out.text(text(run, i));
                 depth = depth.saturating_sub(1);
-                newline(&mut out, depth);
-                out.push(c);
+                out.newline(depth * indent);
+                run = i;
+                i += 1;
             }
-            ',' => {
-                out.push(c);
-                newline(&mut out, depth);
+            b',' => {
+                out.text(text(run, i + 1));
+                out.newline(depth * indent);
+                i += 1;
+                run = i;
             }
-            ':' => out.push_str(": "),
-            _ => out.push(c),
+            b':' => {
+                out.text(text(run, i + 1));
+                out.text(" ");
+                i += 1;
+                run = i;
+            }
+            _ => i += 1,
         }
     }
-    out
+    out.text(text(run, bytes.len()));
 }
 
 #[cfg(test)]
@@ -246,5 +300,20 @@ mod tests {
             prettify(r#"{"a":[1,{}],"b":"x:,{","c":[]}"#),
             "{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": \"x:,{\",\n  \"c\": []\n}"
         );
+        assert_eq!(
+            prettify_with(r#"{"a":["\\\"]",{"b":[]}]}"#, 0),
+            "{\n\"a\": [\n\"\\\\\\\"]\",\n{\n\"b\": []\n}\n]\n}"
+        );
+        assert_eq!(prettify_with("{}", 4), "{}");
+    }
+
+    #[test]
+    fn pretty_output_is_allocated_once_at_its_size() {
+        let compact = r#"{"a":[1,2,{"b":"c"}],"d":{}}"#;
+        for indent in 0..=MAX_INDENT {
+            let pretty = prettify_with(compact, indent);
+            assert_eq!(pretty.capacity(), pretty.len());
+            assert!(pretty.len() <= (2 + 128 * indent) * compact.len());
+        }
     }
 }

@@ -36,6 +36,7 @@
 mod category;
 mod draft;
 mod errors;
+mod extra;
 mod field;
 mod json_text;
 mod metadata;
@@ -51,8 +52,12 @@ mod visit;
 
 pub use category::{Category, ConnectSessionCreateCategories, UnknownCategory};
 pub use draft::ParseMode;
-pub use errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
+pub use errors::{
+    ErrorDetail, ErrorKind, PathItem, PathKey, ValidationError, MAX_ERRORS, MAX_ERROR_BYTES,
+    TOO_MANY_ERRORS,
+};
 pub use field::{Field, FieldKind};
+pub use json_text::MAX_INDENT;
 pub use metadata::Metadata;
 pub use model::{ConnectSessionCreate, DEFAULT_EXPIRES_IN};
 pub use schema::json_schema;

@@ -6,7 +6,8 @@ use compact_str::CompactString;
 
 use crate::category::Category;
 use crate::draft::{self, ParseMode, Parts, Slots};
-use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
+use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, ValidationError};
+use crate::extra::Extra;
 use crate::field::Field;
 use crate::json_text;
 use crate::metadata::Metadata;
@@ -46,7 +47,7 @@ pub struct ConnectSessionCreate {
     /// are always set.
     slots: Slots,
     /// Keys outside the model with their canonical JSON values, in input order.
-    extra: Vec<(String, Box<str>)>,
+    extra: Extra,
 }
 
 impl ConnectSessionCreate {
@@ -54,7 +55,7 @@ impl ConnectSessionCreate {
     pub fn new(origin_owner_id: impl Into<String>, origin_owner_name: impl Into<String>) -> Self {
         let mut req = ConnectSessionCreate {
             slots: Slots::default(),
-            extra: Vec::new(),
+            extra: Extra::default(),
         };
         req.set_origin_owner_id(origin_owner_id);
         req.set_origin_owner_name(origin_owner_name);
@@ -165,7 +166,7 @@ impl ConnectSessionCreate {
                 data.write_json(out);
             }
         }
-        for (key, value) in &self.extra {
+        for (key, value) in self.extra.iter() {
             member(out, key);
             out.push_str(value);
         }
@@ -184,14 +185,31 @@ impl ConnectSessionCreate {
                 Some(field.name().len() + 4 + slot.as_ref()?.json_len_hint())
             })
             .sum();
-        let extra: usize = self.extra.iter().map(|(k, v)| k.len() + v.len() + 4).sum();
-        2 + fields + extra
+        2 + fields + self.extra.json_len_hint()
     }
 
     /// The canonical JSON indented with two spaces; only white space differs
     /// from [`to_json`](Self::to_json).
     pub fn to_json_pretty(&self) -> String {
         json_text::prettify(&self.to_json())
+    }
+
+    /// The canonical JSON with `indent` spaces per level (a newline and no
+    /// spaces for 0); `None` beyond [`MAX_INDENT`](crate::MAX_INDENT). Its
+    /// size grows with depth x items x indent: up to about 64 x `indent`
+    /// times the compact form for a long list 128 levels deep.
+    ///
+    /// ```
+    /// let req = connect_session::ConnectSessionCreate::new("o", "n");
+    /// assert_eq!(
+    ///     req.to_json_indented(1).as_deref(),
+    ///     Some("{\n \"origin_owner_id\": \"o\",\n \"origin_owner_name\": \"n\"\n}")
+    /// );
+    /// assert_eq!(req.to_json_indented(2), Some(req.to_json_pretty()));
+    /// assert_eq!(req.to_json_indented(11), None);
+    /// ```
+    pub fn to_json_indented(&self, indent: usize) -> Option<String> {
+        (indent <= json_text::MAX_INDENT).then(|| json_text::prettify_with(&self.to_json(), indent))
     }
 
     /// The JSON Schema (draft 2020-12) of the wire format, as compact JSON.
@@ -243,11 +261,11 @@ impl ConnectSessionCreate {
         field: Field,
         value: impl Into<Value<'a>>,
     ) -> Result<(), ValidationError> {
-        let mut errors = Vec::new();
+        let mut errors = Errors::default();
         let data = rules::from_value(field, value.into(), &mut errors)
             .map_err(|stop| ValidationError::single(*stop))?;
-        if !errors.is_empty() {
-            return Err(ValidationError::new(errors));
+        if let Some(err) = errors.into_error() {
+            return Err(err);
         }
         self.put(field, data);
         Ok(())
@@ -494,12 +512,12 @@ impl ConnectSessionCreate {
     /// # Ok::<(), connect_session::ValidationError>(())
     /// ```
     pub fn extra(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + '_ {
-        self.extra.iter().map(|(k, v)| (k.as_str(), &**v))
+        self.extra.iter()
     }
 
     /// The canonical JSON value of one extra key.
     pub fn extra_value(&self, key: &str) -> Option<&str> {
-        self.extra.iter().find(|(k, _)| k == key).map(|(_, v)| &**v)
+        self.extra.get(key)
     }
 
     /// Sets an extra key to a JSON value, replacing it in place if present or
@@ -516,20 +534,15 @@ impl ConnectSessionCreate {
                 format!("{key:?} is a field of the model, not an extra key; set the field instead"),
             )));
         }
-        let value = reader::standalone(json.as_ref(), key, |p| p.capture(FIELD_DEPTH))?
-            .unwrap_or_default()
-            .into_boxed_str();
-        match self.extra.iter_mut().find(|(k, _)| k == key) {
-            Some((_, slot)) => *slot = value,
-            None => self.extra.push((key.to_owned(), value)),
-        }
+        let value =
+            reader::standalone(json.as_ref(), key, |p| p.capture(FIELD_DEPTH))?.unwrap_or_default();
+        self.extra.set(key, &value);
         Ok(())
     }
 
     /// Removes an extra key, giving back its JSON value.
     pub fn remove_extra(&mut self, key: &str) -> Option<String> {
-        let index = self.extra.iter().position(|(k, _)| k == key)?;
-        Some(self.extra.remove(index).1.into_string())
+        self.extra.remove(key)
     }
 
     /// Removes every extra key.

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use smallvec::SmallVec;
 
-use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
+use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, ValidationError};
 use crate::json_text;
 use crate::reader::Reader;
 use crate::MAX_DEPTH;
@@ -101,7 +101,7 @@ impl NativeWriter {
         path.extend(self.open.iter().map(|open| {
             if open.object {
                 let escaped = self.out.get(open.key.clone()).unwrap_or_default();
-                PathItem::Key(unescape(escaped))
+                PathItem::from(unescape(escaped))
             } else {
                 PathItem::Index(open.count.saturating_sub(1))
             }
@@ -211,23 +211,29 @@ impl NativeWriter {
         let captured = p
             .capture(self.base_depth + self.open.len())
             .and_then(|text| p.end().map(|()| text));
-        let problems = match captured {
+        let mut problems = match captured {
             Ok(Some(text)) if p.errors.is_empty() => {
                 self.item();
                 self.out.push_str(&text);
                 return Ok(());
             }
             Ok(_) => p.errors,
-            Err(stop) => vec![*stop],
+            Err(stop) => {
+                let mut one = Errors::default();
+                one.push(*stop);
+                one
+            }
         };
         let path = self.next_value_path();
-        let mut problems = problems;
-        for problem in &mut problems {
+        for problem in problems.kept_from(0) {
             for item in path.iter().rev() {
                 problem.put_under(item.clone());
             }
         }
-        Err(ValidationError::new(problems))
+        match problems.into_error() {
+            Some(err) => Err(err),
+            None => Ok(()),
+        }
     }
 
     /// A string.

@@ -15,11 +15,12 @@
 //!   as is, which `make bench` measures against serde_json.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::hash::{BuildHasher, RandomState};
 
+use hashbrown::HashTable;
 use smallvec::SmallVec;
 
-use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
+use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, Quoted, ValidationError};
 use crate::json_text;
 use crate::MAX_DEPTH;
 
@@ -63,13 +64,17 @@ pub(crate) fn standalone<T>(
     let text = utf8(json).map_err(|stop| ValidationError::single(*stop))?;
     let mut p = Reader::new(text);
     let value = p
-        .within(|| PathItem::from(name), read)
+        .within(
+            || PathItem::from(name),
+            PathItem::key_weight(name.len()),
+            read,
+        )
         .and_then(|v| p.end().map(|()| v))
         .map_err(|stop| ValidationError::single(*stop))?;
-    if !p.errors.is_empty() {
-        return Err(ValidationError::new(p.errors));
+    match p.errors.into_error() {
+        Some(err) => Err(err),
+        None => Ok(value),
     }
-    Ok(value)
 }
 
 /// Where canonical text goes: a string, or nowhere when only checking.
@@ -104,10 +109,14 @@ impl Sink for Discard {
 pub(crate) struct Reader<'a> {
     text: &'a str,
     pos: usize,
-    /// Problems that do not stop reading, in document order. Their paths are
-    /// built as the reader returns from each container, so reading valid
-    /// input spends nothing on paths.
-    pub(crate) errors: Vec<ErrorDetail>,
+    /// Problems that do not stop reading, in document order (the first
+    /// [`MAX_ERRORS`](crate::MAX_ERRORS) kept, the others counted). Their
+    /// paths are built as the reader returns from each container, so reading
+    /// valid input spends nothing on paths, and the keys in them are shared.
+    pub(crate) errors: Errors,
+    /// What the path to the value under the cursor weighs
+    /// ([`ErrorDetail::weight`]), known before the path itself is built.
+    path_weight: usize,
     /// Cleared when the text read differs from its canonical form.
     canonical: bool,
 }
@@ -129,32 +138,69 @@ impl<'a> Reader<'a> {
         Reader {
             text,
             pos: 0,
-            errors: Vec::new(),
+            errors: Errors::default(),
+            path_weight: 0,
             canonical: true,
         }
     }
 
     /// Records a problem with the value under the cursor.
     pub(crate) fn record(&mut self, kind: ErrorKind, msg: impl Into<String>) {
-        self.errors.push(ErrorDetail::new(kind, Vec::new(), msg));
+        self.record_with(kind, || msg.into());
+    }
+
+    /// Records a problem whose message is built only if it can be kept.
+    /// It weighs what it will once its path is complete.
+    pub(crate) fn record_with(&mut self, kind: ErrorKind, msg: impl FnOnce() -> String) {
+        if self.errors.is_full() {
+            self.errors.omit();
+            return;
+        }
+        let detail = ErrorDetail::new(kind, Vec::new(), msg());
+        let weight = detail.weight() + self.path_weight;
+        self.errors.push_weighed(detail, weight);
+    }
+
+    /// How many problems have been found so far, kept or not.
+    pub(crate) fn problems(&self) -> usize {
+        self.errors.found()
     }
 
     /// Runs `read` for the value at `item` of the enclosing container, adding
-    /// `item` to the front of the paths of the problems it finds.
+    /// `item` to the front of the paths of the problems it finds (one `item`,
+    /// shared by them all).
+    /// `weight` is what `item` will weigh ([`PathItem::weight`]).
     pub(crate) fn within<T>(
         &mut self,
-        item: impl Fn() -> PathItem,
+        item: impl FnOnce() -> PathItem,
+        weight: usize,
         read: impl FnOnce(&mut Self) -> Result<T, Stop>,
     ) -> Result<T, Stop> {
-        let before = self.errors.len();
-        let result = read(self).map_err(|mut stop| {
-            stop.put_under(item());
-            stop
-        });
-        for e in self.errors.iter_mut().skip(before) {
-            e.put_under(item());
+        let before = self.errors.kept();
+        self.path_weight += weight;
+        let result = read(self);
+        self.path_weight -= weight;
+        let added = self.errors.kept_from(before);
+        match result {
+            Err(mut stop) => {
+                let item = item();
+                for e in added {
+                    e.put_under(item.clone());
+                }
+                stop.put_under(item);
+                Err(stop)
+            }
+            Ok(value) => {
+                if let [first, rest @ ..] = added {
+                    let item = item();
+                    for e in rest {
+                        e.put_under(item.clone());
+                    }
+                    first.put_under(item);
+                }
+                Ok(value)
+            }
         }
-        result
     }
 
     /// A syntax error at the cursor.
@@ -434,7 +480,11 @@ impl<'a> Reader<'a> {
             return Ok(());
         }
         for index in 0.. {
-            self.within(|| PathItem::Index(index), |p| each(p, index))?;
+            self.within(
+                || PathItem::Index(index),
+                PathItem::INDEX_WEIGHT,
+                |p| each(p, index),
+            )?;
             match self.peek() {
                 b',' => self.pos += 1,
                 b']' => {
@@ -476,16 +526,20 @@ impl<'a> Reader<'a> {
                     "expected a string key"
                 }));
             }
+            let at = self.pos;
             let key = self.string()?;
             self.expect(b':', "expected `:` after an object key")?;
-            let fresh = seen.insert(key.clone());
+            let fresh = seen.insert(self.text, at, &key);
             self.within(
                 || PathItem::from(&*key),
+                PathItem::key_weight(key.len()),
                 |p| {
                     if fresh {
                         each(p, &key)
                     } else {
-                        p.record(ErrorKind::DuplicateKey, format!("duplicate key {key:?}"));
+                        p.record_with(ErrorKind::DuplicateKey, || {
+                            format!("duplicate key {}", Quoted(&key))
+                        });
                         p.skip(depth + 1)
                     }
                 },
@@ -569,10 +623,10 @@ impl<'a> Reader<'a> {
     /// canonical, as machine-written JSON usually is, the text is copied as is.
     pub(crate) fn capture(&mut self, depth: usize) -> Result<Option<String>, Stop> {
         self.skip_ws();
-        let (start, before) = (self.pos, self.errors.len());
+        let (start, before) = (self.pos, self.problems());
         self.canonical = true;
         self.skip(depth)?;
-        if self.errors.len() > before {
+        if self.problems() > before {
             return Ok(None);
         }
         if self.canonical {
@@ -591,29 +645,210 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The keys seen so far in one object. Most objects are small, where a scan
-/// beats hashing; large ones switch to a set so that many keys stay linear.
+/// The keys seen so far in one object, each held as the position of its
+/// opening quote in the text (the text holds the key; nothing is copied),
+/// so the table costs a few bytes per key, in proportion to the input.
+/// Most objects are small, where a scan beats hashing; large ones switch to
+/// a hash table (keyed at random, so that chosen keys cannot make it slow).
 #[derive(Default)]
-struct KeySet<'a> {
-    small: SmallVec<[Cow<'a, str>; 8]>,
-    large: HashSet<Cow<'a, str>>,
+struct KeySet {
+    small: SmallVec<[usize; Self::SMALL]>,
+    large: Option<Large>,
 }
 
-impl<'a> KeySet<'a> {
+/// The hash table of a large object: positions as 32 bits while the text is
+/// under 4 GiB (nearly always), as 64 bits beyond.
+enum Large {
+    Narrow(HashTable<u32>, RandomState),
+    Wide(HashTable<u64>, RandomState),
+}
+
+impl KeySet {
     const SMALL: usize = 16;
 
-    /// Adds `key`; false if it was already there.
-    fn insert(&mut self, key: Cow<'a, str>) -> bool {
-        if self.small.len() < Self::SMALL {
-            if self.small.contains(&key) {
+    /// Adds the key `key`, whose opening quote is at `at` in `text`; false if
+    /// it was already there.
+    fn insert(&mut self, text: &str, at: usize, key: &str) -> bool {
+        if self.large.is_none() {
+            if self.small.iter().any(|&seen| key_is(text, seen, key)) {
                 return false;
             }
-            self.small.push(key);
-            return true;
+            if self.small.len() < Self::SMALL {
+                self.small.push(at);
+                return true;
+            }
+            let state = RandomState::new();
+            let large = match u32::try_from(text.len()) {
+                Ok(_) => Large::Narrow(HashTable::new(), state),
+                Err(_) => Large::Wide(HashTable::new(), state),
+            };
+            let large = self.large.insert(large);
+            for seen in std::mem::take(&mut self.small) {
+                large.insert(text, seen, &key_at(text, seen));
+            }
         }
-        if self.large.is_empty() {
-            self.large.extend(self.small.iter().cloned());
+        match &mut self.large {
+            Some(large) => large.insert(text, at, key),
+            None => true,
         }
-        self.large.insert(key)
+    }
+}
+
+impl Large {
+    fn insert(&mut self, text: &str, at: usize, key: &str) -> bool {
+        if let Large::Narrow(table, state) = self {
+            if let Some(fresh) = insert_in(table, state, text, at, key) {
+                return fresh;
+            }
+            // A position beyond 32 bits (a text that grew past 4 GiB): widen.
+            let wide = table.drain().map(u64::from).collect::<Vec<_>>();
+            let state = std::mem::take(state);
+            let mut table = HashTable::with_capacity(wide.len());
+            for seen in wide {
+                insert_in(
+                    &mut table,
+                    &state,
+                    text,
+                    to_usize(seen),
+                    &key_at(text, to_usize(seen)),
+                );
+            }
+            *self = Large::Wide(table, state);
+        }
+        match self {
+            Large::Narrow(table, state) => insert_in(table, state, text, at, key),
+            Large::Wide(table, state) => insert_in(table, state, text, at, key),
+        }
+        .unwrap_or(true)
+    }
+}
+
+fn to_usize<P: TryInto<usize>>(position: P) -> usize {
+    position.try_into().unwrap_or(usize::MAX)
+}
+
+/// Adds `key` (at `at` in `text`) to `table`: whether it was not there yet,
+/// or `None` if `at` does not fit a `P`.
+fn insert_in<P: Copy + TryFrom<usize> + TryInto<usize>>(
+    table: &mut HashTable<P>,
+    state: &RandomState,
+    text: &str,
+    at: usize,
+    key: &str,
+) -> Option<bool> {
+    let position = P::try_from(at).ok()?;
+    let hash = state.hash_one(key);
+    let entry = table.entry(
+        hash,
+        |&seen| key_is(text, to_usize(seen), key),
+        |&seen| state.hash_one(&*key_at(text, to_usize(seen))),
+    );
+    Some(match entry {
+        hashbrown::hash_table::Entry::Occupied(_) => false,
+        hashbrown::hash_table::Entry::Vacant(vacant) => {
+            vacant.insert(position);
+            true
+        }
+    })
+}
+
+/// Keys given one by one (a binding's keyword arguments): each is written
+/// into one text as a JSON string, where a [`KeySet`] finds it again, so
+/// that many keys cost about their own size.
+#[derive(Default)]
+pub(crate) struct KeyList {
+    text: String,
+    seen: KeySet,
+}
+
+impl KeyList {
+    /// Adds `key`; false if it was already there.
+    pub(crate) fn insert(&mut self, key: &str) -> bool {
+        let at = self.text.len();
+        json_text::write_str(&mut self.text, key);
+        let fresh = self.seen.insert(&self.text, at, key);
+        if !fresh {
+            self.text.truncate(at);
+        }
+        fresh
+    }
+}
+
+/// The key whose opening quote is at `at` in `text`, decoded (borrowed
+/// unless it holds escapes). The text was read once, so it is a string.
+fn key_at(text: &str, at: usize) -> Cow<'_, str> {
+    let mut p = Reader::new(text);
+    p.pos = at;
+    p.string().unwrap_or_default()
+}
+
+/// True when the key whose opening quote is at `at` in `text` is `key`.
+fn key_is(text: &str, at: usize, key: &str) -> bool {
+    let raw = text.as_bytes().get(at + 1..).unwrap_or_default();
+    let plain = raw
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\')
+        .unwrap_or(raw.len());
+    if raw.get(plain) == Some(&b'"') {
+        // No escape: the text is the key.
+        return raw.get(..plain) == Some(key.as_bytes());
+    }
+    *key_at(text, at) == *key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The kinds and paths of the problems of `json` read as one value.
+    fn problems(json: &str) -> Vec<String> {
+        let mut p = Reader::new(json);
+        let _ = p.skip(1);
+        p.errors
+            .kept_from(0)
+            .iter()
+            .map(|e| format!("{} {}", e.kind(), e.loc_string()))
+            .collect()
+    }
+
+    #[test]
+    fn duplicates_are_found_in_small_and_large_objects_whatever_the_escapes() {
+        for n in [3, 16, 17, 100, 5000] {
+            let keys: Vec<String> = (0..n).map(|i| format!("\"k{i}\":{i}")).collect();
+            let json = format!(
+                r#"{{{},"\u006b1":0,"k{}":0,"k\"":1,"k\u0022":2}}"#,
+                keys.join(","),
+                n - 1
+            );
+            assert_eq!(
+                problems(&json),
+                [
+                    "duplicate_key k1".to_owned(),
+                    format!("duplicate_key k{}", n - 1),
+                    "duplicate_key k\"".to_owned()
+                ],
+                "{n} keys"
+            );
+        }
+    }
+
+    #[test]
+    fn escaped_keys_stored_in_a_large_set_are_found_again() {
+        let keys: Vec<String> = (0..40).map(|i| format!("\"\\u00e9{i}\":{i}")).collect();
+        let json = format!("{{{},\"é39\":0,\"é0\":0,\"é40\":0}}", keys.join(","));
+        assert_eq!(problems(&json), ["duplicate_key é39", "duplicate_key é0"]);
+    }
+
+    #[test]
+    fn key_lists_find_repeats() {
+        let mut list = KeyList::default();
+        for i in 0..100 {
+            assert!(list.insert(&format!("k\"{i}")));
+        }
+        assert!(!list.insert("k\"7"));
+        assert!(!list.insert("k\"99"));
+        assert!(list.insert("k\"100"));
+        assert!(list.insert(""));
+        assert!(!list.insert(""));
     }
 }

@@ -8,7 +8,7 @@ use compact_str::CompactString;
 
 use crate::binding::NativeWriter;
 use crate::category::Category;
-use crate::errors::{ErrorDetail, ErrorKind, PathItem, ValidationError};
+use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, ValidationError};
 use crate::field::{Field, FieldKind};
 use crate::json_text;
 use crate::metadata::Metadata;
@@ -122,7 +122,7 @@ fn session_type(text: Cow<'_, str>) -> ConnectSessionCreateType {
 /// The array under the cursor as categories; `None` if any item is refused.
 fn categories(p: &mut Reader<'_>) -> Result<Option<Vec<Category>>, Stop> {
     let mut list = Vec::new();
-    let before = p.errors.len();
+    let before = p.problems();
     p.items(FIELD_DEPTH, |p, _| {
         if p.json_type() != Some(JsonType::String) {
             let found = p.found();
@@ -133,12 +133,14 @@ fn categories(p: &mut Reader<'_>) -> Result<Option<Vec<Category>>, Stop> {
             return p.skip(FIELD_DEPTH + 1);
         }
         match p.string()?.parse::<Category>() {
-            Ok(category) => list.push(category),
-            Err(unknown) => p.record(ErrorKind::InvalidValue, unknown.to_string()),
+            // Once a problem is found the list is not kept: no need to grow it.
+            Ok(category) if p.problems() == before => list.push(category),
+            Ok(_) => {}
+            Err(unknown) => p.record_with(ErrorKind::InvalidValue, || unknown.to_string()),
         }
         Ok(())
     })?;
-    Ok((p.errors.len() == before).then_some(list))
+    Ok((p.problems() == before).then_some(list))
 }
 
 /// `field`'s value from a binding. Problems are added to `errors` with paths
@@ -146,7 +148,7 @@ fn categories(p: &mut Reader<'_>) -> Result<Option<Vec<Category>>, Stop> {
 pub(crate) fn from_value(
     field: Field,
     value: Value<'_>,
-    errors: &mut Vec<ErrorDetail>,
+    errors: &mut Errors,
 ) -> Result<Option<Data>, Stop> {
     let kind = field.kind();
     let outcome = match value {
@@ -165,11 +167,7 @@ pub(crate) fn from_value(
         },
     };
     Ok(outcome.unwrap_or_else(|(kind, msg)| {
-        errors.push(ErrorDetail::new(
-            kind,
-            vec![PathItem::from(field.name())],
-            msg,
-        ));
+        errors.push_with(|| ErrorDetail::new(kind, vec![PathItem::from(field.name())], msg));
         None
     }))
 }
@@ -189,7 +187,7 @@ fn float_text(value: f64) -> String {
 pub(crate) fn extra_from_value(
     key: &str,
     value: Value<'_>,
-    errors: &mut Vec<ErrorDetail>,
+    errors: &mut Errors,
 ) -> Result<Option<Box<str>>, Stop> {
     let mut w = NativeWriter::new(&[PathItem::from(key)]);
     match value {
@@ -216,26 +214,30 @@ pub(crate) fn extra_from_value(
 fn json_value<T>(
     key: &str,
     text: &str,
-    errors: &mut Vec<ErrorDetail>,
+    errors: &mut Errors,
     read: impl FnOnce(&mut Reader<'_>) -> Result<Option<T>, Stop>,
 ) -> Result<Option<T>, Stop> {
     let mut p = Reader::new(text);
     let value = p
-        .within(|| PathItem::from(key), read)
+        .within(
+            || PathItem::from(key),
+            PathItem::key_weight(key.len()),
+            read,
+        )
         .and_then(|value| p.end().map(|()| value))?;
     let clean = p.errors.is_empty();
-    errors.append(&mut p.errors);
+    errors.append(p.errors);
     Ok(value.filter(|_| clean))
 }
 
 /// A binding's refusal: its problems join the others, unless one of them
 /// stops reading (as a syntax error or nesting too deep does in a document).
-fn refused<T>(refusal: ValidationError, errors: &mut Vec<ErrorDetail>) -> Result<Option<T>, Stop> {
-    let mut problems = refusal.into_errors();
+fn refused<T>(refusal: ValidationError, errors: &mut Errors) -> Result<Option<T>, Stop> {
+    let (mut problems, omitted) = refusal.into_parts();
     if let Some(stop) = problems.iter().position(ErrorDetail::stops) {
         return Err(Box::new(problems.swap_remove(stop)));
     }
-    errors.append(&mut problems);
+    errors.extend(problems, omitted);
     Ok(None)
 }
 

@@ -82,10 +82,9 @@ pub fn visit_json(
     visit(&mut p, 1, visitor)
         .and_then(|()| p.end())
         .map_err(|stop| ValidationError::single(*stop))?;
-    if p.errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ValidationError::new(p.errors))
+    match p.errors.into_error() {
+        Some(err) => Err(err),
+        None => Ok(()),
     }
 }
 
