@@ -425,7 +425,7 @@ pub(crate) fn from_json_text<'py>(
     if let Some(err) = builder.error {
         return Err(err);
     }
-    read.map_err(|err| errors::to_py_err(py, err.errors()))?;
+    read.map_err(|err| errors::to_py_err(py, &err))?;
     builder
         .root
         .ok_or_else(|| PyValueError::new_err("no JSON value"))

@@ -252,7 +252,7 @@ fn mode(strict: bool) -> ParseMode {
 }
 
 fn raise(py: Python<'_>, err: &ValidationError) -> PyErr {
-    errors::to_py_err(py, err.errors())
+    errors::to_py_err(py, err)
 }
 
 /// The categories as the JSON text of an array of wire values.
