@@ -29,6 +29,9 @@ TARGETS = [
     ("py read_attributes", "reference", "pydantic", 1.0, None),
     ("py read_attributes", "reference", "msgspec", 3.0, None),
     ("py memory_per_instance", "reference", "msgspec", 1.0, None),
+    # Time per 1 MiB document with two threads against one: the GIL is released.
+    ("py decode_large_two_threads", "1mib", "one_thread", 0.6, None),
+    ("py encode_large_two_threads", "1mib", "one_thread", 0.6, None),
     ("rust decode", "reference", "serde_json_struct", 0.5, None),
     ("rust decode", "minimal", "serde_json_struct", 0.5, None),
     ("rust encode", "reference", "serde_json_struct", 1.0, None),

@@ -3,8 +3,9 @@
 # `cargo rustc` and records what a program linking the static library also
 # needs, exactly as rustc reports it (--print native-static-libs), in
 # OUT_DIR/connect_session.native-libs. mk/c.mk reads that file for the C test
-# links, connect_session.pc's Libs.private and the CMake static target, so no
-# hand-kept list can fall out of date. (cargo replays the note when nothing
+# links, connect_session.pc's Libs.private and the CMake static target, and
+# mk/hardening.mk for the ThreadSanitizer build, so no hand-kept list can fall
+# out of date. CARGO may carry a toolchain (`cargo +nightly`). (cargo replays the note when nothing
 # needs rebuilding, so the file is rewritten on every run.)
 set -eu
 out=$1

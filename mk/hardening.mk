@@ -25,13 +25,13 @@ TSAN_RUSTFLAGS := -Zsanitizer=thread -Cunsafe-allow-abi-mismatch=sanitizer
 TSAN_CFLAGS := -std=c99 -Wall -Wextra -Wpedantic -Werror -g -O1 -fsanitize=thread -Iinclude
 
 test-c-tsan: ## the C ABI from 8 threads under ThreadSanitizer, and a planted race it must report
-	RUSTFLAGS="$(TSAN_RUSTFLAGS)" $(CARGO) +nightly build -p connect-session-ffi \
+	RUSTFLAGS="$(TSAN_RUSTFLAGS)" CARGO="$(CARGO) +nightly" mk/ffi-build.sh $(dir $(TSAN_LIB)) \
 		--target $(HOST_TRIPLE) --target-dir $(TSAN_DIR)
 	@mkdir -p $(TSAN_OUT)
 	$(CC) $(TSAN_CFLAGS) -c tests/hardening/test_threads.c -o $(TSAN_OUT)/test_threads.o
 	$(CC) $(TSAN_OUT)/test_threads.o $(TSAN_LIB) -Wl,--whole-archive \
 		"$$(rustc +nightly --print sysroot)/lib/rustlib/$(HOST_TRIPLE)/lib/librustc-nightly_rt.tsan.a" \
-		-Wl,--no-whole-archive -lgcc_s -lutil -lrt -lpthread -lm -ldl -o $(TSAN_OUT)/test_threads
+		-Wl,--no-whole-archive $$(cat $(dir $(TSAN_LIB))connect_session.native-libs) -o $(TSAN_OUT)/test_threads
 	TSAN_OPTIONS=halt_on_error=1:exitcode=66 $(TSAN_OUT)/test_threads
 	@TSAN_OPTIONS=exitcode=66 $(TSAN_OUT)/test_threads --race >$(TSAN_OUT)/race.log 2>&1; \
 		status=$$?; grep -q 'ThreadSanitizer: data race' $(TSAN_OUT)/race.log && [ $$status -eq 66 ] \

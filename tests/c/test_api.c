@@ -589,6 +589,8 @@ static void test_text_fields(void) {
                         connect_session_create_clear_integration_id, "integration_id");
     check_optional_text(connect_session_create_get_label, connect_session_create_set_label,
                         connect_session_create_clear_label, "label");
+    check_optional_text(connect_session_create_get_provider_version, connect_session_create_set_provider_version,
+                        connect_session_create_clear_provider_version, "provider_version");
 }
 
 static void test_multiple(void) {

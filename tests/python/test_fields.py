@@ -67,7 +67,7 @@ def test_the_table_is_the_core_s() -> None:
 
 
 def test_section_six_attributes_exist() -> None:
-    # SPEC section 6 (version 2) pins 13 names; `provider_version` comes into the core's
+    # docs/contract.md section 6 (version 2) pins 13 names; `provider_version` comes into the core's
     # table later, and then appears here with no edit in bindings/python.
     pinned = {
         "origin_owner_id", "origin_owner_name", "account_id", "categories", "expires_in",

@@ -97,7 +97,7 @@ def test_category_values_come_from_the_core() -> None:
     assert [c.name for c in Category] == [
         c.upper().replace("-", "_") for c in _native.CATEGORY_VALUES
     ]
-    # SPEC section 2 (version 2): the API's fourteen categories, in the API's order.
+    # docs/contract.md section 2 (version 2): the API's fourteen categories, in the API's order.
     assert _native.CATEGORY_VALUES == (
         "ats",
         "hris",
