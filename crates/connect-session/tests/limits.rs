@@ -8,58 +8,22 @@
 //! Peak heap use is measured by a counting global allocator in this test
 //! binary; the tests take one lock so their allocations are not mixed.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt::Write as _;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use connect_session::{ConnectSessionCreate, ErrorKind, Field, Metadata, ParseMode, MAX_DEPTH};
 
-struct Counting;
+// The counting allocator of the memory-bound tests, shared (this file uses
+// only the allocator and `peak_heap_of`).
+#[path = "../../../fuzz/invariants/memory_bound.rs"]
+#[allow(dead_code)]
+mod memory_bound;
 
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every method forwards to `System` with the caller's arguments and
-// only adds bookkeeping on atomics.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract, which we pass on.
-        let ptr = unsafe { System.alloc(layout) };
-        if !ptr.is_null() {
-            grew(layout.size());
-        }
-        ptr
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` was allocated by `System` with `layout` (through this allocator).
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // Count the worst case of a moving realloc: old and new blocks both live.
-        grew(new_size);
-        // SAFETY: the caller upholds `GlobalAlloc::realloc`'s contract, which we pass on.
-        let new = unsafe { System.realloc(ptr, layout, new_size) };
-        if new.is_null() {
-            LIVE.fetch_sub(new_size, Ordering::Relaxed);
-        } else {
-            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        }
-        new
-    }
-}
-
-fn grew(size: usize) {
-    let live = LIVE.fetch_add(size, Ordering::Relaxed) + size;
-    PEAK.fetch_max(live, Ordering::Relaxed);
-}
+use memory_bound::peak_heap_of;
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: memory_bound::Counting = memory_bound::Counting;
 
 /// Serializes the tests of this file: memory counts and timings are global.
 static SERIAL: Mutex<()> = Mutex::new(());
@@ -72,14 +36,6 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 
 /// Full sizes in release builds; a debug build divides them by this.
 const SCALE_DOWN: usize = if cfg!(debug_assertions) { 16 } else { 1 };
-
-/// Runs `f` and returns its result with the heap's peak above what was live before it.
-fn peak_heap_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    let value = f();
-    (value, PEAK.load(Ordering::Relaxed) - before)
-}
 
 /// A small deterministic generator, so every run builds the same documents.
 struct Lcg(u64);
