@@ -783,17 +783,35 @@ fn key_at(text: &str, at: usize) -> Cow<'_, str> {
 }
 
 /// True when the key whose opening quote is at `at` in `text` is `key`.
+///
+/// Compares the text with `key` byte by byte up to the first difference
+/// (usually the first byte), so that checking a key against the others of a
+/// small object costs little; only an escape in the text needs decoding.
 fn key_is(text: &str, at: usize, key: &str) -> bool {
     let raw = text.as_bytes().get(at + 1..).unwrap_or_default();
-    let plain = raw
+    let same = raw
         .iter()
-        .position(|&b| b == b'"' || b == b'\\')
-        .unwrap_or(raw.len());
-    if raw.get(plain) == Some(&b'"') {
-        // No escape: the text is the key.
-        return raw.get(..plain) == Some(key.as_bytes());
+        .zip(key.as_bytes())
+        .take_while(|(r, k)| r == k)
+        .count();
+    match raw.get(same) {
+        // Up to here the text is the key itself (it holds no backslash, or
+        // the text would hold one too), and its closing quote follows.
+        Some(b'"') if !key.as_bytes().contains(&b'\\') => same == key.len(),
+        // An escape, or a key with backslashes: decode the text to compare.
+        Some(b'\\' | b'"') => *key_at(text, at) == *key,
+        // A literal byte that differs from the key's (or follows its end),
+        // after a literal run: the keys differ.
+        _ if !key
+            .as_bytes()
+            .get(..same)
+            .unwrap_or_default()
+            .contains(&b'\\') =>
+        {
+            false
+        }
+        _ => *key_at(text, at) == *key,
     }
-    *key_at(text, at) == *key
 }
 
 #[cfg(test)]
