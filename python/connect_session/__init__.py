@@ -41,7 +41,7 @@ The rules live in the core; this package translates. In particular:
   valid object is always readable and printable (``repr``, ``metadata``, ``to_dict()``);
   a ``Decimal`` given back is written with its exact digits.
 - ``to_json()`` is compact canonical JSON, byte for byte what every language writes;
-  ``to_json(indent=2)`` is the core's pretty form, and ``indent=n`` (0 to 16) the same
+  ``to_json(indent=2)`` is the core's pretty form, and ``indent=n`` (0 to 10) the same
   layout with ``n`` spaces a level. ``to_dict()`` is ``json.loads(to_json())``: categories
   and the type as plain strings. ``ConnectSessionCreate.json_schema()`` is the JSON
   Schema of the wire format, as a dict.

@@ -34,6 +34,7 @@ use connect_session::binding::NativeWriter;
 use connect_session::{
     ConnectSessionCreate as Core, ConnectSessionCreateCategories as Category,
     ConnectSessionCreateType as SessionType, Field, FieldValue, ParseMode, ValidationError, Value,
+    MAX_INDENT,
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -43,9 +44,6 @@ use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyString, PyTup
 use crate::convert::{self, Containers};
 use crate::errors;
 use crate::value::Held;
-
-/// The largest `indent` that `to_json` accepts.
-const MAX_INDENT: usize = 16;
 
 /// From this many bytes of JSON on, `from_json` and `to_json` run with the
 /// GIL released (other Python threads run meanwhile).
@@ -278,21 +276,6 @@ fn current_value(value: FieldValue<'_>) -> Value<'_> {
         FieldValue::Object(metadata) => Value::Json(Cow::Borrowed(metadata.as_json())),
         FieldValue::Type(kind) => Value::Str(Cow::Borrowed(kind.as_str())),
     }
-}
-
-/// Re-indents the core's pretty form (two spaces a level) with `indent`
-/// spaces a level. Only leading white space changes: strings in canonical
-/// JSON never hold a raw newline, so every line starts with indentation.
-fn reindent(pretty: &str, indent: usize) -> String {
-    let lines: Vec<String> = pretty
-        .split('\n')
-        .map(|line| {
-            let content = line.trim_start_matches(' ');
-            let level = (line.len() - content.len()) / 2;
-            format!("{}{content}", " ".repeat(level * indent))
-        })
-        .collect();
-    lines.join("\n")
 }
 
 /// The fields in the order `repr` shows them: the required ones first (as
@@ -550,7 +533,7 @@ impl ConnectSessionCreate {
     }
 
     /// The canonical JSON: compact by default; `indent=2` is the core's
-    /// pretty form, and `indent=n` (0 to 16) the same with n spaces a level.
+    /// pretty form, and `indent=n` (0 to 10) the same with n spaces a level.
     /// Large objects (64 KiB of JSON or more) are written with the GIL released.
     #[pyo3(signature = (*, indent = None))]
     fn to_json(slf: &Bound<'_, Self>, indent: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
@@ -577,8 +560,8 @@ impl ConnectSessionCreate {
         };
         let write = move |core: &Core| match indent {
             None => core.to_json(),
-            Some(2) => core.to_json_pretty(),
-            Some(indent) => reindent(&core.to_json_pretty(), indent),
+            // Within the core's bound, checked above.
+            Some(indent) => core.to_json_indented(indent).unwrap_or_default(),
         };
         let this = slf.get();
         let large = {
