@@ -357,7 +357,8 @@ ConnectSessionStatus connect_session_last_error_message(char *buf, size_t cap, s
 /**
  * Copies this thread's last error as JSON into `buf`: a list of
  * `{"type":..,"loc":[..],"msg":..}` objects. For a validation failure it is
- * exactly the core's `ValidationError::to_json()` (every problem, in order);
+ * exactly the core's `ValidationError::to_json()` (every problem, in order,
+ * up to the core's cap of 1000, then one `too_many_errors` entry counting the rest);
  * for a misuse of the C API it is one entry whose `type` is the status name
  * and whose `loc` is `[]`; after a successful call it is `[]`.
  *
