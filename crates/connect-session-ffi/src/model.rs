@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 use std::ffi::c_char;
 use std::ops::Deref;
-use std::sync::{Mutex, PoisonError};
 
 use connect_session_core::{ConnectSessionCreate as Model, ParseMode};
+use parking_lot::Mutex;
 
 use crate::error::{ConnectSessionStatus, Failure};
 use crate::guard::{guard, status, LastError};
@@ -51,7 +51,7 @@ impl ConnectSessionCreate {
     /// its bytes, NUL-terminated, valid until the handle is next changed or
     /// freed, and its length without the NUL.
     pub(crate) fn borrowed(&self, text: &str) -> (*const c_char, usize) {
-        let mut views = self.views.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut views = self.views.lock();
         // Same address and length in an unchanged request: the same bytes.
         let copy = views
             .entry((text.as_ptr() as usize, text.len()))
@@ -118,10 +118,7 @@ pub(crate) unsafe fn handle_mut<'a>(
     // the caller does not use it elsewhere during the call.
     match unsafe { ptr.as_mut() } {
         Some(h) => {
-            h.views
-                .get_mut()
-                .unwrap_or_else(PoisonError::into_inner)
-                .clear();
+            h.views.get_mut().clear();
             Ok(&mut h.inner)
         }
         None => Err(Failure::null(param)),
