@@ -3,12 +3,13 @@
 
 use std::ffi::c_char;
 
-use connect_session_core::{ConnectSessionCreateType as Kind, Field, Value};
+use connect_session_core::{ConnectSessionCreateType as Kind, Field};
 
-use crate::error::{ConnectSessionStatus, Failure};
+use crate::error::ConnectSessionStatus;
 use crate::guard::status;
-use crate::model::{handle, handle_mut, ConnectSessionCreate};
-use crate::strings::{bytes_in, utf8, Out};
+use crate::model::{handle, ConnectSessionCreate};
+use crate::strings::Out;
+use crate::text;
 
 /// The kind of account a session creates (docs/contract.md, section 2b). The
 /// set is open: a value other than `production` and `test` is kept as given
@@ -99,23 +100,8 @@ pub unsafe extern "C" fn connect_session_create_get_type_text(
     out_value: *mut *const c_char,
     out_value_len: *mut usize,
 ) -> ConnectSessionStatus {
-    status(|| {
-        // SAFETY: per the contract above.
-        let (request, out_is_set, out_value, out_value_len) = unsafe {
-            (
-                handle(request, "request")?,
-                Out::new(out_is_set, "out_is_set")?,
-                Out::new(out_value, "out_value")?,
-                Out::new(out_value_len, "out_value_len")?,
-            )
-        };
-        let text = request.session_type().map(Kind::as_str);
-        let (ptr, len) = text.map_or((std::ptr::null(), 0), |t| request.borrowed(t));
-        out_is_set.write(text.is_some());
-        out_value.write(ptr);
-        out_value_len.write(len);
-        Ok(())
-    })
+    // SAFETY: the same contract; the type reads as text like a text field.
+    unsafe { text::get_optional(request, Field::Type, out_is_set, out_value, out_value_len) }
 }
 
 /// Sets the session type from its text: `"production"` and `"test"` are the
@@ -136,17 +122,8 @@ pub unsafe extern "C" fn connect_session_create_set_type(
     value: *const u8,
     value_len: usize,
 ) -> ConnectSessionStatus {
-    status(|| {
-        // SAFETY: per the contract above.
-        let (request, value) = unsafe {
-            (
-                handle_mut(request, "request")?,
-                bytes_in(value, value_len, "value")?,
-            )
-        };
-        request.set(Field::Type, Value::from(utf8(value, "value")?))?;
-        Ok(())
-    })
+    // SAFETY: the same contract; the core applies the type's rule.
+    unsafe { text::set(request, Field::Type, value, value_len) }
 }
 
 /// Unsets the session type.
@@ -161,11 +138,8 @@ pub unsafe extern "C" fn connect_session_create_set_type(
 pub unsafe extern "C" fn connect_session_create_clear_type(
     request: *mut ConnectSessionCreate,
 ) -> ConnectSessionStatus {
-    status(|| {
-        // SAFETY: per the contract above.
-        let request = unsafe { handle_mut(request, "request")? };
-        request.clear(Field::Type).map_err(Failure::from)
-    })
+    // SAFETY: the same contract.
+    unsafe { text::clear(request, Field::Type) }
 }
 
 #[cfg(test)]

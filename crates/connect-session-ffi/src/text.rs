@@ -2,7 +2,9 @@
 //! optional getter, setter, clear), each taking the core's [`Field`]. The
 //! exported functions that call them are generated from the core's table of
 //! fields into `text_fields.rs` (see tests/generated.rs), so a text field
-//! added to the core gets its C functions by regenerating, not by hand.
+//! added to the core gets its C functions by regenerating, not by hand. The
+//! `type` field's text accessors (`session_type.rs`) use them too: the core
+//! reads and sets the type as text, with its own rule.
 
 use std::ffi::c_char;
 
