@@ -17,6 +17,7 @@ use crate::error::{ConnectSessionStatus, Failure};
 use crate::guard::status;
 use crate::model::{handle, handle_mut, ConnectSessionCreate};
 use crate::strings::{bytes_in, u32s_in, utf8, Out};
+use crate::text;
 
 /// Shared body of the getters of optional text (metadata's JSON).
 ///
@@ -46,19 +47,6 @@ unsafe fn get_optional_text(
         out_is_set.write(value.is_some());
         out_value.write(ptr);
         out_value_len.write(len);
-        Ok(())
-    })
-}
-
-/// Shared body of the functions that clear an optional field.
-///
-/// # Safety
-///
-/// `request` is NULL or a live handle.
-unsafe fn clear(request: *mut ConnectSessionCreate, unset: fn(&mut Model)) -> ConnectSessionStatus {
-    status(|| {
-        // SAFETY: per the contract above.
-        unset(unsafe { handle_mut(request, "request")? });
         Ok(())
     })
 }
@@ -207,7 +195,7 @@ pub unsafe extern "C" fn connect_session_create_clear_categories(
     request: *mut ConnectSessionCreate,
 ) -> ConnectSessionStatus {
     // SAFETY: the same contract.
-    unsafe { clear(request, |m| m.set_categories(None::<Vec<_>>)) }
+    unsafe { text::clear(request, Field::Categories) }
 }
 
 // ---------------------------------------------------------------- expires_in
@@ -309,12 +297,8 @@ pub unsafe extern "C" fn connect_session_create_set_expires_in(
 pub unsafe extern "C" fn connect_session_create_clear_expires_in(
     request: *mut ConnectSessionCreate,
 ) -> ConnectSessionStatus {
-    status(|| {
-        // SAFETY: per the contract above.
-        let request = unsafe { handle_mut(request, "request")? };
-        request.set_expires_in(None::<f64>)?;
-        Ok(())
-    })
+    // SAFETY: the same contract.
+    unsafe { text::clear(request, Field::ExpiresIn) }
 }
 
 // ------------------------------------------------------------------ metadata
@@ -391,7 +375,7 @@ pub unsafe extern "C" fn connect_session_create_clear_metadata(
     request: *mut ConnectSessionCreate,
 ) -> ConnectSessionStatus {
     // SAFETY: the same contract.
-    unsafe { clear(request, |m| m.set_metadata(None)) }
+    unsafe { text::clear(request, Field::Metadata) }
 }
 
 // ------------------------------------------------------------------ multiple
@@ -463,7 +447,7 @@ pub unsafe extern "C" fn connect_session_create_clear_multiple(
     request: *mut ConnectSessionCreate,
 ) -> ConnectSessionStatus {
     // SAFETY: the same contract.
-    unsafe { clear(request, |m| m.set_multiple(None)) }
+    unsafe { text::clear(request, Field::Multiple) }
 }
 
 // ------------------------------------------------------------ any field

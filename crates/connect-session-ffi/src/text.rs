@@ -103,7 +103,8 @@ pub(crate) unsafe fn set(
     })
 }
 
-/// Unsets an optional text field.
+/// Unsets an optional field (of any kind: the core's `clear` is the same for
+/// every field, and refuses a required one).
 ///
 /// # Safety
 ///
