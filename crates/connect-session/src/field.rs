@@ -160,7 +160,13 @@ impl Field {
 
     /// The field with this wire key.
     pub fn from_name(name: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.name() == name)
+        // Every key read meets this lookup: one table probe and one
+        // comparison instead of a scan of the names.
+        let field = NAME_TABLE
+            .get(name_slot(name.as_bytes()))
+            .copied()
+            .flatten()?;
+        (field.name() == name).then_some(field)
     }
 
     /// The position of the field in [`Field::ALL`].
@@ -198,6 +204,37 @@ impl Field {
         names.join(", ")
     }
 }
+
+/// The slot of a wire key in [`NAME_TABLE`]: its length and last byte are
+/// enough to tell the field names apart (checked below when the table is built).
+const fn name_slot(name: &[u8]) -> usize {
+    let last = match name.last() {
+        Some(&byte) => byte as usize,
+        None => 0,
+    };
+    (name.len() + 4 * last) % NAME_SLOTS
+}
+
+const NAME_SLOTS: usize = 32;
+
+/// Each field at the slot of its name. A field whose slot is taken fails the
+/// build: change [`name_slot`] so that the names spread again.
+// Evaluated at compile time, where indexing out of bounds fails the build.
+#[allow(clippy::indexing_slicing)]
+const NAME_TABLE: [Option<Field>; NAME_SLOTS] = {
+    let mut table = [None; NAME_SLOTS];
+    let mut i = 0;
+    while i < Field::COUNT {
+        let slot = name_slot(Field::ALL[i].name().as_bytes());
+        assert!(
+            table[slot].is_none(),
+            "two field names share a slot of NAME_TABLE"
+        );
+        table[slot] = Some(Field::ALL[i]);
+        i += 1;
+    }
+    table
+};
 
 // `ALL` lists every variant, in declaration order: a variant left out of it
 // (or listed out of order) fails the build here.
