@@ -125,7 +125,7 @@ fn write_value(w: &mut NativeWriter, value: &Value) -> Result<(), ValidationErro
         Value::Object(map) => {
             w.begin_object()?;
             for (key, item) in map {
-                w.key(key);
+                w.key(key)?;
                 write_value(w, item)?;
             }
             w.end_object();

@@ -1,15 +1,17 @@
 //! Building JSON text from a language's own values (a Python dict, a
 //! `serde_json::Value`), so that bindings translate values without deciding
-//! what is valid: the writer refuses what JSON cannot hold and nesting beyond
-//! the limit, and the text it produces is then read by the ordinary parser.
+//! what is valid: the writer refuses what JSON cannot hold, repeated keys and
+//! nesting beyond the limit, so the text it produces needs reading again only
+//! where a field's rule looks inside it ([`Written`]).
 
 use std::ops::Range;
 
 use smallvec::SmallVec;
 
-use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, ValidationError};
+use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, Quoted, ValidationError};
 use crate::json_text;
-use crate::reader::Reader;
+use crate::reader::{KeySet, Reader};
+use crate::value::Value;
 use crate::MAX_DEPTH;
 
 /// Writes JSON text event by event, tracking the path for error messages.
@@ -23,16 +25,16 @@ use crate::MAX_DEPTH;
 ///
 /// let mut w = NativeWriter::new(&[PathItem::from("metadata")]);
 /// w.begin_object()?;
-/// w.key("ratio");
+/// w.key("ratio")?;
 /// w.float(1.0)?;
-/// w.key("big");
+/// w.key("big")?;
 /// w.int_text("12345678901234567890123")?;
 /// w.end_object();
 /// assert_eq!(w.finish(), r#"{"ratio":1.0,"big":12345678901234567890123}"#);
 ///
 /// let mut w = NativeWriter::new(&[PathItem::from("metadata")]);
 /// w.begin_object()?;
-/// w.key("x");
+/// w.key("x")?;
 /// let err = w.float(f64::NAN).unwrap_err();
 /// assert_eq!(err.errors()[0].loc_string(), "metadata.x");
 /// # Ok::<(), connect_session::ValidationError>(())
@@ -47,11 +49,12 @@ pub struct NativeWriter {
     /// The open containers, innermost last. Paths below the root are built
     /// from these only when an error needs one, so writing allocates nothing
     /// for them (common depths fit inline).
-    open: SmallVec<[Open; 8]>,
+    open: SmallVec<[Open; 2]>,
+    /// Values written outside any container: one, once the writer is done.
+    roots: usize,
 }
 
 /// An open container of a [`NativeWriter`].
-#[derive(Debug)]
 struct Open {
     object: bool,
     /// Members (or items) written so far.
@@ -59,6 +62,40 @@ struct Open {
     /// In an object: where the last key written sits in the text, escaped
     /// and without its quotes (empty before the first key).
     key: Range<usize>,
+    /// In an object: the keys written, found in the text.
+    keys: KeySet,
+}
+
+impl std::fmt::Debug for Open {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Open")
+            .field("object", &self.object)
+            .field("count", &self.count)
+            .finish_non_exhaustive()
+    }
+}
+
+/// JSON text a [`NativeWriter`] wrote: one value, in canonical form, within
+/// the nesting limit, with unique keys and numbers every binding can read. A
+/// field's rule takes it as it is unless it must look inside (categories, a
+/// number of seconds), so a binding's containers are not read twice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written(String);
+
+impl Written {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The first byte of the text, which tells the value's JSON type.
+    pub(crate) fn first_byte(&self) -> u8 {
+        self.0.as_bytes().first().copied().unwrap_or(0)
+    }
+
+    pub(crate) fn into_string(self) -> String {
+        self.0
+    }
 }
 
 impl NativeWriter {
@@ -76,21 +113,25 @@ impl NativeWriter {
             root: root.to_vec(),
             base_depth: root.len() + 1,
             open: SmallVec::new(),
+            roots: 0,
         }
     }
 
     /// Adds a separator before an array item and counts it.
     fn item(&mut self) {
-        if let Some(Open {
-            object: false,
-            count,
-            ..
-        }) = self.open.last_mut()
-        {
-            if *count > 0 {
-                self.out.push(',');
+        match self.open.last_mut() {
+            Some(Open {
+                object: false,
+                count,
+                ..
+            }) => {
+                if *count > 0 {
+                    self.out.push(',');
+                }
+                *count += 1;
             }
-            *count += 1;
+            Some(_) => {}
+            None => self.roots += 1,
         }
     }
 
@@ -255,6 +296,7 @@ impl NativeWriter {
             object,
             count: 0,
             key: 0..0,
+            keys: KeySet::default(),
         });
         Ok(())
     }
@@ -280,8 +322,9 @@ impl NativeWriter {
         self.begin(true)
     }
 
-    /// Writes the key of the next member of the innermost object.
-    pub fn key(&mut self, key: &str) {
+    /// Writes the key of the next member of the innermost object; a key the
+    /// object already has is refused, as in a document.
+    pub fn key(&mut self, key: &str) -> Result<(), ValidationError> {
         if let Some(Open {
             object: true,
             count,
@@ -299,13 +342,21 @@ impl NativeWriter {
         if let Some(Open {
             object: true,
             count,
-            key,
+            key: last,
+            keys,
         }) = self.open.last_mut()
         {
             *count += 1;
             // Between the quotes write_str put around the key.
-            *key = (quoted + 1)..(end - 1);
+            *last = (quoted + 1)..(end - 1);
+            if !keys.insert(&self.out, quoted, key) {
+                return Err(self.error(
+                    ErrorKind::DuplicateKey,
+                    format!("duplicate key {}", Quoted(key)),
+                ));
+            }
         }
+        Ok(())
     }
 
     /// Closes the innermost object.
@@ -316,6 +367,17 @@ impl NativeWriter {
     /// The JSON text written.
     pub fn finish(self) -> String {
         self.out
+    }
+
+    /// The value written, for the core's rules: [`Value::Written`] when it is
+    /// one whole value, else the text as [`Value::Json`], whose reading
+    /// reports what is wrong with it.
+    pub fn into_value(self) -> Value<'static> {
+        if self.open.is_empty() && self.roots == 1 {
+            Value::Written(Written(self.out))
+        } else {
+            Value::Json(self.out.into())
+        }
     }
 }
 
@@ -339,7 +401,7 @@ mod tests {
     fn errors_in_arrays_name_the_offending_item() {
         let mut w = NativeWriter::new(&[PathItem::from("metadata")]);
         w.begin_object().unwrap();
-        w.key("xs");
+        w.key("xs").unwrap();
         w.begin_array().unwrap();
         assert_eq!(loc(&w.unsupported("a set")), "metadata.xs[0]");
         w.int(1);
@@ -356,11 +418,11 @@ mod tests {
     fn errors_in_objects_name_the_key() {
         let mut w = NativeWriter::new(&[PathItem::from("metadata")]);
         w.begin_object().unwrap();
-        w.key("a");
+        w.key("a").unwrap();
         assert_eq!(loc(&w.unsupported("a set")), "metadata.a");
         w.null();
         assert_eq!(loc(&w.non_string_key("an int")), "metadata");
-        w.key("b");
+        w.key("b").unwrap();
         w.begin_array().unwrap();
         w.begin_object().unwrap();
         assert_eq!(loc(&w.non_string_key("an int")), "metadata.b[0]");
@@ -375,9 +437,9 @@ mod tests {
             [PathItem::from("metadata"), PathItem::from("")]
         );
         let key = "quote \" backslash \\ nul \u{0} é 😀";
-        w.key(key);
+        w.key(key).unwrap();
         w.begin_object().unwrap();
-        w.key("inner");
+        w.key("inner").unwrap();
         let err = w.unsupported("a set");
         assert_eq!(
             err.errors()[0].loc(),
@@ -390,6 +452,47 @@ mod tests {
         assert_eq!(
             w.non_string_key("an int").errors()[0].loc(),
             [PathItem::from("metadata"), PathItem::from(key)]
+        );
+    }
+
+    #[test]
+    fn repeated_keys_are_refused_at_any_depth() {
+        let mut w = NativeWriter::new(&[PathItem::from("metadata")]);
+        w.begin_object().unwrap();
+        w.key("a").unwrap();
+        w.begin_object().unwrap();
+        w.key("é").unwrap();
+        w.null();
+        let err = w.key("é").unwrap_err();
+        assert_eq!(err.errors()[0].kind(), ErrorKind::DuplicateKey);
+        assert_eq!(loc(&err), "metadata.a.é");
+        assert_eq!(err.errors()[0].msg(), "duplicate key \"é\"");
+        // Beyond the small set's size, through the hash table.
+        let mut w = NativeWriter::new(&[]);
+        w.begin_object().unwrap();
+        for i in 0..100 {
+            w.key(&format!("k{i}")).unwrap();
+            w.int(i);
+        }
+        assert_eq!(loc(&w.key("k42").unwrap_err()), "k42");
+    }
+
+    #[test]
+    fn only_one_whole_value_is_written() {
+        let mut w = NativeWriter::new(&[]);
+        w.begin_array().unwrap();
+        w.str("x");
+        w.end_array();
+        assert!(matches!(w.into_value(), Value::Written(json) if json.as_str() == r#"["x"]"#));
+        let mut open = NativeWriter::new(&[]);
+        open.begin_object().unwrap();
+        assert!(matches!(open.into_value(), Value::Json(text) if text == "{"));
+        let mut two = NativeWriter::new(&[]);
+        two.int(1);
+        two.int(2);
+        assert!(matches!(two.into_value(), Value::Json(text) if text == "12"));
+        assert!(
+            matches!(NativeWriter::new(&[]).into_value(), Value::Json(text) if text.is_empty())
         );
     }
 
@@ -408,7 +511,7 @@ mod tests {
     fn nesting_beyond_the_limit_names_the_container() {
         let mut w = NativeWriter::new(&[PathItem::from("metadata")]);
         w.begin_object().unwrap();
-        w.key("xs");
+        w.key("xs").unwrap();
         w.begin_array().unwrap();
         w.null();
         let mut depth = 3;

@@ -651,9 +651,31 @@ impl<'a> Reader<'a> {
 /// Most objects are small, where a scan beats hashing; large ones switch to
 /// a hash table (keyed at random, so that chosen keys cannot make it slow).
 #[derive(Default)]
-struct KeySet {
-    small: SmallVec<[usize; Self::SMALL]>,
+pub(crate) struct KeySet {
+    /// A small object's keys: each key's [`fingerprint`] and position; keys
+    /// are compared only when their fingerprints agree.
+    small: SmallVec<[(u64, usize); Self::SMALL]>,
     large: Option<Large>,
+}
+
+/// A cheap summary of a key (its length and its first and last eight bytes):
+/// different fingerprints mean different keys.
+fn fingerprint(key: &str) -> u64 {
+    let bytes = key.as_bytes();
+    let word = |part: &[u8]| {
+        let mut buf = [0; 8];
+        if let Some(head) = buf.get_mut(..part.len()) {
+            head.copy_from_slice(part);
+        }
+        u64::from_le_bytes(buf)
+    };
+    let head = word(bytes.get(..8).unwrap_or(bytes));
+    let tail = word(
+        bytes
+            .get(bytes.len().saturating_sub(8)..)
+            .unwrap_or_default(),
+    );
+    head ^ tail.rotate_left(29) ^ (bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// The hash table of a large object: positions as 32 bits while the text is
@@ -668,13 +690,18 @@ impl KeySet {
 
     /// Adds the key `key`, whose opening quote is at `at` in `text`; false if
     /// it was already there.
-    fn insert(&mut self, text: &str, at: usize, key: &str) -> bool {
+    pub(crate) fn insert(&mut self, text: &str, at: usize, key: &str) -> bool {
         if self.large.is_none() {
-            if self.small.iter().any(|&seen| key_is(text, seen, key)) {
+            let print = fingerprint(key);
+            if self
+                .small
+                .iter()
+                .any(|&(seen_print, seen)| seen_print == print && key_is(text, seen, key))
+            {
                 return false;
             }
             if self.small.len() < Self::SMALL {
-                self.small.push(at);
+                self.small.push((print, at));
                 return true;
             }
             let state = RandomState::new();
@@ -683,7 +710,7 @@ impl KeySet {
                 Err(_) => Large::Wide(HashTable::new(), state),
             };
             let large = self.large.insert(large);
-            for seen in std::mem::take(&mut self.small) {
+            for (_, seen) in std::mem::take(&mut self.small) {
                 large.insert(text, seen, &key_at(text, seen));
             }
         }

@@ -153,6 +153,13 @@ pub(crate) fn from_value(
     let kind = field.kind();
     let outcome = match value {
         Value::Json(text) => return json_value(field.name(), &text, errors, |p| read(field, p)),
+        // The writer checked the object: kept as written.
+        Value::Written(json) if kind == FieldKind::Object && json.first_byte() == b'{' => Ok(Some(
+            Data::Object(Metadata::from_canonical(json.into_string())),
+        )),
+        Value::Written(json) => {
+            return json_value(field.name(), json.as_str(), errors, |p| read(field, p))
+        }
         Value::Refused(refusal) => return refused(refusal, errors),
         Value::Null => null(field),
         Value::Bool(flag) if kind == FieldKind::Boolean => Ok(Some(Data::Boolean(flag))),
@@ -195,6 +202,8 @@ pub(crate) fn extra_from_value(
             let json = json_value(key, &text, errors, |p| p.capture(FIELD_DEPTH))?;
             return Ok(json.map(String::into_boxed_str));
         }
+        // Checked by the writer, and already canonical.
+        Value::Written(json) => return Ok(Some(json.into_string().into_boxed_str())),
         Value::Refused(refusal) => return refused(refusal, errors),
         Value::Null => w.null(),
         Value::Bool(flag) => w.bool(flag),

@@ -371,7 +371,7 @@ impl<'de> Visitor<'de> for Transcode<'_> {
         self.0.begin_object().map_err(refused)?;
         let mut key = first;
         while let Some(name) = key {
-            self.0.key(&name);
+            self.0.key(&name).map_err(refused)?;
             map.next_value_seed(Transcode(self.0))?;
             key = map.next_key::<String>()?;
         }

@@ -9,6 +9,7 @@ use crate::category::Category;
 use crate::errors::ValidationError;
 use crate::json_text;
 use crate::metadata::Metadata;
+use crate::native::Written;
 use crate::session_type::ConnectSessionCreateType;
 
 /// A set field's value as the model keeps it; the variant always matches the
@@ -105,9 +106,13 @@ pub enum Value<'a> {
     Float(f64),
     /// A string.
     Str(Cow<'a, str>),
-    /// Any JSON value as text: what a binding writes for lists, objects and
-    /// integers beyond 64 bits (with [`NativeWriter`](crate::binding::NativeWriter)).
+    /// Any JSON value as text, read and checked as in a document.
     Json(Cow<'a, str>),
+    /// What a binding wrote for lists, objects and integers beyond 64 bits
+    /// ([`NativeWriter::into_value`](crate::binding::NativeWriter::into_value)):
+    /// already checked by the writer, so it is read again only where a
+    /// field's rule looks inside it.
+    Written(Written),
     /// A value the binding could not express as JSON (a Python `set`, say):
     /// the problems, with paths that start at the field's key.
     Refused(ValidationError),

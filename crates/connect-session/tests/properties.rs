@@ -1,6 +1,7 @@
 //! Property tests: valid models round-trip, arbitrary input never panics.
 //! `PROPTEST_CASES` sets the number of cases (small in `make test`, large in `make test-slow`).
 
+use connect_session::binding::NativeWriter;
 use connect_session::{
     ConnectSessionCreate, ConnectSessionCreateCategories as Category, Field, FieldKind, Metadata,
     ParseMode, Value as CoreValue,
@@ -31,6 +32,17 @@ fn metadata() -> impl Strategy<Value = Metadata> {
         .prop_map(|members| Metadata::try_from(members.into_iter().collect::<Map<_, _>>()).unwrap())
 }
 
+/// JSON text as a binding hands it over: as text, or written by the core's
+/// writer (which the rules take without reading it again where they can).
+fn as_given(text: String, by_writer: bool) -> CoreValue<'static> {
+    if !by_writer {
+        return CoreValue::Json(text.into());
+    }
+    let mut w = NativeWriter::new(&[]);
+    w.json_text(&text).expect("the strategies make valid JSON");
+    w.into_value()
+}
+
 /// A valid value for a field of `kind`, as a binding would give it.
 fn field_value(kind: FieldKind) -> BoxedStrategy<CoreValue<'static>> {
     match kind {
@@ -48,8 +60,8 @@ fn field_value(kind: FieldKind) -> BoxedStrategy<CoreValue<'static>> {
                 })
                 .boxed()
         }
-        FieldKind::Object => metadata()
-            .prop_map(|m| CoreValue::Json(m.as_json().to_owned().into()))
+        FieldKind::Object => (metadata(), any::<bool>())
+            .prop_map(|(m, by_writer)| as_given(m.as_json().to_owned(), by_writer))
             .boxed(),
         FieldKind::Type => prop_oneof![
             Just("production".to_owned()),
@@ -114,20 +126,25 @@ fn member_value() -> impl Strategy<Value = (String, CoreValue<'static>)> {
         ]
         .prop_map(|s| (serde_json::to_string(&s).unwrap(), CoreValue::from(s))),
     ];
-    let container = json_value()
-        .prop_filter("a container", |v| v.is_array() || v.is_object())
-        .prop_map(|v| {
-            let text = v.to_string();
-            (text.clone(), CoreValue::Json(text.into()))
-        });
-    let categories = prop::collection::vec(
-        prop_oneof![Just("ats"), Just("hirs"), Just("stackOne"), Just("iam")],
-        0..4,
+    let container = (
+        json_value().prop_filter("a container", |v| v.is_array() || v.is_object()),
+        any::<bool>(),
     )
-    .prop_map(|list| {
-        let text = serde_json::to_string(&list).unwrap();
-        (text.clone(), CoreValue::Json(text.into()))
-    });
+        .prop_map(|(v, by_writer)| {
+            let text = v.to_string();
+            (text.clone(), as_given(text, by_writer))
+        });
+    let categories = (
+        prop::collection::vec(
+            prop_oneof![Just("ats"), Just("hirs"), Just("stackOne"), Just("iam")],
+            0..4,
+        ),
+        any::<bool>(),
+    )
+        .prop_map(|(list, by_writer)| {
+            let text = serde_json::to_string(&list).unwrap();
+            (text.clone(), as_given(text, by_writer))
+        });
     prop_oneof![4 => scalar, 1 => container, 1 => categories]
 }
 
