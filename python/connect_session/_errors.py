@@ -1,7 +1,6 @@
 """``ValidationError``: every problem the core found, with its kind, location and message.
 
-The class is written in Python because an abi3 extension built for Python 3.9 cannot
-subclass ``ValueError`` from Rust. The native module raises it with the core's own
+The class is written in Python, a plain ``ValueError`` subclass like any other. The native module raises it with the core's own
 message and error list; nothing here inspects or rewrites them.
 """
 

@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use std::ffi::{c_int, CString};
 
 use connect_session::binding::{visit_json, JsonVisitor, NativeWriter};
-use connect_session::{PathItem, ValidationError};
+use connect_session::{PathItem, ValidationError, Value};
 use pyo3::exceptions::{PyRuntimeError, PyUnicodeEncodeError, PyValueError};
 use pyo3::ffi;
 use pyo3::prelude::*;
@@ -58,9 +58,10 @@ impl From<PyErr> for Failure {
 // The UTF-8 text of a `str`
 // ---------------------------------------------------------------------------
 
-/// The text of a `str` (or subclass) as UTF-8, through PyO3's safe API (on
-/// the stable ABI of Python 3.9, a `bytes` copy that the result borrows
-/// from). A `str` holding a lone surrogate is a `UnicodeEncodeError`.
+/// The text of a `str` (or subclass) as UTF-8, through PyO3's safe API: the
+/// string's own UTF-8, without a copy (the extension is built for one Python
+/// version, not the stable ABI). A `str` holding a lone surrogate is a
+/// `UnicodeEncodeError`.
 pub(crate) fn str_text(s: &Bound<'_, PyString>) -> PyResult<PyBackedStr> {
     PyBackedStr::try_from(s.clone())
 }
@@ -69,13 +70,16 @@ pub(crate) fn str_text(s: &Bound<'_, PyString>) -> PyResult<PyBackedStr> {
 // Python to JSON text
 // ---------------------------------------------------------------------------
 
-/// The JSON text of `value`, which sits at `root` in a document (`["metadata"]`
+/// `value` as JSON the core's writer wrote, which sits at `root` in a document (`["metadata"]`
 /// for the metadata field); errors are located from there.
-pub(crate) fn to_json_text(value: &Bound<'_, PyAny>, root: &[PathItem]) -> Result<String, Failure> {
+pub(crate) fn to_json_value(
+    value: &Bound<'_, PyAny>,
+    root: &[PathItem],
+) -> Result<Value<'static>, Failure> {
     // Room for a typical value, so that writing one allocates once.
     let mut writer = NativeWriter::with_capacity(root, 256);
     write(&mut writer, value)?;
-    Ok(writer.finish())
+    Ok(writer.into_value())
 }
 
 /// Feeds one value to the writer. Recursion stops at the nesting limit,
@@ -130,7 +134,7 @@ fn write_dict(w: &mut NativeWriter, dict: &Bound<'_, PyDict>) -> Result<(), Fail
     w.begin_object()?;
     for_each_item(dict, |key, item| {
         let key = key_text(w, &key)?;
-        w.key(&key);
+        w.key(&key)?;
         write(w, &item)
     })?;
     w.end_object();

@@ -1,8 +1,7 @@
 //! The core's errors as the Python exception `connect_session.ValidationError`.
 //!
-//! The exception class itself is written in Python (`connect_session/_errors.py`):
-//! an abi3 extension for Python 3.9 cannot subclass `ValueError` from Rust
-//! (the limited API hides the exception layout before 3.12). This module
+//! The exception class itself is written in Python (`connect_session/_errors.py`),
+//! a plain `ValueError` subclass. This module
 //! hands it the core's errors: the message, which is the core's `Display`
 //! of each error (one line each), and the list of `{"type", "loc", "msg"}` dicts.
 

@@ -2,9 +2,9 @@
 //! `replace` and every assignment hand to the core, field by field.
 //!
 //! `None` → `Null`; `bool` → `Bool` (before `int`: a `bool` is an `int` in
-//! Python, not in JSON); `int` → `Int`, or `Json` (its digits) beyond 64 bits;
-//! `float` → `Float`; `str` and its subclasses (enum members) → `Str`;
-//! `list`, `tuple`, `dict` (and a finite `Decimal`) → `Json`, the text
+//! Python, not in JSON); `int` → `Int`, or `Written` (its digits) beyond 64
+//! bits; `float` → `Float`; `str` and its subclasses (enum members) → `Str`;
+//! `list`, `tuple`, `dict` (and a finite `Decimal`) → `Written`, the text
 //! written by the core's [`NativeWriter`] rooted at the member's key, so that
 //! errors inside carry their full path; anything else → `Refused`, with the
 //! writer's message. No value is judged here.
@@ -27,7 +27,8 @@ pub(crate) enum Held {
     Int(i64),
     Float(f64),
     Str(PyBackedStr),
-    Json(String),
+    /// What the core's writer wrote, handed over once.
+    Written(Option<Value<'static>>),
     Refused(Option<ValidationError>),
 }
 
@@ -63,8 +64,8 @@ impl Held {
             )));
         }
         // Containers, ints beyond 64 bits and decimals: JSON text.
-        match convert::to_json_text(value, &[PathItem::from(key)]) {
-            Ok(text) => Ok(Held::Json(text)),
+        match convert::to_json_value(value, &[PathItem::from(key)]) {
+            Ok(written) => Ok(Held::Written(Some(written))),
             Err(Failure::Invalid(err)) => Ok(Held::Refused(Some(err))),
             Err(Failure::Python(err)) => Err(err),
         }
@@ -92,7 +93,7 @@ impl Held {
             Held::Int(int) => Value::Int(*int),
             Held::Float(float) => Value::Float(*float),
             Held::Str(text) => Value::Str(Cow::Borrowed(text)),
-            Held::Json(text) => Value::Json(Cow::Borrowed(text)),
+            Held::Written(written) => written.take().unwrap_or(Value::Null),
             Held::Refused(refusal) => refusal.take().map_or(Value::Null, Value::Refused),
         }
     }
