@@ -86,6 +86,19 @@ def test_to_json_of_a_large_object_releases_the_gil(witness: list[int]) -> None:
         assert any(other_thread_ran_during(witness, write, rounds=10) for _ in range(50))
 
 
+@pytest.mark.parametrize("text", ["x", "é", "\u20ac", "\U0001f600", "\\n"], ids=repr)
+def test_large_output_is_the_exact_text(text: str) -> None:
+    # ASCII output is copied into its `str` with the GIL released; the rest is not.
+    data = ('{"metadata":{"t":"' + text * 70_000 + '"},' + OWNERS + "}").encode()
+    assert len(data) > _native.DETACH_BYTES
+    req = ConnectSessionCreate.from_json(data)
+    out = req.to_json()
+    assert type(out) is str
+    assert out.encode() == data
+    assert out == data.decode()
+    assert hash(out) == hash(data.decode())
+
+
 def test_small_documents_keep_the_gil(witness: list[int]) -> None:
     data = ("{" + OWNERS + ',"metadata":{"t":"' + "x" * 1000 + '"}}').encode()
     read = functools.partial(ConnectSessionCreate.from_json, data)

@@ -66,6 +66,34 @@ pub(crate) fn str_text(s: &Bound<'_, PyString>) -> PyResult<PyBackedStr> {
     PyBackedStr::try_from(s.clone())
 }
 
+/// A `str` of ASCII `text`, its bytes copied with the GIL released: for a
+/// large document the copy is most of `to_json`'s time once the text is
+/// written, and `PyString::new` would make it while holding the GIL.
+pub(crate) fn ascii_str_detached<'py>(
+    py: Python<'py>,
+    text: &str,
+) -> PyResult<Bound<'py, PyString>> {
+    debug_assert!(text.is_ascii());
+    let len = ffi::Py_ssize_t::try_from(text.len())
+        .map_err(|_| pyo3::exceptions::PyMemoryError::new_err("text too long for a str"))?;
+    // SAFETY: attached to the interpreter; `PyUnicode_New` returns a new
+    // compact ASCII `str` of `len` code points (its terminating NUL already
+    // written) or NULL with an exception set.
+    let string = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyUnicode_New(len, 127))? };
+    // SAFETY: the data of a compact ASCII `str` is `len` bytes, one per code
+    // point. Nothing else holds the new object until it is returned, so
+    // filling it while the GIL is released races with nobody, as CPython's
+    // own constructors fill a string after `PyUnicode_New`.
+    let data = unsafe {
+        std::slice::from_raw_parts_mut(
+            ffi::PyUnicode_DATA(string.as_ptr()).cast::<u8>(),
+            text.len(),
+        )
+    };
+    py.detach(|| data.copy_from_slice(text.as_bytes()));
+    Ok(string.cast_into::<PyString>()?)
+}
+
 // ---------------------------------------------------------------------------
 // Python to JSON text
 // ---------------------------------------------------------------------------

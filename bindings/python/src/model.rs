@@ -536,7 +536,10 @@ impl ConnectSessionCreate {
     /// pretty form, and `indent=n` (0 to 10) the same with n spaces a level.
     /// Large objects (64 KiB of JSON or more) are written with the GIL released.
     #[pyo3(signature = (*, indent = None))]
-    fn to_json(slf: &Bound<'_, Self>, indent: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+    fn to_json<'py>(
+        slf: &Bound<'py, Self>,
+        indent: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Bound<'py, PyString>> {
         let py = slf.py();
         let indent = match indent {
             None => None,
@@ -567,11 +570,20 @@ impl ConnectSessionCreate {
         let large = {
             let state = this.lock();
             if state.core.json_len_hint() < DETACH_BYTES {
-                return Ok(write(&state.core));
+                return Ok(PyString::new(py, &write(&state.core)));
             }
             Arc::clone(&state.core)
         };
-        Ok(py.detach(move || write(&large)))
+        let (text, ascii) = py.detach(move || {
+            let text = write(&large);
+            let ascii = text.is_ascii();
+            (text, ascii)
+        });
+        if ascii {
+            convert::ascii_str_detached(py, &text)
+        } else {
+            Ok(PyString::new(py, &text))
+        }
     }
 
     /// The content of `to_json()` as Python data, the caller's own (plain
