@@ -1,7 +1,8 @@
 """``ValidationError``: every problem the core found, with its kind, location and message.
 
-The class is written in Python, a plain ``ValueError`` subclass like any other. The native module raises it with the core's own
-message and error list; nothing here inspects or rewrites them.
+The class is written in Python, a plain ``ValueError`` subclass like any other. The native
+module raises it with the core's own message and error list; nothing here inspects or
+rewrites them.
 """
 
 import json as _json
