@@ -271,6 +271,47 @@ def test_constructor_is_keyword_only() -> None:
     ]
 
 
+def test_every_way_of_calling_the_constructor_is_the_same() -> None:
+    # A call of the class takes the vectorcall way in; `__new__` and a call through
+    # `**kwargs`, `functools.partial` or `type(obj)` give the same object and errors.
+    import functools
+
+    kw: dict[str, Any] = {
+        "origin_owner_id": "o",
+        "origin_owner_name": "n",
+        "categories": ["ats"],
+        "metadata": {"k": [1, 2.5, None]},
+    }
+    expected = ConnectSessionCreate.from_dict(kw)
+    made = [
+        ConnectSessionCreate(**kw),
+        ConnectSessionCreate(
+            origin_owner_id="o", origin_owner_name="n", categories=["ats"], metadata=kw["metadata"]
+        ),
+        ConnectSessionCreate.__new__(ConnectSessionCreate, **kw),
+        functools.partial(ConnectSessionCreate, origin_owner_id="o")(
+            origin_owner_name="n", categories=["ats"], metadata=kw["metadata"]
+        ),
+        type(expected)(**kw),
+    ]
+    assert all(type(m) is ConnectSessionCreate and m == expected for m in made)
+    bad = {**kw, "categories": ["nope"], "expires_in": 0}
+    errors = []
+    for call in (
+        ConnectSessionCreate,
+        functools.partial(ConnectSessionCreate.__new__, ConnectSessionCreate),
+    ):
+        with pytest.raises(ValidationError) as info:
+            call(**bad)
+        errors.append(info.value.errors())
+    assert errors[0] == errors[1]
+    assert [e["loc"] for e in errors[0]] == [("categories", 0), ("expires_in",)]
+    with pytest.raises(TypeError, match="takes no positional arguments"):
+        ConnectSessionCreate(kw)  # type: ignore[call-arg, arg-type]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'x'"):
+        ConnectSessionCreate(x=1, **kw)  # type: ignore[call-arg]
+
+
 def test_from_json_accepts_str_bytes_and_bytearray() -> None:
     for data in (FULL_JSON, FULL_JSON.encode(), bytearray(FULL_JSON.encode())):
         assert ConnectSessionCreate.from_json(data).to_json() == FULL_JSON

@@ -58,9 +58,10 @@ impl From<PyErr> for Failure {
 // The UTF-8 text of a `str`
 // ---------------------------------------------------------------------------
 
-/// The text of a `str` (or subclass) as UTF-8, through PyO3's safe API: the
-/// string's own UTF-8, without a copy (the extension is built for one Python
-/// version, not the stable ABI). A `str` holding a lone surrogate is a
+/// The text of a `str` (or subclass) as UTF-8, kept with the string: its own
+/// UTF-8, without a copy (the extension is built for one Python version, not
+/// the stable ABI, whose 3.9 version has no such call; `PyString::to_str`
+/// borrows it the same way). A `str` holding a lone surrogate is a
 /// `UnicodeEncodeError`.
 pub(crate) fn str_text(s: &Bound<'_, PyString>) -> PyResult<PyBackedStr> {
     PyBackedStr::try_from(s.clone())
@@ -162,7 +163,7 @@ fn write_dict(w: &mut NativeWriter, dict: &Bound<'_, PyDict>) -> Result<(), Fail
     w.begin_object()?;
     for_each_item(dict, |key, item| {
         let key = key_text(w, &key)?;
-        w.key(&key)?;
+        w.key(key)?;
         write(w, &item)
     })?;
     w.end_object();
@@ -179,9 +180,9 @@ fn write_list(w: &mut NativeWriter, list: &Bound<'_, PyList>) -> Result<(), Fail
 }
 
 fn write_str(w: &mut NativeWriter, string: &Bound<'_, PyString>) -> Result<(), Failure> {
-    match str_text(string) {
+    match string.to_str() {
         Ok(text) => {
-            w.str(&text);
+            w.str(text);
             Ok(())
         }
         Err(err) => Err(not_unicode(w, string.py(), err, false)),
@@ -249,11 +250,15 @@ pub(crate) fn for_each_item<'py, E: From<PyErr>>(
 }
 
 /// The text of an object key, which must be a `str` holding valid Unicode.
-pub(crate) fn key_text(w: &NativeWriter, key: &Bound<'_, PyAny>) -> Result<PyBackedStr, Failure> {
+pub(crate) fn key_text<'a>(
+    w: &NativeWriter,
+    key: &'a Bound<'_, PyAny>,
+) -> Result<&'a str, Failure> {
     let Ok(key) = key.cast::<PyString>() else {
         return Err(w.non_string_key(&describe(key)).into());
     };
-    str_text(key).map_err(|err| not_unicode(w, key.py(), err, true))
+    key.to_str()
+        .map_err(|err| not_unicode(w, key.py(), err, true))
 }
 
 /// A `str` that UTF-8 cannot encode (it holds a lone surrogate) is not a

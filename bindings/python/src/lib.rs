@@ -10,6 +10,7 @@
 //! The Python package (`python/connect_session/`) re-exports what users need;
 //! this module is private to it.
 
+mod construct;
 mod convert;
 mod errors;
 mod field;
@@ -54,6 +55,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DEFAULT_EXPIRES_IN", connect_session::DEFAULT_EXPIRES_IN)?;
     m.add("DETACH_BYTES", model::DETACH_BYTES)?;
     m.add_class::<model::ConnectSessionCreate>()?;
+    construct::install(py);
     field::install(&py.get_type::<model::ConnectSessionCreate>())?;
     m.add_function(wrap_pyfunction!(category_value, m)?)?;
     Ok(())

@@ -234,11 +234,20 @@ fn keyword_values(
     };
     let mut held = Vec::with_capacity(kwargs.len());
     convert::for_each_item(kwargs, |key, value| -> PyResult<()> {
-        let field = keyword_field(function, &key)?;
-        held.push((field, Held::read(field.name(), &value)?));
+        held.push(keyword_value(function, &key, &value)?);
         Ok(())
     })?;
     Ok(held)
+}
+
+/// One keyword argument as the value of the field it names.
+pub(crate) fn keyword_value(
+    function: &str,
+    key: &Bound<'_, PyAny>,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<(Field, Held)> {
+    let field = keyword_field(function, key)?;
+    Ok((field, Held::read(field.name(), value)?))
 }
 
 fn mode(strict: bool) -> ParseMode {
@@ -285,7 +294,20 @@ fn repr_order() -> impl Iterator<Item = Field> {
     required.chain(Field::ALL.into_iter().filter(|field| !field.is_required()))
 }
 
+/// The constructor's name in messages about its arguments.
+pub(crate) const CONSTRUCTOR: &str = "ConnectSessionCreate";
+
 impl ConnectSessionCreate {
+    /// The object made of the constructor's keyword values, all checked by the core.
+    pub(crate) fn from_keywords(py: Python<'_>, mut held: Vec<(Field, Held)>) -> PyResult<Self> {
+        let values = held
+            .iter_mut()
+            .map(|(field, held)| (field.name(), held.value()));
+        Core::from_values(values, ParseMode::KeepExtra)
+            .map(Self::wrap)
+            .map_err(|err| raise(py, &err))
+    }
+
     fn wrap(core: Core) -> Self {
         Self::of(State {
             core: Arc::new(core),
@@ -400,16 +422,12 @@ pub(crate) fn set(
 
 #[pymethods]
 impl ConnectSessionCreate {
+    /// Calls of the class itself take the vectorcall way in (`construct.rs`);
+    /// this one serves `ConnectSessionCreate.__new__(ConnectSessionCreate, ...)`.
     #[new]
     #[pyo3(signature = (**kwargs))]
     fn new(py: Python<'_>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        let mut held = keyword_values("ConnectSessionCreate", kwargs)?;
-        let values = held
-            .iter_mut()
-            .map(|(field, held)| (field.name(), held.value()));
-        Core::from_values(values, ParseMode::KeepExtra)
-            .map(Self::wrap)
-            .map_err(|err| raise(py, &err))
+        Self::from_keywords(py, keyword_values(CONSTRUCTOR, kwargs)?)
     }
 
     /// Reads a JSON document (`str`, or UTF-8 `bytes` or `bytearray`). Extra keys
@@ -478,8 +496,8 @@ impl ConnectSessionCreate {
         let mut held = Vec::with_capacity(dict.len());
         let read = convert::for_each_item(dict, |key, value| {
             let key = convert::key_text(&root, &key)?;
-            let value = Held::read(&key, &value)?;
-            held.push((key, value));
+            let value = Held::read(key, &value)?;
+            held.push((key.to_owned(), value));
             Ok(())
         });
         match read {
