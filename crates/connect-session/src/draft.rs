@@ -6,7 +6,7 @@
 use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, Quoted, ValidationError};
 use crate::extra::Extra;
 use crate::field::Field;
-use crate::reader::{utf8, KeyList, Reader, Stop};
+use crate::reader::{utf8, KeyList, KeySet, Keys, Reader, Stop};
 use crate::rules::{self, FIELD_DEPTH};
 use crate::value::{Data, Value};
 
@@ -49,10 +49,33 @@ pub(crate) fn document(json: &[u8], mode: ParseMode) -> Result<Parts, Validation
         return Err(stopped(not_an_object(&mut p)));
     }
     let mut draft = Draft::new(mode);
-    p.members(1, |p, key| draft.read_member(p, key))
-        .and_then(|()| p.end())
-        .map_err(stopped)?;
+    p.members_in(1, &mut DocumentKeys::default(), |p, key| {
+        draft.read_member(p, key)
+    })
+    .and_then(|()| p.end())
+    .map_err(stopped)?;
     draft.finish(p.errors)
+}
+
+/// The keys of a document: the model's own as bits (each seen once at most,
+/// whatever the document's size), the others in a [`KeySet`].
+#[derive(Default)]
+struct DocumentKeys {
+    fields: u32,
+    others: KeySet,
+}
+
+impl Keys for DocumentKeys {
+    fn insert(&mut self, text: &str, at: usize, key: &str) -> bool {
+        match Field::from_name(key) {
+            Some(field) => {
+                let fresh = self.fields & field.bit() == 0;
+                self.fields |= field.bit();
+                fresh
+            }
+            None => self.others.insert(text, at, key),
+        }
+    }
 }
 
 /// Validates a binding's values, given key by key in its order.

@@ -509,6 +509,16 @@ impl<'a> Reader<'a> {
     pub(crate) fn members(
         &mut self,
         depth: usize,
+        each: impl FnMut(&mut Self, &str) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
+        self.members_in(depth, &mut KeySet::default(), each)
+    }
+
+    /// [`members`](Self::members), with the keys met kept in `seen`.
+    pub(crate) fn members_in(
+        &mut self,
+        depth: usize,
+        seen: &mut impl Keys,
         mut each: impl FnMut(&mut Self, &str) -> Result<(), Stop>,
     ) -> Result<(), Stop> {
         self.expect(b'{', "expected an object")?;
@@ -517,7 +527,6 @@ impl<'a> Reader<'a> {
             self.pos += 1;
             return Ok(());
         }
-        let mut seen = KeySet::default();
         loop {
             if self.peek() != b'"' {
                 return Err(self.syntax(if self.at_end() {
@@ -642,6 +651,19 @@ impl<'a> Reader<'a> {
         let mut out = String::with_capacity(end - start);
         self.value(depth, &mut out)?;
         Ok(Some(out))
+    }
+}
+
+/// The keys met in one object.
+pub(crate) trait Keys {
+    /// Adds the key `key`, whose opening quote is at `at` in `text`; false if
+    /// it was already there.
+    fn insert(&mut self, text: &str, at: usize, key: &str) -> bool;
+}
+
+impl Keys for KeySet {
+    fn insert(&mut self, text: &str, at: usize, key: &str) -> bool {
+        KeySet::insert(self, text, at, key)
     }
 }
 
