@@ -56,7 +56,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DETACH_BYTES", model::DETACH_BYTES)?;
     m.add_class::<model::ConnectSessionCreate>()?;
     construct::install(py);
-    field::install(&py.get_type::<model::ConnectSessionCreate>())?;
+    let class = py.get_type::<model::ConnectSessionCreate>();
+    field::install(&class)?;
+    model::bind_alternative_constructors(&class)?;
     m.add_function(wrap_pyfunction!(category_value, m)?)?;
     Ok(())
 }
