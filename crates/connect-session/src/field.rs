@@ -251,6 +251,20 @@ const _: () = {
         "Field::ALL misses a variant"
     );
     assert!(Field::COUNT <= 32, "sets of fields are held in a u32");
+    // Names are written as they are, without the escaping check of JSON strings.
+    let mut i = 0;
+    while i < Field::COUNT {
+        let name = Field::ALL[i].name().as_bytes();
+        let mut b = 0;
+        while b < name.len() {
+            assert!(
+                name[b].is_ascii_lowercase() || name[b] == b'_',
+                "field names are lowercase ASCII letters and underscores"
+            );
+            b += 1;
+        }
+        i += 1;
+    }
 };
 
 #[cfg(test)]

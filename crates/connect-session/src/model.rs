@@ -135,13 +135,14 @@ impl ConnectSessionCreate {
 
     /// The canonical compact JSON of the contract (section 3).
     pub fn to_json(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.json_len_hint());
         self.write_json(&mut out);
         out
     }
 
     /// Appends the canonical compact JSON to `out`, for callers that own the
-    /// buffer (the C ABI writes it straight into the string it hands out).
+    /// buffer (the C ABI writes it straight into the string it hands out,
+    /// made with room for [`json_len_hint`](Self::json_len_hint) bytes).
     ///
     /// ```
     /// let req = connect_session::ConnectSessionCreate::new("o", "n");
@@ -150,24 +151,26 @@ impl ConnectSessionCreate {
     /// assert_eq!(out, r#"body={"origin_owner_id":"o","origin_owner_name":"n"}"#);
     /// ```
     pub fn write_json(&self, out: &mut String) {
-        out.reserve(self.json_len_hint());
         out.push('{');
         let mut first = true;
-        let mut member = |out: &mut String, key: &str| {
+        for (field, slot) in Field::ALL.iter().zip(self.slots.iter()) {
+            if let Some(data) = slot {
+                if !std::mem::take(&mut first) {
+                    out.push(',');
+                }
+                // Field names need no escapes (checked where they are defined).
+                out.push('"');
+                out.push_str(field.name());
+                out.push_str("\":");
+                data.write_json(out);
+            }
+        }
+        for (key, value) in self.extra.iter() {
             if !std::mem::take(&mut first) {
                 out.push(',');
             }
             json_text::write_str(out, key);
             out.push(':');
-        };
-        for (field, slot) in Field::ALL.iter().zip(self.slots.iter()) {
-            if let Some(data) = slot {
-                member(out, field.name());
-                data.write_json(out);
-            }
-        }
-        for (key, value) in self.extra.iter() {
-            member(out, key);
             out.push_str(value);
         }
         out.push('}');
