@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::ffi::c_char;
+use std::hash::{BuildHasherDefault, DefaultHasher};
 use std::ops::Deref;
 
 use connect_session_core::{ConnectSessionCreate as Model, ParseMode};
@@ -36,7 +37,9 @@ pub struct ConnectSessionCreate {
 }
 
 /// NUL-terminated copies by (address, length) of the text they copy.
-type Views = HashMap<(usize, usize), Box<[u8]>>;
+/// Keyed by addresses, which no caller chooses: a fixed hasher (making a
+/// handle reads no per-thread random keys).
+type Views = HashMap<(usize, usize), Box<[u8]>, BuildHasherDefault<DefaultHasher>>;
 
 impl Deref for ConnectSessionCreate {
     type Target = Model;

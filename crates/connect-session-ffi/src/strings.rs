@@ -111,21 +111,32 @@ impl<T> Out<'_, T> {
 /// needs only the pointer.
 const HEADER: usize = 2 * size_of::<usize>();
 
+/// What the header's place holds until the header is written.
+const HEADER_PLACE: &str = match std::str::from_utf8(&[0; HEADER]) {
+    Ok(zeros) => zeros,
+    Err(_) => panic!("NUL bytes are UTF-8"),
+};
+
 /// Hands the caller the text that `write` appends to an empty string (about
 /// `len_hint` bytes), NUL-terminated; returns it with its length (without the
 /// NUL). The text is written in place after a header, so nothing is copied.
 /// The caller frees it with [`free_owned`] (`connect_session_string_free`).
 pub(crate) fn owned_with(len_hint: usize, write: impl FnOnce(&mut String)) -> (*mut c_char, usize) {
     let mut text = String::with_capacity(HEADER + len_hint + 1);
-    text.extend(std::iter::repeat_n('\0', HEADER)); // the header's place
+    text.push_str(HEADER_PLACE);
     write(&mut text);
     let len = text.len() - HEADER;
     text.push('\0');
     let mut bytes = std::mem::ManuallyDrop::new(text.into_bytes());
     let (base, total, capacity) = (bytes.as_mut_ptr(), bytes.len(), bytes.capacity());
-    let header = [total.to_ne_bytes(), capacity.to_ne_bytes()].concat();
-    // SAFETY: the allocation holds at least `HEADER` bytes, written here.
-    unsafe { std::ptr::copy_nonoverlapping(header.as_ptr(), base, HEADER) };
+    // SAFETY: the allocation holds at least `HEADER` bytes (its first two
+    // words), written here; `base` is aligned for bytes only.
+    unsafe {
+        base.cast::<usize>().write_unaligned(total);
+        base.add(size_of::<usize>())
+            .cast::<usize>()
+            .write_unaligned(capacity);
+    }
     // SAFETY: the text starts `HEADER` bytes into the allocation.
     (unsafe { base.add(HEADER) }.cast::<c_char>(), len)
 }
