@@ -143,6 +143,26 @@ fn categories(p: &mut Reader<'_>) -> Result<Option<Vec<Category>>, Stop> {
     Ok((p.problems() == before).then_some(list))
 }
 
+/// Strings given as categories: each parsed as an item of a JSON array is,
+/// with the same problems at the same paths.
+fn categories_of(field: Field, items: &[Cow<'_, str>], errors: &mut Errors) -> Option<Data> {
+    let mut list = Vec::with_capacity(items.len());
+    let mut clean = true;
+    for (index, item) in items.iter().enumerate() {
+        match item.parse::<Category>() {
+            Ok(category) => list.push(category),
+            Err(unknown) => {
+                clean = false;
+                errors.push_with(|| {
+                    let path = vec![PathItem::from(field.name()), PathItem::Index(index)];
+                    ErrorDetail::new(ErrorKind::InvalidValue, path, unknown.to_string())
+                });
+            }
+        }
+    }
+    clean.then_some(Data::Categories(list))
+}
+
 /// `field`'s value from a binding. Problems are added to `errors` with paths
 /// from the field's key; a syntax error or nesting too deep stops.
 pub(crate) fn from_value(
@@ -172,6 +192,10 @@ pub(crate) fn from_value(
             FieldKind::Type => Ok(Some(Data::Type(session_type(text)))),
             _ => Err(wrong_type(kind, JsonType::String)),
         },
+        Value::Strings(items) if kind == FieldKind::Categories => {
+            return Ok(categories_of(field, &items, errors));
+        }
+        Value::Strings(_) => Err(wrong_type(kind, JsonType::Array)),
     };
     Ok(outcome.unwrap_or_else(|(kind, msg)| {
         errors.push_with(|| ErrorDetail::new(kind, vec![PathItem::from(field.name())], msg));
@@ -214,6 +238,15 @@ pub(crate) fn extra_from_value(
             }
         }
         Value::Str(text) => w.str(&text),
+        Value::Strings(items) => {
+            if let Err(refusal) = w.begin_array() {
+                return refused(refusal, errors);
+            }
+            for item in &items {
+                w.str(item);
+            }
+            w.end_array();
+        }
     }
     Ok(Some(w.finish().into_boxed_str()))
 }

@@ -106,6 +106,9 @@ pub enum Value<'a> {
     Float(f64),
     /// A string.
     Str(Cow<'a, str>),
+    /// An array whose items are all strings (a list of `str`, the usual
+    /// categories), taken item by item rather than as JSON text.
+    Strings(Vec<Cow<'a, str>>),
     /// Any JSON value as text, read and checked as in a document.
     Json(Cow<'a, str>),
     /// What a binding wrote for lists, objects and integers beyond 64 bits
