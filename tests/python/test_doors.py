@@ -145,3 +145,34 @@ def test_negative_zero_in_metadata_is_written_as_negative_zero() -> None:
         assert metadata is not None
         assert math.copysign(1.0, metadata["z"]) == -1.0
     assert ConnectSessionCreate.from_json(json.dumps(doc)) == ConnectSessionCreate.from_dict(doc)
+
+
+def test_lists_of_strings_agree_with_their_json_whatever_their_shape() -> None:
+    # Lists and tuples of str reach the core item by item, other lists as JSON text;
+    # both give what the JSON document gives.
+    from connect_session import ConnectSessionCreateCategories as Category
+
+    class Tag(str):
+        pass
+
+    for items in (
+        ["ats", "hrisLegacy"],
+        ("crm", "stackOne"),
+        [Category.IAM, Tag("lms")],
+        ["hirs", "ats", ""],
+        ["ats", 1],
+        ["ats", "bad\ud800"],
+        [],
+    ):
+        for key in ("categories", "label", "extra_key"):
+            doc = {key: items, "origin_owner_id": "o", "origin_owner_name": "n"}
+            by_dict = outcome(lambda doc=doc: ConnectSessionCreate.from_dict(doc))
+            if key != "extra_key":  # the constructor takes the model's fields only
+                by_keywords = outcome(lambda doc=doc: ConnectSessionCreate(**doc))
+                assert by_dict == by_keywords, (key, items)
+            if "bad\ud800" not in items:
+                plain = {k: list(v) if isinstance(v, tuple) else v for k, v in doc.items()}
+                by_json = outcome(
+                    lambda plain=plain: ConnectSessionCreate.from_json(json.dumps(plain))
+                )
+                assert by_dict == by_json, (key, items)

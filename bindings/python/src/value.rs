@@ -27,6 +27,8 @@ pub(crate) enum Held {
     Int(i64),
     Float(f64),
     Str(PyBackedStr),
+    /// A list or tuple of `str` (categories, most often).
+    Strings(Vec<PyBackedStr>),
     /// What the core's writer wrote, handed over once.
     Written(Option<Value<'static>>),
     Refused(Option<ValidationError>),
@@ -63,11 +65,28 @@ impl Held {
                 w.unsupported(&convert::describe(value)),
             )));
         }
+        if let Some(strings) = Held::strings(value) {
+            return Ok(Held::Strings(strings));
+        }
         // Containers, ints beyond 64 bits and decimals: JSON text.
         match convert::to_json_value(value, &[PathItem::from(key)]) {
             Ok(written) => Ok(Held::Written(Some(written))),
             Err(Failure::Invalid(err)) => Ok(Held::Refused(Some(err))),
             Err(Failure::Python(err)) => Err(err),
+        }
+    }
+
+    /// The items of a list or tuple when all are `str` holding valid
+    /// Unicode; anything else goes through the writer, which says what is wrong.
+    fn strings(value: &Bound<'_, PyAny>) -> Option<Vec<PyBackedStr>> {
+        let text =
+            |item: Bound<'_, PyAny>| PyBackedStr::try_from(item.cast_into::<PyString>().ok()?).ok();
+        if let Ok(list) = value.cast::<PyList>() {
+            list.iter().map(text).collect()
+        } else if let Ok(tuple) = value.cast::<PyTuple>() {
+            tuple.iter().map(text).collect()
+        } else {
+            None
         }
     }
 
@@ -93,6 +112,9 @@ impl Held {
             Held::Int(int) => Value::Int(*int),
             Held::Float(float) => Value::Float(*float),
             Held::Str(text) => Value::Str(Cow::Borrowed(text)),
+            Held::Strings(items) => {
+                Value::Strings(items.iter().map(|text| Cow::Borrowed(&**text)).collect())
+            }
             Held::Written(written) => written.take().unwrap_or(Value::Null),
             Held::Refused(refusal) => refusal.take().map_or(Value::Null, Value::Refused),
         }
