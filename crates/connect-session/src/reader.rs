@@ -684,19 +684,11 @@ pub(crate) struct KeySet {
 /// different fingerprints mean different keys.
 fn fingerprint(key: &str) -> u64 {
     let bytes = key.as_bytes();
-    let word = |part: &[u8]| {
-        let mut buf = [0; 8];
-        if let Some(head) = buf.get_mut(..part.len()) {
-            head.copy_from_slice(part);
-        }
-        u64::from_le_bytes(buf)
+    // Whole eight-byte loads (a copy of a few bytes would be a call).
+    let (head, tail) = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
+        _ => (bytes.iter().fold(0, |word, &b| word << 8 | u64::from(b)), 0),
     };
-    let head = word(bytes.get(..8).unwrap_or(bytes));
-    let tail = word(
-        bytes
-            .get(bytes.len().saturating_sub(8)..)
-            .unwrap_or_default(),
-    );
     head ^ tail.rotate_left(29) ^ (bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
