@@ -43,7 +43,7 @@ test-c-tsan: ## the C ABI from 8 threads under ThreadSanitizer, and a planted ra
 # Python's allocator; -X dev adds the interpreter's own checks; -W error turns
 # any warning into a failure. The install test (a wheel built from a clean
 # copy, already run by test-py) is left out: it builds in a subprocess.
-test-py-dev: develop ## the Python suite under PYTHONMALLOC=debug and -X dev, warnings as errors
+test-py-dev: develop develop-3.12 ## the Python suite under PYTHONMALLOC=debug and -X dev, warnings as errors
 	PYTHONMALLOC=debug PROPTEST_CASES=50 $(VENV_PY) -X dev -W error -m pytest -q -m "not install"
 
 # --- the C ABI fuzz corpus under valgrind --------------------------------------

@@ -17,7 +17,7 @@ PROPTEST_CASES ?= 200
 TEST_TARGETS += test-py
 DEMO_TARGETS += demo-py
 LINT_TARGETS += lint-py
-.PHONY: venv develop test-py test-py-slow lint-py fmt-py demo-py wheel stubs
+.PHONY: venv develop develop-3.12 test-py test-py-slow lint-py fmt-py demo-py wheel stubs
 
 venv: $(PY_DEV_STAMP) ## create .venv (python3 -m venv) with the pinned Python dev tools
 
@@ -41,6 +41,8 @@ $(PY_EXT_STAMP): $(PY_DEV_STAMP) $(PY_EXT_INPUTS)
 PY312 := $(firstword $(wildcard $(or $(PYENV_ROOT),$(HOME)/.pyenv)/versions/3.12*/bin/python3.12))
 PY312_EXT_STAMP := $(if $(PY312),$(VENV)/.develop-3.12.stamp)
 
+develop-3.12: $(PY312_EXT_STAMP) ## build the extension for pyenv's Python 3.12 too (the memory tests run there)
+
 $(VENV)/.develop-3.12.stamp: $(PY_DEV_STAMP) $(PY_EXT_INPUTS)
 	rm -rf target/wheels-3.12
 	CARGO_TARGET_DIR=target/py312 $(VENV_BIN)/maturin build --release --quiet -i $(PY312) \
@@ -49,10 +51,10 @@ $(VENV)/.develop-3.12.stamp: $(PY_DEV_STAMP) $(PY_EXT_INPUTS)
 		[w.extract(n, "python") for n in w.namelist() if n.startswith("connect_session/_native.")]'
 	touch $@
 
-test-py: $(PY_EXT_STAMP) $(PY312_EXT_STAMP) ## the Python suite: vectors, API, properties, memory, pip install from a clean copy
+test-py: $(PY_EXT_STAMP) develop-3.12 ## the Python suite: vectors, API, properties, memory, pip install from a clean copy
 	PROPTEST_CASES=$(PROPTEST_CASES) $(VENV_PY) -m pytest -q
 
-test-py-slow: $(PY_EXT_STAMP) ## the Python suite with 20000 examples per property
+test-py-slow: $(PY_EXT_STAMP) develop-3.12 ## the Python suite with 20000 examples per property
 	PROPTEST_CASES=20000 $(VENV_PY) -m pytest -q
 
 lint-py: $(PY_EXT_STAMP) ## ruff (check, format), mypy --strict, stubtest against the built module
