@@ -10,7 +10,7 @@
 
 use std::ffi::c_char;
 
-use connect_session_core::{ConnectSessionCreate as Model, Field, Metadata};
+use connect_session_core::{Field, Metadata};
 
 use crate::category::{category_from_raw, ConnectSessionCategory};
 use crate::error::{ConnectSessionStatus, Failure};
@@ -18,38 +18,6 @@ use crate::guard::status;
 use crate::model::{handle, handle_mut, ConnectSessionCreate};
 use crate::strings::{bytes_in, u32s_in, utf8, Out};
 use crate::text;
-
-/// Shared body of the getters of optional text (metadata's JSON).
-///
-/// # Safety
-///
-/// `request` is NULL or a live handle; the out-pointers are NULL or valid
-/// for writes.
-unsafe fn get_optional_text(
-    request: *const ConnectSessionCreate,
-    out_is_set: *mut bool,
-    out_value: *mut *const c_char,
-    out_value_len: *mut usize,
-    get: fn(&Model) -> Option<&str>,
-) -> ConnectSessionStatus {
-    status(|| {
-        // SAFETY: per the contract above.
-        let (request, out_is_set, out_value, out_value_len) = unsafe {
-            (
-                handle(request, "request")?,
-                Out::new(out_is_set, "out_is_set")?,
-                Out::new(out_value, "out_value")?,
-                Out::new(out_value_len, "out_value_len")?,
-            )
-        };
-        let value = get(request);
-        let (ptr, len) = value.map_or((std::ptr::null(), 0), |text| request.borrowed(text));
-        out_is_set.write(value.is_some());
-        out_value.write(ptr);
-        out_value_len.write(len);
-        Ok(())
-    })
-}
 
 // ---------------------------------------------------------------- categories
 
@@ -325,7 +293,7 @@ pub unsafe extern "C" fn connect_session_create_get_metadata(
 ) -> ConnectSessionStatus {
     // SAFETY: the same contract.
     unsafe {
-        get_optional_text(request, out_is_set, out_value, out_value_len, |m| {
+        text::get_optional_with(request, out_is_set, out_value, out_value_len, |m| {
             m.metadata().map(Metadata::as_json)
         })
     }

@@ -8,7 +8,7 @@
 
 use std::ffi::c_char;
 
-use connect_session_core::{Field, Value};
+use connect_session_core::{ConnectSessionCreate as Model, Field, Value};
 
 use crate::error::{ConnectSessionStatus, Failure};
 use crate::guard::status;
@@ -59,6 +59,28 @@ pub(crate) unsafe fn get_optional(
     out_value: *mut *const c_char,
     out_value_len: *mut usize,
 ) -> ConnectSessionStatus {
+    // SAFETY: the same contract.
+    unsafe {
+        get_optional_with(request, out_is_set, out_value, out_value_len, |model| {
+            model.text(field)
+        })
+    }
+}
+
+/// The body of every getter of optional text (a text field's value,
+/// metadata's JSON): whether `get` finds text in the request, and its view
+/// ((NULL, 0) when it does not).
+///
+/// # Safety
+///
+/// As for [`get_required`].
+pub(crate) unsafe fn get_optional_with(
+    request: *const ConnectSessionCreate,
+    out_is_set: *mut bool,
+    out_value: *mut *const c_char,
+    out_value_len: *mut usize,
+    get: impl FnOnce(&Model) -> Option<&str>,
+) -> ConnectSessionStatus {
     status(|| {
         // SAFETY: per the contract above.
         let (request, out_is_set, out_value, out_value_len) = unsafe {
@@ -69,7 +91,7 @@ pub(crate) unsafe fn get_optional(
                 Out::new(out_value_len, "out_value_len")?,
             )
         };
-        let value = request.text(field);
+        let value = get(request);
         let (ptr, len) = value.map_or((std::ptr::null(), 0), |text| request.borrowed(text));
         out_is_set.write(value.is_some());
         out_value.write(ptr);
