@@ -121,6 +121,23 @@ def test_an_assignment_replaces_what_was_read(name: str, first: Any, second: Any
         assert getattr(req, name) == before
 
 
+@pytest.mark.parametrize(("name", "first", "second"), FIELD_VALUES)
+def test_later_reads_hand_out_the_kept_object(name: str, first: Any, second: Any) -> None:
+    """The descriptor answers a field read before from what it kept (its fast path), and
+    hands everything else to the full path: the first read, the class, a wrong object."""
+    args: dict[str, Any] = {"origin_owner_id": "o", "origin_owner_name": "n", name: first}
+    req = ConnectSessionCreate(**args)
+    descriptor = type(req).__dict__[name]
+    assert getattr(type(req), name) is descriptor
+    assert descriptor.__get__(req, type(req)) is getattr(req, name) is getattr(req, name)
+    with pytest.raises(TypeError, match=f'the "{name}" attribute belongs to ConnectSessionCreate'):
+        descriptor.__get__(object(), object)
+    with pytest.raises(TypeError, match="belongs to ConnectSessionCreate"):
+        descriptor.__get__(descriptor, type(descriptor))
+    setattr(req, name, second)
+    assert getattr(req, name) is getattr(req, name) != first
+
+
 def test_copies_keep_their_own_values() -> None:
     req = ConnectSessionCreate(
         origin_owner_id="o", origin_owner_name="n", metadata={"a": [1]}, categories=["ats"]

@@ -4,10 +4,14 @@
 //! is first imported. Nothing here names a field: a field added to the core's
 //! table appears in Python, with its documentation, with no edit here.
 
+use std::sync::OnceLock;
+
 use connect_session::{Field, FieldKind};
 use pyo3::exceptions::{PyAttributeError, PyTypeError};
+use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple, PyType};
+use pyo3::PyTypeInfo;
 
 use crate::model::{self, ConnectSessionCreate};
 
@@ -91,9 +95,61 @@ fn kind_name(kind: FieldKind) -> &'static str {
     }
 }
 
+/// PyO3's `tp_descr_get` of [`FieldProperty`] (its `__get__`), which
+/// [`get_kept`] hands every read it does not answer itself.
+static PYO3_GET: OnceLock<ffi::descrgetfunc> = OnceLock::new();
+
+/// The `tp_descr_get` of [`FieldProperty`]: a field read before is answered
+/// with the object kept for it, without PyO3's entry into the extension (the
+/// thread's attachment count, the panic guard and the pool of deferred
+/// releases: about a third of a read; `make bench`'s `read_attributes`);
+/// anything else (the first read, a lookup on the class, a wrong object)
+/// goes to PyO3's `__get__`.
+unsafe extern "C" fn get_kept(
+    descr: *mut ffi::PyObject,
+    obj: *mut ffi::PyObject,
+    owner: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    if !obj.is_null() {
+        // SAFETY: CPython calls a descriptor's `tp_descr_get` while attached.
+        // The fast path runs no Python code and releases no reference
+        // (`kept_field`), so it needs none of what `Python::attach` sets up.
+        let py = unsafe { Python::assume_attached() };
+        // SAFETY: `descr` (an instance of this type, the only one with this
+        // function) and `obj` are borrowed for the call.
+        let (descr_ref, obj_ref) = unsafe {
+            (
+                Borrowed::from_ptr(py, descr).cast_unchecked::<FieldProperty>(),
+                Borrowed::from_ptr(py, obj),
+            )
+        };
+        if let Ok(model) = obj_ref.cast_exact::<ConnectSessionCreate>() {
+            if let Some(kept) = model.get().kept_field(py, descr_ref.get().index) {
+                return kept.into_ptr();
+            }
+        }
+    }
+    match PYO3_GET.get() {
+        // SAFETY: the same arguments, for the function CPython would have called.
+        Some(pyo3_get) => unsafe { pyo3_get(descr, obj, owner) },
+        // Unreachable: `install` stores it before it sets this function.
+        None => std::ptr::null_mut(),
+    }
+}
+
 /// Installs one descriptor per field on the class.
 pub(crate) fn install(class: &Bound<'_, PyType>) -> PyResult<()> {
     let py = class.py();
+    let property_type = FieldProperty::type_object_raw(py);
+    // SAFETY: the type object lives as long as the interpreter and no
+    // instance exists yet; CPython reads `tp_descr_get` on every lookup.
+    unsafe {
+        if let Some(pyo3_get) = (*property_type).tp_descr_get {
+            if PYO3_GET.set(pyo3_get).is_ok() {
+                (*property_type).tp_descr_get = Some(get_kept);
+            }
+        }
+    }
     for (index, field) in Field::ALL.into_iter().enumerate() {
         let property = Bound::new(py, FieldProperty { index, field })?;
         class.setattr(PyString::new(py, field.name()), property)?;

@@ -342,6 +342,16 @@ impl ConnectSessionCreate {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The object kept for the field at `index` of `Field::ALL`, if it has
+    /// been read before. Runs no Python code and drops no Python object: the
+    /// field's descriptor calls it ahead of PyO3's entry into the extension
+    /// (see `field::get_kept`).
+    pub(crate) fn kept_field(&self, py: Python<'_>, index: usize) -> Option<Py<PyAny>> {
+        let state = self.lock();
+        let kept = state.kept.as_ref()?.fields.get(index)?.as_ref()?;
+        Some(kept.clone_ref(py))
+    }
+
     /// The core value (shared, not copied).
     fn core(&self) -> Arc<Core> {
         Arc::clone(&self.lock().core)
