@@ -7,13 +7,17 @@
 # mk/hardening.mk for the ThreadSanitizer build, so no hand-kept list can fall
 # out of date. CARGO may carry a toolchain (`cargo +nightly`). (cargo replays the note when nothing
 # needs rebuilding, so the file is rewritten on every run.)
+# Only the two C library types: the crate also declares an rlib (for its Rust
+# tests), and cargo applies the profile's LTO to no crate built as an rlib;
+# without it the C libraries lost the cross-crate inlining Rust programs get
+# (the C round trip of the minimal document took 1.45x the Rust one, 1.18x with).
 set -eu
 out=$1
 shift
 mkdir -p "$out"
 log=$out/ffi-build.log
 status=0
-${CARGO:-cargo} rustc "$@" -p connect-session-ffi --lib -- --print native-static-libs 2>"$log" || status=$?
+${CARGO:-cargo} rustc "$@" -p connect-session-ffi --lib --crate-type cdylib,staticlib -- --print native-static-libs 2>"$log" || status=$?
 # Show what cargo said, except the note this script turns into a file.
 grep -v 'native-static-libs\|native artifacts when linking\|^$' "$log" >&2 || true
 [ "$status" -eq 0 ] || exit "$status"

@@ -1,6 +1,7 @@
 //! A loop for profilers (`valgrind --tool=callgrind`, `perf`): decodes one
-//! payload N times with the chosen implementation.
-//! Usage: profile_decode (ours|serde) [N] [reference|minimal]
+//! payload N times with the chosen implementation, or (`roundtrip`) decodes
+//! and writes it again, as `benches/c/bench.c` does through the C ABI.
+//! Usage: profile_decode (ours|serde|roundtrip) [N] [reference|minimal]
 
 use std::hint::black_box;
 
@@ -18,6 +19,10 @@ fn main() {
     for _ in 0..n {
         match which.as_str() {
             "ours" => drop(black_box(ConnectSessionCreate::from_json(black_box(payload)).unwrap())),
+            "roundtrip" => {
+                let req = ConnectSessionCreate::from_json(black_box(payload)).unwrap();
+                drop(black_box(req.to_json()));
+            }
             "serde" => drop(black_box(serde_json::from_slice::<PlainConnectSessionCreate>(black_box(payload)).unwrap())),
             other => panic!("unknown implementation {other}"),
         }
