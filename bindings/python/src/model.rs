@@ -476,15 +476,17 @@ impl ConnectSessionCreate {
             // Immutable, and held by the caller while it is read.
             read(bytes.as_bytes())
         } else if let Ok(text) = data.cast::<PyString>() {
-            // A lone surrogate cannot be UTF-8: hand the core the bytes it
-            // stands for, which it refuses as it refuses them in any document.
-            let encoded = match text.encode_utf8() {
-                Ok(encoded) => encoded,
-                Err(_) => text
-                    .call_method1(pyo3::intern!(py, "encode"), ("utf-8", "surrogatepass"))?
-                    .cast_into::<PyBytes>()?,
-            };
-            read(encoded.as_bytes())
+            // The str's own UTF-8, read in place (immutable, held by the caller).
+            match text.to_str() {
+                Ok(utf8) => read(utf8.as_bytes()),
+                // A lone surrogate cannot be UTF-8: hand the core the bytes it
+                // stands for, which it refuses as it refuses them in any document.
+                Err(_) => read(
+                    text.call_method1(pyo3::intern!(py, "encode"), ("utf-8", "surrogatepass"))?
+                        .cast_into::<PyBytes>()?
+                        .as_bytes(),
+                ),
+            }
         } else if let Ok(bytes) = data.cast::<PyByteArray>() {
             // Copied: another thread may change a bytearray while it is read.
             read(&bytes.to_vec())
