@@ -302,8 +302,11 @@ impl NativeWriter {
     }
 
     fn end(&mut self) {
-        if let Some(open) = self.open.pop() {
-            self.out.push(if open.object { '}' } else { ']' });
+        // Dropped in place: `pop` would move the whole frame (its key table
+        // inline) out first.
+        if let Some(object) = self.open.last().map(|open| open.object) {
+            self.open.truncate(self.open.len() - 1);
+            self.out.push(if object { '}' } else { ']' });
         }
     }
 
