@@ -12,6 +12,7 @@
 
 mod construct;
 mod convert;
+mod decode_call;
 mod errors;
 mod field;
 mod model;
