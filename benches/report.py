@@ -1,8 +1,11 @@
-"""Collects every benchmark's medians into one table of ratios: docs/benchmarks.md.
+"""Collects every benchmark's times into one table of ratios: docs/benchmarks.md.
 
 Usage: report.py CRITERION_DIR PYTHON_RESULTS C_RESULTS OUT
 The inputs come from one `make bench` run, so every ratio compares numbers
-measured on the same machine in the same session.
+measured on the same machine in the same session. Each time is the fastest
+batch (criterion's fastest sample; for a row measured more than once, the
+fastest): this machine has slow spells lasting seconds, which a median can
+catch on one side of a ratio and not the other.
 """
 
 from __future__ import annotations
@@ -47,16 +50,18 @@ def criterion(root: Path) -> dict[tuple[str, str, str], float]:
         meta = json.loads((estimates.parent / "benchmark.json").read_text())
         group_op, payload = meta["group_id"].split("/")
         op = "rust " + group_op.removeprefix("rust_")
-        median = json.loads(estimates.read_text())["median"]["point_estimate"]
-        out[(op, payload, meta["function_id"])] = median
+        sample = json.loads((estimates.parent / "sample.json").read_text())
+        fastest = min(t / n for t, n in zip(sample["times"], sample["iters"]))
+        out[(op, payload, meta["function_id"])] = fastest
     return out
 
 
 def json_lines(path: Path, prefix: str) -> dict[tuple[str, str, str], float]:
-    out = {}
+    out: dict[tuple[str, str, str], float] = {}
     for line in path.read_text().splitlines():
         row = json.loads(line)
-        out[(f"{prefix} {row['op']}", row["payload"], row["impl"])] = row["median"]
+        key = (f"{prefix} {row['op']}", row["payload"], row["impl"])
+        out[key] = min(out.get(key, row["value"]), row["value"])
     return out
 
 
@@ -108,7 +113,8 @@ def main() -> None:
             "# Benchmarks",
             "",
             "Written by `make bench`; every number below was measured in the same run.",
-            "Ratios are connect-session ÷ peer (lower is better).",
+            "Ratios are connect-session ÷ peer (lower is better); each time is the fastest of",
+            "several batches, taken in turn with the peer's (`benches/report.py` says why).",
             "",
             f"Machine: {machine()}. Peers: {peers}; serde_json from `benches/rust/Cargo.lock`.",
             "",
