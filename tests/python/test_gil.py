@@ -99,6 +99,27 @@ def test_large_output_is_the_exact_text(text: str) -> None:
     assert hash(out) == hash(data.decode())
 
 
+@pytest.mark.parametrize("text", ["x", "é"], ids=repr)
+def test_large_output_of_many_pieces_is_the_exact_text(text: str) -> None:
+    # A large document is written piece by piece (metadata and extra values as stored,
+    # the rest between them) into a str made to measure.
+    big = text * 40_000
+    data = (
+        '{"categories":["ats"],"metadata":{"t":"'
+        + big
+        + '"},'
+        + OWNERS
+        + ',"provider":"'
+        + big
+        + '","x":{"u":["'
+        + big
+        + '"]},"y":1}'
+    ).encode()
+    req = ConnectSessionCreate.from_json(data)
+    assert req.to_json().encode() == data
+    assert ConnectSessionCreate.from_json(req.to_json(indent=1)) == req
+
+
 def test_small_documents_keep_the_gil(witness: list[int]) -> None:
     data = ("{" + OWNERS + ',"metadata":{"t":"' + "x" * 1000 + '"}}').encode()
     read = functools.partial(ConnectSessionCreate.from_json, data)

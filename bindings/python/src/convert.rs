@@ -67,32 +67,57 @@ pub(crate) fn str_text(s: &Bound<'_, PyString>) -> PyResult<PyBackedStr> {
     PyBackedStr::try_from(s.clone())
 }
 
-/// A `str` of ASCII `text`, its bytes copied with the GIL released: for a
-/// large document the copy is most of `to_json`'s time once the text is
-/// written, and `PyString::new` would make it while holding the GIL.
-pub(crate) fn ascii_str_detached<'py>(
+/// A new `str` of the text `pieces` hands to its callback in consecutive
+/// pieces, `len` bytes in all, copied with the GIL released (for a large
+/// document the copy is most of `to_json`'s time, and `PyString::new` would
+/// make it holding the GIL); `None` unless the pieces are ASCII and `len`
+/// bytes long.
+pub(crate) fn ascii_str_of_pieces<'py>(
     py: Python<'py>,
-    text: &str,
-) -> PyResult<Bound<'py, PyString>> {
-    debug_assert!(text.is_ascii());
-    let len = ffi::Py_ssize_t::try_from(text.len())
+    len: usize,
+    pieces: impl FnOnce(&mut dyn FnMut(&str)) + Send,
+) -> PyResult<Option<Bound<'py, PyString>>> {
+    let size = ffi::Py_ssize_t::try_from(len)
         .map_err(|_| pyo3::exceptions::PyMemoryError::new_err("text too long for a str"))?;
     // SAFETY: attached to the interpreter; `PyUnicode_New` returns a new
-    // compact ASCII `str` of `len` code points (its terminating NUL already
+    // compact ASCII `str` of `size` code points (its terminating NUL already
     // written) or NULL with an exception set.
-    let string = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyUnicode_New(len, 127))? };
+    let string = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyUnicode_New(size, 127))? };
     // SAFETY: the data of a compact ASCII `str` is `len` bytes, one per code
     // point. Nothing else holds the new object until it is returned, so
     // filling it while the GIL is released races with nobody, as CPython's
     // own constructors fill a string after `PyUnicode_New`.
     let data = unsafe {
-        std::slice::from_raw_parts_mut(
-            ffi::PyUnicode_DATA(string.as_ptr()).cast::<u8>(),
-            text.len(),
-        )
+        std::slice::from_raw_parts_mut(ffi::PyUnicode_DATA(string.as_ptr()).cast::<u8>(), len)
     };
-    py.detach(|| data.copy_from_slice(text.as_bytes()));
-    Ok(string.cast_into::<PyString>()?)
+    let filled = py.detach(|| {
+        let (mut at, mut fits) = (0, true);
+        pieces(&mut |piece| {
+            let end = at + piece.len();
+            match data.get_mut(at..end) {
+                Some(room) if fits => fits = copy_ascii(room, piece.as_bytes()),
+                _ => fits = false,
+            }
+            at = end;
+        });
+        fits && at == len
+    });
+    // Not filled: the object, never handed out, is dropped.
+    Ok(filled.then(|| string.cast_into::<PyString>()).transpose()?)
+}
+
+/// Copies `from` (as long as `to`) if it is ASCII; false if not. Block by
+/// block, so that each block is checked and copied while in the cache: two
+/// passes over a large text cost half as much again as the copy alone.
+fn copy_ascii(to: &mut [u8], from: &[u8]) -> bool {
+    const BLOCK: usize = 16 * 1024;
+    for (to, from) in to.chunks_mut(BLOCK).zip(from.chunks(BLOCK)) {
+        if !from.is_ascii() {
+            return false;
+        }
+        to.copy_from_slice(from);
+    }
+    true
 }
 
 // ---------------------------------------------------------------------------

@@ -632,15 +632,24 @@ impl ConnectSessionCreate {
             }
             Arc::clone(&state.core)
         };
-        let (text, ascii) = py.detach(move || {
-            let text = write(&large);
-            let ascii = text.is_ascii();
-            (text, ascii)
-        });
-        if ascii {
-            convert::ascii_str_detached(py, &text)
-        } else {
-            Ok(PyString::new(py, &text))
+        if indent.is_none() {
+            // Written straight into a `str` made to measure, without a
+            // `String` first: the texts the model keeps are most of a large
+            // document, and are copied once instead of twice. A first pass
+            // totals the pieces' length: quick (the stored texts are only
+            // measured), so made holding the GIL rather than paying a
+            // release and a reacquisition for it.
+            let mut len = 0;
+            large.json_pieces(|piece| len += piece.len());
+            let pieces = |each: &mut dyn FnMut(&str)| large.json_pieces(each);
+            if let Some(written) = convert::ascii_str_of_pieces(py, len, pieces)? {
+                return Ok(written);
+            }
+        }
+        let text = py.detach(|| write(&large));
+        match convert::ascii_str_of_pieces(py, text.len(), |each| each(&text))? {
+            Some(written) => Ok(written),
+            None => Ok(PyString::new(py, &text)),
         }
     }
 

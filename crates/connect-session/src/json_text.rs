@@ -6,6 +6,62 @@
 
 use std::fmt::Write;
 
+/// Where a model writes its canonical JSON: small pieces (punctuation, keys,
+/// scalars) into a `String`, the texts the model already keeps in canonical
+/// form (metadata, extra values: nearly all of a large document) handed over
+/// whole, so that a writer that does not build one `String` need not copy them.
+pub(crate) trait JsonOut {
+    /// The buffer for small pieces.
+    fn small(&mut self) -> &mut String;
+    /// A stored canonical text, written as it is.
+    fn verbatim(&mut self, text: &str);
+}
+
+impl JsonOut for String {
+    fn small(&mut self) -> &mut String {
+        self
+    }
+
+    fn verbatim(&mut self, text: &str) {
+        self.push_str(text);
+    }
+}
+
+/// The JSON as consecutive pieces, each handed to `each`: the small ones
+/// gathered, the stored texts as they are.
+pub(crate) struct Pieces<F: FnMut(&str)> {
+    small: String,
+    each: F,
+}
+
+impl<F: FnMut(&str)> Pieces<F> {
+    pub(crate) fn new(each: F) -> Self {
+        Pieces {
+            small: String::new(),
+            each,
+        }
+    }
+
+    /// Hands over the small pieces gathered so far.
+    pub(crate) fn flush(&mut self) {
+        if !self.small.is_empty() {
+            (self.each)(&self.small);
+            self.small.clear();
+        }
+    }
+}
+
+impl<F: FnMut(&str)> JsonOut for Pieces<F> {
+    fn small(&mut self) -> &mut String {
+        &mut self.small
+    }
+
+    fn verbatim(&mut self, text: &str) {
+        self.flush();
+        (self.each)(text);
+    }
+}
+
 /// The length of the run at the start of `bytes` that holds no byte a JSON
 /// string must escape (`"`, `\\`, control characters).
 ///

@@ -9,7 +9,7 @@ use crate::draft::{self, ParseMode, Parts, Slots};
 use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, ValidationError};
 use crate::extra::Extra;
 use crate::field::Field;
-use crate::json_text;
+use crate::json_text::{self, JsonOut};
 use crate::metadata::Metadata;
 use crate::reader::{self, utf8};
 use crate::rules::{self, FIELD_DEPTH};
@@ -151,29 +151,59 @@ impl ConnectSessionCreate {
     /// assert_eq!(out, r#"body={"origin_owner_id":"o","origin_owner_name":"n"}"#);
     /// ```
     pub fn write_json(&self, out: &mut String) {
-        out.push('{');
+        self.write_json_to(out);
+    }
+
+    /// The canonical compact JSON of [`to_json`](Self::to_json), handed to
+    /// `each` in consecutive pieces: the texts the model keeps in canonical
+    /// form (metadata, extra values) straight from the model, the rest in
+    /// small pieces between them. For writing a large document where a
+    /// `String` is no use without copying it once more: a first pass can
+    /// total the length, a second fill a buffer made to measure (the Python
+    /// binding's `str`).
+    ///
+    /// ```
+    /// let req = connect_session::ConnectSessionCreate::from_json(
+    ///     br#"{"origin_owner_id":"o","origin_owner_name":"n","metadata":{"a":1}}"#,
+    /// )
+    /// .unwrap();
+    /// let mut pieces = Vec::new();
+    /// req.json_pieces(|piece| pieces.push(piece.to_owned()));
+    /// assert_eq!(pieces.concat(), req.to_json());
+    /// assert!(pieces.contains(&r#"{"a":1}"#.to_owned()));
+    /// ```
+    pub fn json_pieces(&self, each: impl FnMut(&str)) {
+        let mut pieces = json_text::Pieces::new(each);
+        self.write_json_to(&mut pieces);
+        pieces.flush();
+    }
+
+    fn write_json_to(&self, out: &mut impl JsonOut) {
+        out.small().push('{');
         let mut first = true;
         for (field, slot) in Field::ALL.iter().zip(self.slots.iter()) {
             if let Some(data) = slot {
+                let small = out.small();
                 if !std::mem::take(&mut first) {
-                    out.push(',');
+                    small.push(',');
                 }
                 // Field names need no escapes (checked where they are defined).
-                out.push('"');
-                out.push_str(field.name());
-                out.push_str("\":");
+                small.push('"');
+                small.push_str(field.name());
+                small.push_str("\":");
                 data.write_json(out);
             }
         }
         for (key, value) in self.extra.iter() {
+            let small = out.small();
             if !std::mem::take(&mut first) {
-                out.push(',');
+                small.push(',');
             }
-            json_text::write_str(out, key);
-            out.push(':');
-            out.push_str(value);
+            json_text::write_str(small, key);
+            small.push(':');
+            out.verbatim(value);
         }
-        out.push('}');
+        out.small().push('}');
     }
 
     /// About the length of [`to_json`](Self::to_json)'s output (exact or a

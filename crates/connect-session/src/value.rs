@@ -7,7 +7,7 @@ use compact_str::CompactString;
 
 use crate::category::Category;
 use crate::errors::ValidationError;
-use crate::json_text;
+use crate::json_text::{self, JsonOut};
 use crate::metadata::Metadata;
 use crate::native::Written;
 use crate::session_type::ConnectSessionCreateType;
@@ -27,12 +27,13 @@ pub(crate) enum Data {
 
 impl Data {
     /// Appends the canonical JSON of the value.
-    pub(crate) fn write_json(&self, out: &mut String) {
+    pub(crate) fn write_json(&self, out: &mut impl JsonOut) {
         match self {
-            Data::Text(text) => json_text::write_str(out, text),
-            Data::Boolean(flag) => out.push_str(if *flag { "true" } else { "false" }),
-            Data::Seconds(seconds) => json_text::write_number(out, *seconds),
+            Data::Text(text) => json_text::write_str(out.small(), text),
+            Data::Boolean(flag) => out.small().push_str(if *flag { "true" } else { "false" }),
+            Data::Seconds(seconds) => json_text::write_number(out.small(), *seconds),
             Data::Categories(categories) => {
+                let out = out.small();
                 out.push('[');
                 for (i, c) in categories.iter().enumerate() {
                     if i > 0 {
@@ -42,8 +43,8 @@ impl Data {
                 }
                 out.push(']');
             }
-            Data::Object(metadata) => out.push_str(metadata.as_json()),
-            Data::Type(kind) => json_text::write_str(out, kind.as_str()),
+            Data::Object(metadata) => out.verbatim(metadata.as_json()),
+            Data::Type(kind) => json_text::write_str(out.small(), kind.as_str()),
         }
     }
 
