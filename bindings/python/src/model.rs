@@ -30,7 +30,7 @@
 use std::borrow::Cow;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use connect_session::binding::NativeWriter;
+use connect_session::binding::{self, NativeWriter};
 use connect_session::{
     ConnectSessionCreate as Core, ConnectSessionCreateCategories as Category,
     ConnectSessionCreateType as SessionType, Field, FieldValue, ParseMode, ValidationError, Value,
@@ -640,8 +640,8 @@ impl ConnectSessionCreate {
             // measured), so made holding the GIL rather than paying a
             // release and a reacquisition for it.
             let mut len = 0;
-            large.json_pieces(|piece| len += piece.len());
-            let pieces = |each: &mut dyn FnMut(&str)| large.json_pieces(each);
+            binding::json_pieces(&large, |piece| len += piece.len());
+            let pieces = |each: &mut dyn FnMut(&str)| binding::json_pieces(&large, each);
             if let Some(written) = convert::ascii_str_of_pieces(py, len, pieces)? {
                 return Ok(written);
             }

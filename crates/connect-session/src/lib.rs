@@ -72,6 +72,29 @@ pub use value::{FieldValue, Value};
 pub mod binding {
     pub use crate::native::{NativeWriter, Written};
     pub use crate::visit::{visit_json, JsonVisitor};
+
+    /// The canonical compact JSON of [`to_json`](crate::ConnectSessionCreate::to_json),
+    /// handed to `each` in consecutive pieces: the texts the model keeps in
+    /// canonical form (metadata, extra values) straight from the model, the
+    /// rest in small pieces between them. For writing a large document into
+    /// a buffer of another language's string type without a `String` first:
+    /// a first pass totals the length, a second fills a buffer made to measure.
+    ///
+    /// ```
+    /// use connect_session::{binding, ConnectSessionCreate};
+    ///
+    /// let req = ConnectSessionCreate::from_json(
+    ///     br#"{"origin_owner_id":"o","origin_owner_name":"n","metadata":{"a":1}}"#,
+    /// )
+    /// .unwrap();
+    /// let mut pieces = Vec::new();
+    /// binding::json_pieces(&req, |piece| pieces.push(piece.to_owned()));
+    /// assert_eq!(pieces.concat(), req.to_json());
+    /// assert!(pieces.contains(&r#"{"a":1}"#.to_owned()));
+    /// ```
+    pub fn json_pieces(model: &crate::ConnectSessionCreate, each: impl FnMut(&str)) {
+        model.json_pieces(each);
+    }
 }
 
 /// The deepest nesting accepted: the document object is depth 1, so metadata

@@ -154,25 +154,9 @@ impl ConnectSessionCreate {
         self.write_json_to(out);
     }
 
-    /// The canonical compact JSON of [`to_json`](Self::to_json), handed to
-    /// `each` in consecutive pieces: the texts the model keeps in canonical
-    /// form (metadata, extra values) straight from the model, the rest in
-    /// small pieces between them. For writing a large document where a
-    /// `String` is no use without copying it once more: a first pass can
-    /// total the length, a second fill a buffer made to measure (the Python
-    /// binding's `str`).
-    ///
-    /// ```
-    /// let req = connect_session::ConnectSessionCreate::from_json(
-    ///     br#"{"origin_owner_id":"o","origin_owner_name":"n","metadata":{"a":1}}"#,
-    /// )
-    /// .unwrap();
-    /// let mut pieces = Vec::new();
-    /// req.json_pieces(|piece| pieces.push(piece.to_owned()));
-    /// assert_eq!(pieces.concat(), req.to_json());
-    /// assert!(pieces.contains(&r#"{"a":1}"#.to_owned()));
-    /// ```
-    pub fn json_pieces(&self, each: impl FnMut(&str)) {
+    /// The canonical compact JSON in consecutive pieces (see
+    /// [`binding::json_pieces`](crate::binding::json_pieces)).
+    pub(crate) fn json_pieces(&self, each: impl FnMut(&str)) {
         let mut pieces = json_text::Pieces::new(each);
         self.write_json_to(&mut pieces);
         pieces.flush();

@@ -178,7 +178,7 @@ proptest! {
         prop_assert_eq!(pretty.to_json(), json.clone());
         // In pieces (as the Python binding writes large documents), the same text.
         let mut pieces = String::new();
-        m.json_pieces(|piece| pieces.push_str(piece));
+        connect_session::binding::json_pieces(&m, |piece| pieces.push_str(piece));
         prop_assert_eq!(pieces, json);
     }
 
