@@ -1,11 +1,12 @@
 """Collects every benchmark's times into one table of ratios: docs/benchmarks.md.
 
-Usage: report.py CRITERION_DIR PYTHON_RESULTS C_RESULTS OUT
+Usage: report.py RUST_RESULTS PYTHON_RESULTS C_RESULTS OUT
 The inputs come from one `make bench` run, so every ratio compares numbers
 measured on the same machine in the same session. Each time is the fastest
-batch (criterion's fastest sample; for a row measured more than once, the
-fastest): this machine has slow spells lasting seconds, which a median can
-catch on one side of a ratio and not the other.
+batch, the two sides' batches taken in turn (for a row measured more than
+once, the fastest): this machine has slow spells lasting seconds, which
+decided rows by which side of a ratio they fell on when the sides were
+measured one after the other, or by a median.
 """
 
 from __future__ import annotations
@@ -43,19 +44,6 @@ TARGETS = [
 ]
 
 
-def criterion(root: Path) -> dict[tuple[str, str, str], float]:
-    out = {}
-    for estimates in root.glob("*/*/new/estimates.json"):
-        # Criterion names folders after groups with `/` replaced; benchmark.json keeps the name.
-        meta = json.loads((estimates.parent / "benchmark.json").read_text())
-        group_op, payload = meta["group_id"].split("/")
-        op = "rust " + group_op.removeprefix("rust_")
-        sample = json.loads((estimates.parent / "sample.json").read_text())
-        fastest = min(t / n for t, n in zip(sample["times"], sample["iters"]))
-        out[(op, payload, meta["function_id"])] = fastest
-    return out
-
-
 def json_lines(path: Path, prefix: str) -> dict[tuple[str, str, str], float]:
     out: dict[tuple[str, str, str], float] = {}
     for line in path.read_text().splitlines():
@@ -82,8 +70,10 @@ def machine() -> str:
 
 
 def main() -> None:
-    crit, py_results, c_results, out_path = (Path(a) for a in sys.argv[1:5])
-    results = criterion(crit) | json_lines(py_results, "py") | json_lines(c_results, "c")
+    rust_results, py_results, c_results, out_path = (Path(a) for a in sys.argv[1:5])
+    results = (
+        json_lines(rust_results, "rust") | json_lines(py_results, "py") | json_lines(c_results, "c")
+    )
     versions = subprocess.run(
         [sys.executable, "-m", "pip", "freeze"], capture_output=True, text=True
     ).stdout.split()

@@ -7,11 +7,14 @@ BENCH_TARGET_DIR = $(abspath $(or $(CARGO_TARGET_DIR),target))/bench
 BENCH_OUT = $(BENCH_TARGET_DIR)/results
 
 bench: bench-rust bench-c bench-py ## benchmarks against serde_json, pydantic and msgspec; writes docs/benchmarks.md
-	$(VENV_PY) benches/report.py $(BENCH_TARGET_DIR)/criterion $(BENCH_OUT)/python.jsonl \
+	$(VENV_PY) benches/report.py $(BENCH_OUT)/rust.jsonl $(BENCH_OUT)/python.jsonl \
 		$(BENCH_OUT)/c.jsonl docs/benchmarks.md
 
-bench-rust: ## Rust: from_json/to_json against a plain serde_json struct (criterion)
-	cd benches/rust && CARGO_TARGET_DIR=$(BENCH_TARGET_DIR) $(CARGO) bench --bench rust
+bench-rust: ## Rust: from_json/to_json against a plain serde_json struct
+	@mkdir -p $(BENCH_OUT)
+	cd benches/rust && CARGO_TARGET_DIR=$(BENCH_TARGET_DIR) $(CARGO) run -q --release --bin compare \
+		> $(BENCH_OUT)/rust.jsonl
+	cat $(BENCH_OUT)/rust.jsonl
 
 bench-c: ffi-release ## C: the round trip through the C ABI against the same calls from Rust
 	@mkdir -p $(BENCH_OUT)
