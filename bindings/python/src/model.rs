@@ -647,10 +647,14 @@ impl ConnectSessionCreate {
             }
         }
         let text = py.detach(|| write(&large));
-        match convert::ascii_str_of_pieces(py, text.len(), |each| each(&text))? {
-            Some(written) => Ok(written),
-            None => Ok(PyString::new(py, &text)),
+        if indent.is_some() {
+            if let Some(written) = convert::ascii_str_of_pieces(py, text.len(), |each| each(&text))?
+            {
+                return Ok(written);
+            }
         }
+        // Not ASCII: Python decodes the UTF-8 (holding the GIL).
+        Ok(PyString::new(py, &text))
     }
 
     /// The content of `to_json()` as Python data, the caller's own (plain
