@@ -49,8 +49,8 @@ pub(crate) fn document(json: &[u8], mode: ParseMode) -> Result<Parts, Validation
         return Err(stopped(not_an_object(&mut p)));
     }
     let mut draft = Draft::new(mode);
-    p.members_in(1, &mut DocumentKeys::default(), |p, key| {
-        draft.read_member(p, key)
+    p.members_in(1, &mut DocumentKeys::default(), |p, key, field| {
+        draft.read_member(p, key, field)
     })
     .and_then(|()| p.end())
     .map_err(stopped)?;
@@ -66,14 +66,17 @@ struct DocumentKeys {
 }
 
 impl Keys for DocumentKeys {
-    fn insert(&mut self, text: &str, at: usize, key: &str) -> bool {
+    /// The key's field, if it names one (looked up once per key).
+    type Found = Option<Field>;
+
+    fn insert(&mut self, text: &str, at: usize, key: &str) -> Option<Option<Field>> {
         match Field::from_name(key) {
             Some(field) => {
                 let fresh = self.fields & field.bit() == 0;
                 self.fields |= field.bit();
-                fresh
+                fresh.then_some(Some(field))
             }
-            None => self.others.insert(text, at, key),
+            None => self.others.insert(text, at, key).then_some(None),
         }
     }
 }
@@ -147,9 +150,15 @@ impl Draft {
         }
     }
 
-    /// Reads one member of a document (keys are already known to be unique).
-    fn read_member(&mut self, p: &mut Reader<'_>, key: &str) -> Result<(), Stop> {
-        match Field::from_name(key) {
+    /// Reads one member of a document (keys are already known to be unique),
+    /// `field` the one `key` names.
+    fn read_member(
+        &mut self,
+        p: &mut Reader<'_>,
+        key: &str,
+        field: Option<Field>,
+    ) -> Result<(), Stop> {
+        match field {
             Some(field) => {
                 let data = rules::read(field, p)?;
                 self.put(field, data);

@@ -509,17 +509,18 @@ impl<'a> Reader<'a> {
     pub(crate) fn members(
         &mut self,
         depth: usize,
-        each: impl FnMut(&mut Self, &str) -> Result<(), Stop>,
+        mut each: impl FnMut(&mut Self, &str) -> Result<(), Stop>,
     ) -> Result<(), Stop> {
-        self.members_in(depth, &mut KeySet::default(), each)
+        self.members_in(depth, &mut KeySet::default(), |p, key, ()| each(p, key))
     }
 
-    /// [`members`](Self::members), with the keys met kept in `seen`.
-    pub(crate) fn members_in(
+    /// [`members`](Self::members), with the keys met kept in `seen`, which
+    /// also hands `each` what it found out about the key.
+    pub(crate) fn members_in<K: Keys>(
         &mut self,
         depth: usize,
-        seen: &mut impl Keys,
-        mut each: impl FnMut(&mut Self, &str) -> Result<(), Stop>,
+        seen: &mut K,
+        mut each: impl FnMut(&mut Self, &str, K::Found) -> Result<(), Stop>,
     ) -> Result<(), Stop> {
         self.expect(b'{', "expected an object")?;
         self.check_depth(depth)?;
@@ -543,8 +544,8 @@ impl<'a> Reader<'a> {
                 || PathItem::from(&*key),
                 PathItem::key_weight(key.len()),
                 |p| {
-                    if fresh {
-                        each(p, &key)
+                    if let Some(found) = fresh {
+                        each(p, &key, found)
                     } else {
                         p.record_with(ErrorKind::DuplicateKey, || {
                             format!("duplicate key {}", Quoted(&key))
@@ -656,14 +657,19 @@ impl<'a> Reader<'a> {
 
 /// The keys met in one object.
 pub(crate) trait Keys {
-    /// Adds the key `key`, whose opening quote is at `at` in `text`; false if
-    /// it was already there.
-    fn insert(&mut self, text: &str, at: usize, key: &str) -> bool;
+    /// What telling a key apart found out about it, for the member's reader.
+    type Found;
+
+    /// Adds the key `key`, whose opening quote is at `at` in `text`; `None`
+    /// if it was already there.
+    fn insert(&mut self, text: &str, at: usize, key: &str) -> Option<Self::Found>;
 }
 
 impl Keys for KeySet {
-    fn insert(&mut self, text: &str, at: usize, key: &str) -> bool {
-        KeySet::insert(self, text, at, key)
+    type Found = ();
+
+    fn insert(&mut self, text: &str, at: usize, key: &str) -> Option<()> {
+        KeySet::insert(self, text, at, key).then_some(())
     }
 }
 
