@@ -636,11 +636,11 @@ impl ConnectSessionCreate {
             // Written straight into a `str` made to measure, without a
             // `String` first: the texts the model keeps are most of a large
             // document, and are copied once instead of twice. A first pass
-            // totals the pieces' length: quick (the stored texts are only
-            // measured), so made holding the GIL rather than paying a
-            // release and a reacquisition for it.
+            // totals the pieces' length, also without the GIL: the stored
+            // texts are only measured, but text fields are escaped as in the
+            // second, and one of them may be most of the document.
             let mut len = 0;
-            binding::json_pieces(&large, |piece| len += piece.len());
+            py.detach(|| binding::json_pieces(&large, |piece| len += piece.len()));
             let pieces = |each: &mut dyn FnMut(&str)| binding::json_pieces(&large, each);
             if let Some(written) = convert::ascii_str_of_pieces(py, len, pieces)? {
                 return Ok(written);
