@@ -91,7 +91,8 @@ pub(crate) fn values<'a>(
     // Keys of the model are tracked by `seen`; these only when extra keys come.
     let mut other_keys = KeyList::default();
     for (key, value) in items {
-        let fresh = match Field::from_name(key) {
+        let field = Field::from_name(key);
+        let fresh = match field {
             Some(field) => draft.seen & field.bit() == 0,
             None => other_keys.insert(key),
         };
@@ -106,7 +107,7 @@ pub(crate) fn values<'a>(
             continue;
         }
         draft
-            .put_value(key, value, &mut errors)
+            .put_value(key, field, value, &mut errors)
             .map_err(|stop| ValidationError::single(*stop))?;
     }
     draft.finish(errors)
@@ -179,9 +180,16 @@ impl Draft {
         Ok(())
     }
 
-    /// Takes one value from a binding (keys are already known to be unique).
-    fn put_value(&mut self, key: &str, value: Value<'_>, errors: &mut Errors) -> Result<(), Stop> {
-        match Field::from_name(key) {
+    /// Takes one value from a binding (keys are already known to be unique),
+    /// `field` the one `key` names.
+    fn put_value(
+        &mut self,
+        key: &str,
+        field: Option<Field>,
+        value: Value<'_>,
+        errors: &mut Errors,
+    ) -> Result<(), Stop> {
+        match field {
             Some(field) => {
                 let data = rules::from_value(field, value, errors)?;
                 self.put(field, data);
