@@ -1,9 +1,9 @@
 //! The core's errors as the Python exception `connect_session.ValidationError`.
 //!
 //! The exception class itself is written in Python (`connect_session/_errors.py`),
-//! a plain `ValueError` subclass. This module
-//! hands it the core's errors: the message, which is the core's `Display`
-//! of each error (one line each), and the list of `{"type", "loc", "msg"}` dicts.
+//! a plain `ValueError` subclass. This module hands it the core's errors: the
+//! message, which is the core's `Display` of each error (one line each), and
+//! the list of `{"type", "loc", "msg"}` dicts.
 
 use connect_session::{PathItem, ValidationError, TOO_MANY_ERRORS};
 use pyo3::prelude::*;

@@ -165,12 +165,16 @@ impl ConnectSessionCreate {
     fn write_json_to(&self, out: &mut impl JsonOut) {
         out.small().push('{');
         let mut first = true;
+        // The comma before every member but the first.
+        let mut member = |small: &mut String| {
+            if !std::mem::take(&mut first) {
+                small.push(',');
+            }
+        };
         for (field, slot) in Field::ALL.iter().zip(self.slots.iter()) {
             if let Some(data) = slot {
                 let small = out.small();
-                if !std::mem::take(&mut first) {
-                    small.push(',');
-                }
+                member(small);
                 // Field names need no escapes (checked where they are defined).
                 small.push('"');
                 small.push_str(field.name());
@@ -180,9 +184,7 @@ impl ConnectSessionCreate {
         }
         for (key, value) in self.extra.iter() {
             let small = out.small();
-            if !std::mem::take(&mut first) {
-                small.push(',');
-            }
+            member(small);
             json_text::write_str(small, key);
             small.push(':');
             out.verbatim(value);
