@@ -44,6 +44,22 @@ TARGETS = [
 ]
 
 
+# Lower bounds measured beside the peers: (operation, payload, impl, what it is, peer). The
+# time of doing only part of what the operation must do, with the fastest peer's code: a
+# target below it cannot be met by any implementation of the operation.
+FLOORS = [
+    (
+        "py construct",
+        "reference",
+        "msgspec_encoding_metadata",
+        "a msgspec struct made from the same keywords and its metadata written by msgspec's "
+        "JSON encoder, nothing checked: the least a constructor that owns its values and keeps "
+        "metadata as JSON does",
+        "pydantic",
+    ),
+]
+
+
 def json_lines(path: Path, prefix: str) -> dict[tuple[str, str, str], float]:
     out: dict[tuple[str, str, str], float] = {}
     for line in path.read_text().splitlines():
@@ -98,6 +114,16 @@ def main() -> None:
         rows.append(
             f"| {op} | {payload} | {peer} | {fmt(ours, op)} | {fmt(theirs, op)} | {ratio:.2f} | {goal} | {met} |"
         )
+    floors = []
+    for op, payload, impl, what, peer in FLOORS:
+        floor, theirs = results.get((op, payload, impl)), results.get((op, payload, peer))
+        if floor is None or theirs is None:
+            floors.append(f"- {op}, {payload}: the floor was not measured.")
+            continue
+        floors.append(
+            f"- {op}, {payload}: {what}: {fmt(floor, op)}, {floor / theirs:.2f} of {peer}'s"
+            f" {fmt(theirs, op)}."
+        )
     text = "\n".join(
         [
             "# Benchmarks",
@@ -113,6 +139,10 @@ def main() -> None:
             *rows,
             "",
             "Targets missed in this run: " + ("none" if not misses else "; ".join(misses)) + ".",
+            "",
+            "Floors measured in this run (part of an operation's work, done by a peer's code):",
+            "",
+            *floors,
             "",
             NOTES.read_text().strip(),
             "",
