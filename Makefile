@@ -23,6 +23,9 @@ lint: lint-rust $(LINT_TARGETS) ## every linter: rustfmt, clippy, and each langu
 lint-rust:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	@# The benchmarks are a workspace of their own, which `--workspace` does not reach.
+	cd benches/rust && $(CARGO) fmt -- --check
+	cd benches/rust && CARGO_TARGET_DIR=$(BENCH_TARGET_DIR) $(CARGO) clippy --all-targets -- -D warnings
 
 test: prereqs test-rust test-readme $(TEST_TARGETS) ## run every test suite (prereqs first)
 

@@ -77,12 +77,16 @@ def fmt(value: float, op: str) -> str:
 
 def machine() -> str:
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
         platform.processor(),
     )
     rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
-    return f"{cpu}, {platform.system()} {platform.release()}; {rustc}; Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.release()}"
+    return f"{cpu}, {system}; {rustc}; Python {platform.python_version()}"
 
 
 def main() -> None:
@@ -93,7 +97,9 @@ def main() -> None:
     versions = subprocess.run(
         [sys.executable, "-m", "pip", "freeze"], capture_output=True, text=True
     ).stdout.split()
-    peers = ", ".join(v for v in versions if v.split("==")[0] in ("pydantic", "pydantic_core", "msgspec"))
+    peers = ", ".join(
+        v for v in versions if v.split("==")[0] in ("pydantic", "pydantic_core", "msgspec")
+    )
     rows = []
     misses = []
     for op, payload, peer, target, stretch in TARGETS:
@@ -111,9 +117,8 @@ def main() -> None:
         met = "" if target is None else ("yes" if ratio <= target else "**no**")
         if target is not None and ratio > target:
             misses.append(f"{op} {payload} vs {peer}: {ratio:.2f} (target {target})")
-        rows.append(
-            f"| {op} | {payload} | {peer} | {fmt(ours, op)} | {fmt(theirs, op)} | {ratio:.2f} | {goal} | {met} |"
-        )
+        times = f"{fmt(ours, op)} | {fmt(theirs, op)}"
+        rows.append(f"| {op} | {payload} | {peer} | {times} | {ratio:.2f} | {goal} | {met} |")
     floors = []
     for op, payload, impl, what, peer in FLOORS:
         floor, theirs = results.get((op, payload, impl)), results.get((op, payload, peer))

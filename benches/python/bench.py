@@ -9,16 +9,14 @@ from __future__ import annotations
 import gc
 import json
 import os
-import statistics
 import subprocess
 import sys
 import time
 import timeit
 from typing import Any, Callable
 
-from peers import MSGSPEC_DECODER, MSGSPEC_ENCODER, Category, MsgspecModel, PydanticModel
-
 from connect_session import ConnectSessionCreate, ConnectSessionCreateCategories
+from peers import MSGSPEC_DECODER, MSGSPEC_ENCODER, Category, MsgspecModel, PydanticModel
 
 REFERENCE = (
     b'{"categories":["ats","hris","hris-legacy","crm"],"expires_in":1800,"metadata":'
@@ -96,18 +94,18 @@ def check_same_content() -> None:
     )
 
 
+def decoders(data: bytes) -> dict[str, Callable[[], Any]]:
+    return {
+        "connect_session": lambda: ConnectSessionCreate.from_json(data),
+        "pydantic": lambda: PydanticModel.model_validate_json(data),
+        "msgspec": lambda: MSGSPEC_DECODER.decode(data),
+    }
+
+
 def speed() -> None:
     cats = ["ats", "hris", "hris-legacy", "crm"]
     for payload, data in (("reference", REFERENCE), ("minimal", MINIMAL)):
-        compare(
-            "decode",
-            payload,
-            {
-                "connect_session": lambda: ConnectSessionCreate.from_json(data),
-                "pydantic": lambda: PydanticModel.model_validate_json(data),
-                "msgspec": lambda: MSGSPEC_DECODER.decode(data),
-            },
-        )
+        compare("decode", payload, decoders(data))
 
     ours = ConnectSessionCreate.from_json(REFERENCE)
     theirs = PydanticModel.model_validate_json(REFERENCE)

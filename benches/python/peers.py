@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Any, Optional
+from typing import Any
 
 import msgspec
 import pydantic
@@ -31,35 +31,35 @@ class Category(str, enum.Enum):
 class PydanticModel(pydantic.BaseModel):
     """Contract v2's thirteen fields (`type` an open string)."""
 
-    account_id: Optional[str] = None
-    categories: Optional[list[Category]] = None
-    expires_in: Optional[float] = None
-    integration_id: Optional[str] = None
-    label: Optional[str] = None
-    metadata: Optional[dict[str, Any]] = None
-    multiple: Optional[pydantic.StrictBool] = None
+    account_id: str | None = None
+    categories: list[Category] | None = None
+    expires_in: float | None = None
+    integration_id: str | None = None
+    label: str | None = None
+    metadata: dict[str, Any] | None = None
+    multiple: pydantic.StrictBool | None = None
     origin_owner_id: str
     origin_owner_name: str
-    origin_username: Optional[str] = None
-    provider: Optional[str] = None
-    provider_version: Optional[str] = None
-    type: Optional[str] = None
+    origin_username: str | None = None
+    provider: str | None = None
+    provider_version: str | None = None
+    type: str | None = None
 
 
 class MsgspecModel(msgspec.Struct, omit_defaults=True):
     origin_owner_id: str
     origin_owner_name: str
-    account_id: Optional[str] = None
-    categories: Optional[list[Category]] = None
-    expires_in: Optional[float] = None
-    integration_id: Optional[str] = None
-    label: Optional[str] = None
-    metadata: Optional[dict[str, Any]] = None
-    multiple: Optional[bool] = None
-    origin_username: Optional[str] = None
-    provider: Optional[str] = None
-    provider_version: Optional[str] = None
-    type: Optional[str] = None
+    account_id: str | None = None
+    categories: list[Category] | None = None
+    expires_in: float | None = None
+    integration_id: str | None = None
+    label: str | None = None
+    metadata: dict[str, Any] | None = None
+    multiple: bool | None = None
+    origin_username: str | None = None
+    provider: str | None = None
+    provider_version: str | None = None
+    type: str | None = None
 
 
 MSGSPEC_DECODER = msgspec.json.Decoder(MsgspecModel)

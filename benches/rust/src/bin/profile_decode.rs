@@ -10,7 +10,9 @@ use connect_session_bench::{PlainConnectSessionCreate, MINIMAL, REFERENCE};
 
 fn main() {
     let which = std::env::args().nth(1).unwrap_or_else(|| "ours".to_owned());
-    let n: usize = std::env::args().nth(2).map_or(20_000, |s| s.parse().expect("a count"));
+    let n: usize = std::env::args()
+        .nth(2)
+        .map_or(20_000, |s| s.parse().expect("a count"));
     let payload = match std::env::args().nth(3).as_deref() {
         None | Some("reference") => REFERENCE,
         Some("minimal") => MINIMAL,
@@ -18,12 +20,16 @@ fn main() {
     };
     for _ in 0..n {
         match which.as_str() {
-            "ours" => drop(black_box(ConnectSessionCreate::from_json(black_box(payload)).unwrap())),
+            "ours" => drop(black_box(
+                ConnectSessionCreate::from_json(black_box(payload)).unwrap(),
+            )),
             "roundtrip" => {
                 let req = ConnectSessionCreate::from_json(black_box(payload)).unwrap();
                 drop(black_box(req.to_json()));
             }
-            "serde" => drop(black_box(serde_json::from_slice::<PlainConnectSessionCreate>(black_box(payload)).unwrap())),
+            "serde" => drop(black_box(
+                serde_json::from_slice::<PlainConnectSessionCreate>(black_box(payload)).unwrap(),
+            )),
             other => panic!("unknown implementation {other}"),
         }
     }

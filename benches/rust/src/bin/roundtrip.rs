@@ -17,7 +17,8 @@ fn main() {
             .map(|_| {
                 let start = Instant::now();
                 for _ in 0..CALLS_PER_BATCH {
-                    let req = ConnectSessionCreate::from_json(black_box(json)).expect("valid payload");
+                    let req =
+                        ConnectSessionCreate::from_json(black_box(json)).expect("valid payload");
                     let out = req.to_json();
                     assert_eq!(out.len(), json.len());
                     drop(black_box(out));
@@ -25,6 +26,8 @@ fn main() {
                 start.elapsed().as_nanos() as f64 / f64::from(CALLS_PER_BATCH)
             })
             .fold(f64::INFINITY, f64::min);
-        println!(r#"{{"op":"roundtrip","payload":"{name}","impl":"rust","value":{best:.1},"unit":"ns"}}"#);
+        println!(
+            r#"{{"op":"roundtrip","payload":"{name}","impl":"rust","value":{best:.1},"unit":"ns"}}"#
+        );
     }
 }
