@@ -78,13 +78,16 @@ pub(crate) fn plain_run(bytes: &[u8]) -> usize {
         }
         done += 8;
     }
-    // The last few bytes, padded with a letter that needs no escape.
+    // The last few bytes as one word, padded with letters that need no
+    // escape (copying them into a padded array was a call to memcpy, as dear
+    // as the scan of a short string).
     let rest = chunks.remainder();
-    let mut last = [b'a'; 8];
-    if let Some(head) = last.get_mut(..rest.len()) {
-        head.copy_from_slice(rest);
-    }
-    done + first_to_escape(u64::from_le_bytes(last)).unwrap_or(rest.len())
+    let letters = u64::from_le_bytes([b'a'; 8]);
+    let last = rest
+        .iter()
+        .rev()
+        .fold(letters, |word, &b| word << 8 | u64::from(b));
+    done + first_to_escape(last).unwrap_or(rest.len())
 }
 
 /// The index of the first byte of `word` (little-endian) that a JSON string

@@ -1,7 +1,8 @@
 //! A loop for profilers (`valgrind --tool=callgrind`, `perf`): decodes one
 //! payload N times with the chosen implementation, or (`roundtrip`) decodes
-//! and writes it again, as `benches/c/bench.c` does through the C ABI.
-//! Usage: profile_decode (ours|serde|roundtrip) [N] [reference|minimal]
+//! and writes it again, as `benches/c/bench.c` does through the C ABI, or
+//! (`encode`) writes the decoded payload N times.
+//! Usage: profile_decode (ours|serde|roundtrip|encode) [N] [reference|minimal]
 
 use std::hint::black_box;
 
@@ -18,6 +19,7 @@ fn main() {
         Some("minimal") => MINIMAL,
         Some(other) => panic!("unknown payload {other}"),
     };
+    let decoded = ConnectSessionCreate::from_json(payload).unwrap();
     for _ in 0..n {
         match which.as_str() {
             "ours" => drop(black_box(
@@ -27,6 +29,7 @@ fn main() {
                 let req = ConnectSessionCreate::from_json(black_box(payload)).unwrap();
                 drop(black_box(req.to_json()));
             }
+            "encode" => drop(black_box(black_box(&decoded).to_json())),
             "serde" => drop(black_box(
                 serde_json::from_slice::<PlainConnectSessionCreate>(black_box(payload)).unwrap(),
             )),
