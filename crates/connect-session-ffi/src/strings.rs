@@ -20,15 +20,14 @@ use crate::error::Failure;
 /// # Safety
 ///
 /// `ptr` is NULL or points to `len` readable bytes that stay unchanged for `'a`.
+#[inline]
 pub(crate) unsafe fn bytes_in<'a>(
     ptr: *const u8,
     len: usize,
     param: &str,
 ) -> Result<&'a [u8], Failure> {
     if len > isize::MAX as usize {
-        return Err(Failure::invalid_argument(format!(
-            "{param}_len {len} is larger than PTRDIFF_MAX"
-        )));
+        return Err(Failure::too_long(param, len));
     }
     if ptr.is_null() {
         return if len == 0 {
@@ -87,6 +86,7 @@ impl<T> Out<'_, T> {
     /// # Safety
     ///
     /// `ptr` is NULL or valid for writing one `T` for the rest of the call.
+    #[inline]
     pub(crate) unsafe fn new(ptr: *mut T, param: &str) -> Result<Self, Failure> {
         if !ptr.is_aligned() {
             return Err(Failure::misaligned(param, std::mem::align_of::<T>()));
