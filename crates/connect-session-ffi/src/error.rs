@@ -264,10 +264,15 @@ thread_local! {
 }
 
 /// Forgets this thread's last error.
+#[inline]
 pub(crate) fn clear_last_error() {
-    if !MAY_HOLD.get() {
-        return;
+    if MAY_HOLD.get() {
+        forget_last_error();
     }
+}
+
+#[cold]
+fn forget_last_error() {
     MAY_HOLD.set(false);
     LAST_ERROR.with(|slot| {
         // Dropping the old value outside the borrow keeps this re-entrant.
