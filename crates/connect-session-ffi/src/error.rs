@@ -258,8 +258,8 @@ thread_local! {
     /// Whether `LAST_ERROR` may hold a failure. Every call clears the last
     /// error, nearly always an empty one: this flag, which needs no
     /// destructor, is a plain load, where `LAST_ERROR` is a lookup of the
-    /// thread's destructor state and a borrow (about 20 instructions a call,
-    /// 1.5% of a minimal round trip; callgrind).
+    /// thread's destructor state and a borrow (about 17 instructions a call,
+    /// 1% of a minimal round trip; callgrind).
     static MAY_HOLD: Cell<bool> = const { Cell::new(false) };
 }
 
