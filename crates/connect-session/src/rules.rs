@@ -195,7 +195,10 @@ pub(crate) fn from_value(
         Value::Strings(items) if kind == FieldKind::Categories => {
             return Ok(categories_of(field, &items, errors));
         }
-        Value::Strings(_) => Err(wrong_type(kind, JsonType::Array)),
+        Value::Categories(list) if kind == FieldKind::Categories => {
+            Ok(Some(Data::Categories(list)))
+        }
+        Value::Strings(_) | Value::Categories(_) => Err(wrong_type(kind, JsonType::Array)),
     };
     Ok(outcome.unwrap_or_else(|(kind, msg)| {
         errors.push_with(|| ErrorDetail::new(kind, vec![PathItem::from(field.name())], msg));
@@ -239,16 +242,30 @@ pub(crate) fn extra_from_value(
         }
         Value::Str(text) => w.str(&text),
         Value::Strings(items) => {
-            if let Err(refusal) = w.begin_array() {
+            if let Err(refusal) = write_strings(&mut w, items.iter().map(|item| &**item)) {
                 return refused(refusal, errors);
             }
-            for item in &items {
-                w.str(item);
+        }
+        Value::Categories(list) => {
+            if let Err(refusal) = write_strings(&mut w, list.iter().map(|c| c.as_str())) {
+                return refused(refusal, errors);
             }
-            w.end_array();
         }
     }
     Ok(Some(w.finish().into_boxed_str()))
+}
+
+/// An array of strings; refused only beyond the nesting limit.
+fn write_strings<'s>(
+    w: &mut NativeWriter,
+    items: impl Iterator<Item = &'s str>,
+) -> Result<(), ValidationError> {
+    w.begin_array()?;
+    for item in items {
+        w.str(item);
+    }
+    w.end_array();
+    Ok(())
 }
 
 /// Reads a value given as JSON text with `read`, its problems placed under

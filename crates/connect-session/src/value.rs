@@ -110,6 +110,10 @@ pub enum Value<'a> {
     /// An array whose items are all strings (a list of `str`, the usual
     /// categories), taken item by item rather than as JSON text.
     Strings(Vec<Cow<'a, str>>),
+    /// Categories a binding already has as such (members of its own enum of
+    /// them): the categories field takes them as they are; anywhere else they
+    /// are the array of their wire values.
+    Categories(Vec<Category>),
     /// Any JSON value as text, read and checked as in a document.
     Json(Cow<'a, str>),
     /// What a binding wrote for lists, objects and integers beyond 64 bits

@@ -63,11 +63,14 @@ fn field_value(kind: FieldKind) -> BoxedStrategy<CoreValue<'static>> {
             .boxed(),
         FieldKind::Categories => (
             prop::collection::vec(prop::sample::select(Category::ALL.to_vec()), 0..8),
-            0..3u8,
+            0..4u8,
         )
             .prop_map(|(list, door)| {
                 let names: Vec<&str> = list.iter().map(|c| c.as_str()).collect();
-                strings_as_given(&names, door)
+                match door {
+                    3 => CoreValue::Categories(list),
+                    _ => strings_as_given(&names, door),
+                }
             })
             .boxed(),
         FieldKind::Object => (metadata(), any::<bool>())
@@ -155,7 +158,17 @@ fn member_value() -> impl Strategy<Value = (String, CoreValue<'static>)> {
             let text = serde_json::to_string(&list).unwrap();
             (text, strings_as_given(&list, door))
         });
-    prop_oneof![4 => scalar, 1 => container, 1 => categories]
+    // Categories a binding has as such (its enum's members): read as their wire values.
+    let typed = prop::collection::vec(prop::sample::select(Category::ALL.to_vec()), 0..4).prop_map(
+        |list| {
+            let names: Vec<&str> = list.iter().map(|c| c.as_str()).collect();
+            (
+                serde_json::to_string(&names).unwrap(),
+                CoreValue::Categories(list),
+            )
+        },
+    );
+    prop_oneof![4 => scalar, 1 => container, 1 => categories, 1 => typed]
 }
 
 /// A document's members: keys of the model (sometimes twice) and others.
@@ -207,6 +220,28 @@ proptest! {
             mode,
         );
         prop_assert_eq!(from_values, from_text, "{}", text);
+    }
+
+    #[test]
+    fn typed_categories_are_read_as_their_wire_values(
+        list in prop::collection::vec(prop::sample::select(Category::ALL.to_vec()), 0..6),
+        // The categories field, a field of another kind, a key outside the model.
+        key in prop_oneof![Just("categories"), Just("label"), Just("extra")],
+    ) {
+        let names: Vec<&str> = list.iter().map(|c| c.as_str()).collect();
+        let text = format!(
+            r#"{{"origin_owner_id":"o","origin_owner_name":"n","{key}":{}}}"#,
+            serde_json::to_string(&names).unwrap()
+        );
+        let from_values = ConnectSessionCreate::from_values(
+            [
+                ("origin_owner_id", CoreValue::from("o")),
+                ("origin_owner_name", CoreValue::from("n")),
+                (key, CoreValue::Categories(list)),
+            ],
+            ParseMode::KeepExtra,
+        );
+        prop_assert_eq!(from_values, ConnectSessionCreate::from_json(&text), "{}", text);
     }
 
     #[test]
