@@ -11,12 +11,19 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from connect_session import ConnectSessionCreate, ValidationError, _native
+from connect_session import (
+    ConnectSessionCreate,
+    ConnectSessionCreateCategories,
+    ValidationError,
+    _native,
+)
 
 FIELDS = {name: kind for name, kind, _, _ in _native.FIELDS}
 
 # JSON values json.dumps writes and the core reads back as the same values: no NaN or
-# infinities, no lone surrogates (st.text leaves them out), str keys only.
+# infinities, no lone surrogates (st.text leaves them out), str keys only. Category members
+# are strings to json.dumps; lists of them take a door of their own in the binding.
+members = st.sampled_from(list(ConnectSessionCreateCategories))
 scalars = st.one_of(
     st.none(),
     st.booleans(),
@@ -24,6 +31,7 @@ scalars = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),
     st.just(-0.0),
     st.text(max_size=6),
+    members,
 )
 values = st.recursive(
     scalars,
@@ -49,6 +57,8 @@ categories = st.one_of(
         | scalars,
         max_size=4,
     ),
+    st.lists(members, max_size=4),
+    st.tuples(members, members),
     values,
 )
 BY_KIND: dict[str, st.SearchStrategy[Any]] = {

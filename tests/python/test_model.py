@@ -224,6 +224,41 @@ def test_categories_accept_members_strings_and_aliases() -> None:
     assert req.categories is None
 
 
+def test_lists_of_members_are_those_categories_by_every_door() -> None:
+    # Lists and tuples made only of members take their own way in (no text read).
+    for given in ([Category.ATS], list(Category), tuple(reversed(Category))):
+        wire = [member.value for member in given]
+        made = [
+            ConnectSessionCreate(origin_owner_id="o", origin_owner_name="n", categories=given),
+            ConnectSessionCreate.from_dict(
+                {"origin_owner_id": "o", "origin_owner_name": "n", "categories": given}
+            ),
+            ConnectSessionCreate(origin_owner_id="o", origin_owner_name="n").replace(
+                categories=given
+            ),
+        ]
+        assigned = ConnectSessionCreate(origin_owner_id="o", origin_owner_name="n")
+        assigned.categories = given
+        for req in [*made, assigned]:
+            assert req.categories == list(given)
+            assert json.loads(req.to_json())["categories"] == wire
+    # Elsewhere they are the array of their values, as strings would be.
+    req = ConnectSessionCreate.from_dict(
+        {"origin_owner_id": "o", "origin_owner_name": "n", "x": (Category.CRM, Category.IAM)}
+    )
+    assert req.extra == {"x": ["crm", "iam"]}
+    refused = []
+    for label in ([Category.ATS], ["ats"]):
+        with pytest.raises(ValidationError) as info:
+            ConnectSessionCreate(
+                origin_owner_id="o",
+                origin_owner_name="n",
+                label=label,  # type: ignore[arg-type]
+            )
+        refused.append(info.value.errors())
+    assert refused[0] == refused[1]
+
+
 # --- construction ------------------------------------------------------------------------
 
 

@@ -182,6 +182,11 @@ enum Enum {
     Type,
 }
 
+/// The members of `ConnectSessionCreateCategories`, in `Category::ALL`'s order.
+pub(crate) fn category_members(py: Python<'_>) -> PyResult<&Bound<'_, PyTuple>> {
+    enum_members(py, Enum::Categories)
+}
+
 /// The members of a Python enum, in the order of the core's list it was built
 /// from (`Category::ALL`, `ConnectSessionCreateType::KNOWN`).
 fn enum_members(py: Python<'_>, which: Enum) -> PyResult<&Bound<'_, PyTuple>> {
@@ -263,18 +268,6 @@ fn raise(py: Python<'_>, err: &ValidationError) -> PyErr {
     errors::to_py_err(py, err)
 }
 
-/// The categories as the JSON text of an array of wire values.
-fn categories_json(list: &[Category]) -> String {
-    let mut w = NativeWriter::new(&[]);
-    // Cannot fail: one array of strings.
-    let _ = w.begin_array();
-    for category in list {
-        w.str(category.as_str());
-    }
-    w.end_array();
-    w.finish()
-}
-
 /// A set field's value handed back to the core as it would be given (for
 /// `replace`, which validates the whole result). Exhaustive over the kinds.
 fn current_value(value: FieldValue<'_>) -> Value<'_> {
@@ -282,7 +275,7 @@ fn current_value(value: FieldValue<'_>) -> Value<'_> {
         FieldValue::Text(text) => Value::Str(Cow::Borrowed(text)),
         FieldValue::Boolean(flag) => Value::Bool(flag),
         FieldValue::Seconds(seconds) => Value::Float(seconds),
-        FieldValue::Categories(list) => Value::Json(Cow::Owned(categories_json(list))),
+        FieldValue::Categories(list) => Value::Categories(list.to_vec()),
         FieldValue::Object(metadata) => Value::Json(Cow::Borrowed(metadata.as_json())),
         FieldValue::Type(kind) => Value::Str(Cow::Borrowed(kind.as_str())),
     }

@@ -4,7 +4,9 @@
 //! `None` → `Null`; `bool` → `Bool` (before `int`: a `bool` is an `int` in
 //! Python, not in JSON); `int` → `Int`, or `Written` (its digits) beyond 64
 //! bits; `float` → `Float`; `str` and its subclasses (enum members) → `Str`;
-//! `list`, `tuple`, `dict` (and a finite `Decimal`) → `Written`, the text
+//! a `list` or `tuple` of `ConnectSessionCreateCategories` members →
+//! `Categories`, of other `str` → `Strings`; other lists and tuples, `dict`
+//! (and a finite `Decimal`) → `Written`, the text
 //! written by the core's [`NativeWriter`] rooted at the member's key, so that
 //! errors inside carry their full path; anything else → `Refused`, with the
 //! writer's message. No value is judged here.
@@ -12,12 +14,13 @@
 use std::borrow::Cow;
 
 use connect_session::binding::NativeWriter;
-use connect_session::{PathItem, ValidationError, Value};
+use connect_session::{Category, PathItem, ValidationError, Value};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 
 use crate::convert::{self, Failure};
+use crate::model;
 
 /// A Python value, read: what [`Held::value`] lends to the core as a
 /// [`Value`]. A string's text stays where Python keeps it.
@@ -29,6 +32,8 @@ pub(crate) enum Held {
     Str(PyBackedStr),
     /// A list or tuple of `str` (categories, most often).
     Strings(Vec<PyBackedStr>),
+    /// A list or tuple of `ConnectSessionCreateCategories` members.
+    Categories(Vec<Category>),
     /// What the core's writer wrote, handed over once.
     Written(Option<Value<'static>>),
     Refused(Option<ValidationError>),
@@ -65,6 +70,9 @@ impl Held {
                 w.unsupported(&convert::describe(value)),
             )));
         }
+        if let Some(categories) = Held::categories(value)? {
+            return Ok(Held::Categories(categories));
+        }
         if let Some(strings) = Held::strings(value) {
             return Ok(Held::Strings(strings));
         }
@@ -74,6 +82,31 @@ impl Held {
             Err(Failure::Invalid(err)) => Ok(Held::Refused(Some(err))),
             Err(Failure::Python(err)) => Err(err),
         }
+    }
+
+    /// The items of a non-empty list or tuple when all are members of
+    /// `ConnectSessionCreateCategories`, told apart by identity: their text is
+    /// not read, nor parsed again by the core (four members: 2,000 of the
+    /// constructor's instructions as strings, callgrind).
+    fn categories(value: &Bound<'_, PyAny>) -> PyResult<Option<Vec<Category>>> {
+        let members = model::category_members(value.py())?.as_slice();
+        let class = members.first().map(|member| member.get_type_ptr());
+        let category = |item: Bound<'_, PyAny>| {
+            // A `str` (say) is turned away by its type, before the scan.
+            if Some(item.get_type_ptr()) != class {
+                return None;
+            }
+            let at = members.iter().position(|member| member.is(&item))?;
+            Category::ALL.get(at).copied()
+        };
+        Ok(if let Ok(list) = value.cast::<PyList>() {
+            (!list.is_empty()).then(|| list.iter().map(category).collect())
+        } else if let Ok(tuple) = value.cast::<PyTuple>() {
+            (!tuple.is_empty()).then(|| tuple.iter().map(category).collect())
+        } else {
+            None
+        }
+        .flatten())
     }
 
     /// The items of a list or tuple when all are `str` holding valid
@@ -115,6 +148,7 @@ impl Held {
             Held::Strings(items) => {
                 Value::Strings(items.iter().map(|text| Cow::Borrowed(&**text)).collect())
             }
+            Held::Categories(list) => Value::Categories(std::mem::take(list)),
             Held::Written(written) => written.take().unwrap_or(Value::Null),
             Held::Refused(refusal) => refusal.take().map_or(Value::Null, Value::Refused),
         }
