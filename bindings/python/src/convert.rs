@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use std::ffi::{c_int, CString};
 
 use connect_session::binding::{visit_json, JsonVisitor, NativeWriter};
-use connect_session::{PathItem, ValidationError, Value};
+use connect_session::{ValidationError, Value};
 use pyo3::exceptions::{PyRuntimeError, PyUnicodeEncodeError, PyValueError};
 use pyo3::ffi;
 use pyo3::prelude::*;
@@ -124,14 +124,14 @@ fn copy_ascii(to: &mut [u8], from: &[u8]) -> bool {
 // Python to JSON text
 // ---------------------------------------------------------------------------
 
-/// `value` as JSON the core's writer wrote, which sits at `root` in a document (`["metadata"]`
-/// for the metadata field); errors are located from there.
+/// `value` as JSON the core's writer wrote, the value of the document's member `key`
+/// (`metadata` for the metadata field); errors are located from there.
 pub(crate) fn to_json_value(
     value: &Bound<'_, PyAny>,
-    root: &[PathItem],
+    key: &str,
 ) -> Result<Value<'static>, Failure> {
     // Room for a typical value, so that writing one allocates once.
-    let mut writer = NativeWriter::with_capacity(root, 256);
+    let mut writer = NativeWriter::for_member(key, 256);
     write(&mut writer, value)?;
     Ok(writer.into_value())
 }

@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 
 use connect_session::binding::NativeWriter;
-use connect_session::{Category, PathItem, ValidationError, Value};
+use connect_session::{Category, ValidationError, Value};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -65,7 +65,7 @@ impl Held {
             || value.is_instance_of::<PyDict>()
             || convert::decimal_text(value)?.is_some())
         {
-            let w = NativeWriter::new(&[PathItem::from(key)]);
+            let w = NativeWriter::for_member(key, 0);
             return Ok(Held::Refused(Some(
                 w.unsupported(&convert::describe(value)),
             )));
@@ -77,7 +77,7 @@ impl Held {
             return Ok(Held::Strings(strings));
         }
         // Containers, ints beyond 64 bits and decimals: JSON text.
-        match convert::to_json_value(value, &[PathItem::from(key)]) {
+        match convert::to_json_value(value, key) {
             Ok(written) => Ok(Held::Written(Some(written))),
             Err(Failure::Invalid(err)) => Ok(Held::Refused(Some(err))),
             Err(Failure::Python(err)) => Err(err),
@@ -127,7 +127,7 @@ impl Held {
         match convert::str_text(string) {
             Ok(text) => Ok(Held::Str(text)),
             Err(err) => {
-                let w = NativeWriter::new(&[PathItem::from(key)]);
+                let w = NativeWriter::for_member(key, 0);
                 match convert::not_unicode(&w, string.py(), err, false) {
                     Failure::Invalid(err) => Ok(Held::Refused(Some(err))),
                     Failure::Python(err) => Err(err),

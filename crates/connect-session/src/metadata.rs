@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde_json::{Map, Value};
 
-use crate::errors::{PathItem, ValidationError};
+use crate::errors::ValidationError;
 use crate::json_text;
 use crate::native::NativeWriter;
 
@@ -105,7 +105,7 @@ impl TryFrom<Map<String, Value>> for Metadata {
     /// assert_eq!(m.as_json(), r#"{"big":1e+300,"n":7,"ratio":1.0}"#);
     /// ```
     fn try_from(map: Map<String, Value>) -> Result<Self, Self::Error> {
-        let mut writer = NativeWriter::new(&[PathItem::from("metadata")]);
+        let mut writer = NativeWriter::for_member("metadata", 0);
         write_value(&mut writer, &Value::Object(map))?;
         Metadata::from_json(writer.finish())
     }

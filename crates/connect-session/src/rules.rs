@@ -223,7 +223,7 @@ pub(crate) fn extra_from_value(
     value: Value<'_>,
     errors: &mut Errors,
 ) -> Result<Option<Box<str>>, Stop> {
-    let mut w = NativeWriter::new(&[PathItem::from(key)]);
+    let mut w = NativeWriter::for_member(key, 0);
     match value {
         Value::Json(text) => {
             let json = json_value(key, &text, errors, |p| p.capture(FIELD_DEPTH))?;
