@@ -99,28 +99,15 @@ impl Held {
             let at = members.iter().position(|member| member.is(&item))?;
             Category::ALL.get(at).copied()
         };
-        Ok(if let Ok(list) = value.cast::<PyList>() {
-            (!list.is_empty()).then(|| list.iter().map(category).collect())
-        } else if let Ok(tuple) = value.cast::<PyTuple>() {
-            (!tuple.is_empty()).then(|| tuple.iter().map(category).collect())
-        } else {
-            None
-        }
-        .flatten())
+        Ok(all_items(value, category).filter(|list| !list.is_empty()))
     }
 
     /// The items of a list or tuple when all are `str` holding valid
     /// Unicode; anything else goes through the writer, which says what is wrong.
     fn strings(value: &Bound<'_, PyAny>) -> Option<Vec<PyBackedStr>> {
-        let text =
-            |item: Bound<'_, PyAny>| PyBackedStr::try_from(item.cast_into::<PyString>().ok()?).ok();
-        if let Ok(list) = value.cast::<PyList>() {
-            list.iter().map(text).collect()
-        } else if let Ok(tuple) = value.cast::<PyTuple>() {
-            tuple.iter().map(text).collect()
-        } else {
-            None
-        }
+        all_items(value, |item| {
+            PyBackedStr::try_from(item.cast_into::<PyString>().ok()?).ok()
+        })
     }
 
     fn string(key: &str, string: &Bound<'_, PyString>) -> PyResult<Held> {
@@ -152,5 +139,20 @@ impl Held {
             Held::Written(written) => written.take().unwrap_or(Value::Null),
             Held::Refused(refusal) => refusal.take().map_or(Value::Null, Value::Refused),
         }
+    }
+}
+
+/// Every item of a list or tuple through `each`; `None` if `value` is neither,
+/// or if `each` turns an item away.
+fn all_items<T>(
+    value: &Bound<'_, PyAny>,
+    each: impl FnMut(Bound<'_, PyAny>) -> Option<T>,
+) -> Option<Vec<T>> {
+    if let Ok(list) = value.cast::<PyList>() {
+        list.iter().map(each).collect()
+    } else if let Ok(tuple) = value.cast::<PyTuple>() {
+        tuple.iter().map(each).collect()
+    } else {
+        None
     }
 }

@@ -121,20 +121,24 @@ impl NativeWriter {
     /// Like [`new`](Self::new), with room for `capacity` bytes of text, so
     /// that writing a document of about that size allocates once.
     pub fn with_capacity(root: &[PathItem], capacity: usize) -> Self {
-        NativeWriter::rooted(Root::Path(root.to_vec()), root.len(), capacity)
+        NativeWriter::rooted(Root::Path(root.to_vec()), capacity)
     }
 
     /// A writer for the value of the document's member `key` (the metadata
     /// field, an extra key), with room for `capacity` bytes of text.
     pub fn for_member(key: &str, capacity: usize) -> Self {
-        NativeWriter::rooted(Root::Member(CompactString::from(key)), 1, capacity)
+        NativeWriter::rooted(Root::Member(CompactString::from(key)), capacity)
     }
 
-    fn rooted(root: Root, depth: usize, capacity: usize) -> Self {
+    fn rooted(root: Root, capacity: usize) -> Self {
+        let root_len = match &root {
+            Root::Path(items) => items.len(),
+            Root::Member(_) => 1,
+        };
         NativeWriter {
             out: String::with_capacity(capacity),
             root,
-            base_depth: depth + 1,
+            base_depth: root_len + 1,
             open: SmallVec::new(),
             roots: 0,
         }
