@@ -498,6 +498,45 @@ def test_strings_keep_every_character() -> None:
     assert '"origin_owner_id":"nul\\u0000 quote\\" back\\\\ tab\\t é 😀 \u2028"' in req.to_json()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain ascii, longer than a machine word",
+        "latin-1 é",
+        "two-byte ✓",
+        "astral 😀",
+        type("Text", (str,), {})("a str subclass"),
+    ],
+)
+def test_every_kind_of_str_is_read_whole(text: str) -> None:
+    # CPython stores ASCII, Latin-1, two- and four-byte text differently, and a
+    # subclass's text apart from its header: each is read exactly, wherever a
+    # string is read (a field, the metadata's keys and values, a list of strings).
+    expected = json.dumps(text, ensure_ascii=False)
+    fields: dict[str, Any] = {
+        "origin_owner_id": text,
+        "origin_owner_name": "n",
+        "metadata": {text: [text, {text: text}]},
+        "categories": [text],
+    }
+    with pytest.raises(ValidationError) as caught:
+        ConnectSessionCreate(**fields)
+    assert caught.value.errors()[0]["loc"] == ("categories", 0)
+    del fields["categories"]
+    e = expected
+    for req in (ConnectSessionCreate(**fields), ConnectSessionCreate.from_dict(fields)):
+        assert req.to_json().startswith(
+            f'{{"metadata":{{{e}:[{e},{{{e}:{e}}}]}},"origin_owner_id":{e},'
+        )
+        req.origin_username = text
+        assert req.origin_username == text
+        assert req.to_dict()["metadata"] == {text: [text, {text: text}]}
+    extra = ConnectSessionCreate.from_dict({**fields, f"x{text}": [text]})
+    assert extra.extra == {f"x{text}": [text]}
+    assert extra.to_json().endswith(f',"x{e[1:]}:[{e}]}}')
+
+
 # --- assignment --------------------------------------------------------------------------
 
 

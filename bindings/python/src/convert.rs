@@ -22,14 +22,15 @@
 
 use std::borrow::Cow;
 use std::ffi::{c_int, CString};
+use std::ops::Deref;
+use std::ptr::NonNull;
 
 use connect_session::binding::{visit_json, JsonVisitor, NativeWriter};
 use connect_session::{ValidationError, Value};
 use pyo3::exceptions::{PyRuntimeError, PyUnicodeEncodeError, PyValueError};
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
-use pyo3::sync::PyOnceLock;
+use pyo3::sync::{critical_section, PyOnceLock};
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 
 use crate::errors;
@@ -58,13 +59,61 @@ impl From<PyErr> for Failure {
 // The UTF-8 text of a `str`
 // ---------------------------------------------------------------------------
 
-/// The text of a `str` (or subclass) as UTF-8, kept with the string: its own
-/// UTF-8, without a copy (the extension is built for one Python version, not
-/// the stable ABI, whose 3.9 version has no such call; `PyString::to_str`
-/// borrows it the same way). A `str` holding a lone surrogate is a
-/// `UnicodeEncodeError`.
-pub(crate) fn str_text(s: &Bound<'_, PyString>) -> PyResult<PyBackedStr> {
-    PyBackedStr::try_from(s.clone())
+/// The text of a `str` as UTF-8, held with the string (as PyO3's
+/// `PyBackedStr`, read through [`utf8`]): without a copy. The extension is
+/// built for one Python version, not the stable ABI, whose 3.9 version lacks
+/// the call that gives a `str`'s UTF-8.
+pub(crate) struct Text {
+    text: NonNull<str>,
+    _string: Py<PyString>,
+}
+
+impl Text {
+    /// The text of `s` (a `str` or subclass); a `UnicodeEncodeError` if it
+    /// holds a lone surrogate.
+    pub(crate) fn of(s: &Bound<'_, PyString>) -> PyResult<Text> {
+        Ok(Text {
+            text: NonNull::from(utf8(s)?),
+            _string: s.clone().unbind(),
+        })
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        // SAFETY: the text lives in the `str` held beside it (or in the UTF-8
+        // copy CPython keeps with it), which lives as long as `self` and
+        // never changes.
+        unsafe { self.text.as_ref() }
+    }
+}
+
+/// The text of a `str` (or subclass) as UTF-8, borrowed from it. A compact
+/// ASCII `str` (nearly every key and value) is its own UTF-8 and is read in
+/// place, inline (calling `PyUnicode_AsUTF8AndSize` for it was about 30
+/// instructions a string, 18 strings in the reference constructor's call,
+/// callgrind); any other through that call, which keeps the UTF-8 with the
+/// string. A `str` holding a lone surrogate is a `UnicodeEncodeError`.
+pub(crate) fn utf8<'a>(s: &'a Bound<'_, PyString>) -> PyResult<&'a str> {
+    // Where CPython's string layout is not known to this build (3.14 made
+    // these reads calls), `to_str` alone.
+    #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy, Py_3_14)))]
+    // SAFETY: `s` is a live `str`, borrowed for `'a`. A compact ASCII `str`
+    // keeps its `length` code points as that many ASCII bytes (so UTF-8) in
+    // its own allocation, and a `str` never changes.
+    unsafe {
+        let ptr = s.as_ptr();
+        if ffi::PyUnicode_IS_COMPACT_ASCII(ptr) != 0 {
+            let data = ffi::PyUnicode_DATA(ptr).cast::<u8>();
+            let len = ffi::PyUnicode_GET_LENGTH(ptr).unsigned_abs();
+            return Ok(std::str::from_utf8_unchecked(std::slice::from_raw_parts(
+                data, len,
+            )));
+        }
+    }
+    s.to_str()
 }
 
 /// A new `str` of the text `pieces` hands to its callback in consecutive
@@ -205,7 +254,7 @@ fn write_list(w: &mut NativeWriter, list: &Bound<'_, PyList>) -> Result<(), Fail
 }
 
 fn write_str(w: &mut NativeWriter, string: &Bound<'_, PyString>) -> Result<(), Failure> {
-    match string.to_str() {
+    match utf8(string) {
         Ok(text) => {
             w.str(text);
             Ok(())
@@ -257,15 +306,19 @@ pub(crate) fn for_each_item<'py, E: From<PyErr>>(
         let mut value: *mut ffi::PyObject = std::ptr::null_mut();
         // SAFETY: `dict` is a live dict; `PyDict_Next` hands out borrowed
         // references, which are made owned at once so that they outlive
-        // anything `each` does.
-        let (key, value) = unsafe {
-            if ffi::PyDict_Next(dict.as_ptr(), &mut pos, &mut key, &mut value) == 0 {
-                return Ok(());
-            }
-            (
-                Bound::from_borrowed_ptr(py, key),
-                Bound::from_borrowed_ptr(py, value),
-            )
+        // anything `each` does. On a free-threaded build another thread may
+        // change the dict meanwhile: the step is taken holding the dict's
+        // lock, as CPython asks (on other builds the lock is nothing at all).
+        let next = critical_section::with_critical_section(dict, || unsafe {
+            (ffi::PyDict_Next(dict.as_ptr(), &mut pos, &mut key, &mut value) != 0).then(|| {
+                (
+                    Bound::from_borrowed_ptr(py, key),
+                    Bound::from_borrowed_ptr(py, value),
+                )
+            })
+        });
+        let Some((key, value)) = next else {
+            return Ok(());
         };
         each(key, value)?;
         if dict.len() != len {
@@ -282,8 +335,7 @@ pub(crate) fn key_text<'a>(
     let Ok(key) = key.cast::<PyString>() else {
         return Err(w.non_string_key(&describe(key)).into());
     };
-    key.to_str()
-        .map_err(|err| not_unicode(w, key.py(), err, true))
+    utf8(key).map_err(|err| not_unicode(w, key.py(), err, true))
 }
 
 /// A `str` that UTF-8 cannot encode (it holds a lone surrogate) is not a

@@ -486,7 +486,7 @@ impl ConnectSessionCreate {
             read(bytes.as_bytes())
         } else if let Ok(text) = data.cast::<PyString>() {
             // The str's own UTF-8, read in place (immutable, held by the caller).
-            match text.to_str() {
+            match convert::utf8(text) {
                 Ok(utf8) => read(utf8.as_bytes()),
                 // A lone surrogate cannot be UTF-8: hand the core the bytes it
                 // stands for, which it refuses as it refuses them in any document.

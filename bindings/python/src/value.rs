@@ -16,10 +16,9 @@ use std::borrow::Cow;
 use connect_session::binding::NativeWriter;
 use connect_session::{Category, ValidationError, Value};
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 
-use crate::convert::{self, Failure};
+use crate::convert::{self, Failure, Text};
 use crate::model;
 
 /// A Python value, read: what [`Held::value`] lends to the core as a
@@ -29,9 +28,9 @@ pub(crate) enum Held {
     Bool(bool),
     Int(i64),
     Float(f64),
-    Str(PyBackedStr),
+    Str(Text),
     /// A list or tuple of `str` (categories, most often).
-    Strings(Vec<PyBackedStr>),
+    Strings(Vec<Text>),
     /// A list or tuple of `ConnectSessionCreateCategories` members.
     Categories(Vec<Category>),
     /// What the core's writer wrote, handed over once.
@@ -104,14 +103,12 @@ impl Held {
 
     /// The items of a list or tuple when all are `str` holding valid
     /// Unicode; anything else goes through the writer, which says what is wrong.
-    fn strings(value: &Bound<'_, PyAny>) -> Option<Vec<PyBackedStr>> {
-        all_items(value, |item| {
-            PyBackedStr::try_from(item.cast_into::<PyString>().ok()?).ok()
-        })
+    fn strings(value: &Bound<'_, PyAny>) -> Option<Vec<Text>> {
+        all_items(value, |item| Text::of(item.cast::<PyString>().ok()?).ok())
     }
 
     fn string(key: &str, string: &Bound<'_, PyString>) -> PyResult<Held> {
-        match convert::str_text(string) {
+        match Text::of(string) {
             Ok(text) => Ok(Held::Str(text)),
             Err(err) => {
                 let w = NativeWriter::for_member(key, 0);
