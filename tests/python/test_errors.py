@@ -8,7 +8,7 @@ import json
 import pickle
 import re
 import sys
-from typing import Any
+from typing import Any, Callable
 
 import pytest
 
@@ -119,6 +119,44 @@ def test_duplicate_keys() -> None:
             '{"origin_owner_id":"o","origin_owner_name":"n","metadata":{"a":1,"a":2}}'
         )
     assert kinds_and_locs(info.value) == [("duplicate_key", ("metadata", "a"))]
+
+
+class _Key(str):
+    """Equal in text to a `str`, yet another key of a dict: only itself is equal to it."""
+
+    __hash__ = object.__hash__
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+@pytest.mark.parametrize(
+    ("metadata", "loc"),
+    [
+        ({"a": 1, _Key("a"): 2}, ("metadata", "a")),
+        ({_Key("a"): 1, "a": 2}, ("metadata", "a")),
+        ({"x": [{"a": 1, _Key("a"): 2}]}, ("metadata", "x", 0, "a")),
+    ],
+)
+def test_keys_of_one_text_in_a_dict_are_duplicates(
+    metadata: dict[str, Any], loc: tuple[str | int, ...]
+) -> None:
+    # Two keys of the dict, one key of JSON: refused through every door.
+    assert len(metadata) == 2 or len(metadata["x"][0]) == 2
+    req = ConnectSessionCreate(origin_owner_id="o", origin_owner_name="n")
+    doors: list[Callable[[], object]] = [
+        lambda: ConnectSessionCreate(origin_owner_id="o", origin_owner_name="n", metadata=metadata),
+        lambda: ConnectSessionCreate.from_dict({**req.to_dict(), "metadata": metadata}),
+        lambda: req.replace(metadata=metadata),
+        lambda: setattr(req, "metadata", metadata),
+        lambda: ConnectSessionCreate.from_dict({**req.to_dict(), "more": metadata}),
+    ]
+    for door in doors:
+        with pytest.raises(ValidationError) as info:
+            door()
+        found = kinds_and_locs(info.value)
+        assert found in ([("duplicate_key", loc)], [("duplicate_key", ("more", *loc[1:]))])
+    assert req.metadata is None
 
 
 # --- everything is reported together -------------------------------------------------------

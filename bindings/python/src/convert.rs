@@ -179,10 +179,41 @@ pub(crate) fn to_json_value(
     value: &Bound<'_, PyAny>,
     key: &str,
 ) -> Result<Value<'static>, Failure> {
-    // Room for a typical value, so that writing one allocates once.
-    let mut writer = NativeWriter::for_member(key, 256);
-    write(&mut writer, value)?;
-    Ok(writer.into_value())
+    // The keys of one dict are distinct, so the writer need not look each up
+    // (-560 instructions for the reference metadata, callgrind), as long as
+    // they are exact `str` (a subclass may make equal text two keys) and
+    // nothing changes the dict while it is walked: on a free-threaded build
+    // another thread may at any time; on others only Python code can, which
+    // the walk runs only where it says so. When either may have happened,
+    // what was written is dropped and the value walked again, every key
+    // looked up.
+    let mut walk = Walk {
+        trust_keys: cfg!(not(Py_GIL_DISABLED)),
+        doubt: false,
+    };
+    loop {
+        // Room for a typical value, so that writing one allocates once.
+        let mut writer = NativeWriter::for_member(key, 256);
+        let written = write(&mut writer, value, &mut walk);
+        if walk.trust_keys && walk.doubt {
+            walk.trust_keys = false;
+            continue;
+        }
+        written?;
+        return Ok(writer.into_value());
+    }
+}
+
+/// How a walk of a value takes the keys of its dicts.
+struct Walk {
+    /// Keys go to the writer as distinct from the other keys of their dict,
+    /// not looked up, until there is a doubt.
+    trust_keys: bool,
+    /// Set at a key that is not an exact `str`, and before Python code may
+    /// run: a `Decimal`'s methods, a big int's `__repr__`, a refused value's
+    /// description (any of which may also set off a garbage collection, whose
+    /// finalizers run any code at all).
+    doubt: bool,
 }
 
 /// Feeds one value to the writer. Recursion stops at the nesting limit,
@@ -192,17 +223,17 @@ pub(crate) fn to_json_value(
 /// could override; Python code runs only for a `Decimal` (its own
 /// `is_finite` and `__str__`), for an int beyond 64 bits (`int.__repr__`)
 /// and to describe a refused value, after which the walk stops.
-pub(crate) fn write(w: &mut NativeWriter, value: &Bound<'_, PyAny>) -> Result<(), Failure> {
+fn write(w: &mut NativeWriter, value: &Bound<'_, PyAny>, walk: &mut Walk) -> Result<(), Failure> {
     // The exact types first: the common case, and none of them is a subclass
     // of another, so the order below (`bool` before `int`) still decides the rest.
     if let Ok(string) = value.cast_exact::<PyString>() {
         return write_str(w, string);
     } else if let Ok(int) = value.cast_exact::<PyInt>() {
-        return write_int(w, int);
+        return write_int(w, int, walk);
     } else if let Ok(dict) = value.cast_exact::<PyDict>() {
-        return write_dict(w, dict);
+        return write_dict(w, dict, walk);
     } else if let Ok(list) = value.cast_exact::<PyList>() {
-        return write_list(w, list);
+        return write_list(w, list, walk);
     }
     if value.is_none() {
         w.null();
@@ -210,44 +241,59 @@ pub(crate) fn write(w: &mut NativeWriter, value: &Bound<'_, PyAny>) -> Result<()
         // Before `int`: `bool` is a subclass of it, but JSON has booleans.
         w.bool(flag.is_true());
     } else if let Ok(int) = value.cast::<PyInt>() {
-        write_int(w, int)?;
+        write_int(w, int, walk)?;
     } else if let Ok(float) = value.cast::<PyFloat>() {
         w.float(float.value())?;
     } else if let Ok(string) = value.cast::<PyString>() {
         write_str(w, string)?;
     } else if let Ok(dict) = value.cast::<PyDict>() {
-        write_dict(w, dict)?;
+        write_dict(w, dict, walk)?;
     } else if let Ok(list) = value.cast::<PyList>() {
-        write_list(w, list)?;
+        write_list(w, list, walk)?;
     } else if let Ok(tuple) = value.cast::<PyTuple>() {
         w.begin_array()?;
         for item in tuple.iter() {
-            write(w, &item)?;
+            write(w, &item, walk)?;
         }
         w.end_array();
-    } else if let Some(text) = decimal_text(value)? {
-        write_number_text(w, &text)?;
     } else {
-        return Err(w.unsupported(&describe(value)).into());
+        walk.doubt = true;
+        match decimal_text(value)? {
+            Some(text) => write_number_text(w, &text)?,
+            None => return Err(w.unsupported(&describe(value)).into()),
+        }
     }
     Ok(())
 }
 
-fn write_dict(w: &mut NativeWriter, dict: &Bound<'_, PyDict>) -> Result<(), Failure> {
+fn write_dict(
+    w: &mut NativeWriter,
+    dict: &Bound<'_, PyDict>,
+    walk: &mut Walk,
+) -> Result<(), Failure> {
     w.begin_object()?;
     for_each_item(dict, |key, item| {
-        let key = key_text(w, &key)?;
-        w.key(key)?;
-        write(w, &item)
+        let text = key_text(w, &key)?;
+        walk.doubt |= !key.is_exact_instance_of::<PyString>();
+        if walk.trust_keys && !walk.doubt {
+            w.distinct_key(text);
+        } else {
+            w.key(text)?;
+        }
+        write(w, &item, walk)
     })?;
     w.end_object();
     Ok(())
 }
 
-fn write_list(w: &mut NativeWriter, list: &Bound<'_, PyList>) -> Result<(), Failure> {
+fn write_list(
+    w: &mut NativeWriter,
+    list: &Bound<'_, PyList>,
+    walk: &mut Walk,
+) -> Result<(), Failure> {
     w.begin_array()?;
     for item in list.iter() {
-        write(w, &item)?;
+        write(w, &item, walk)?;
     }
     w.end_array();
     Ok(())
@@ -264,13 +310,16 @@ fn write_str(w: &mut NativeWriter, string: &Bound<'_, PyString>) -> Result<(), F
 }
 
 /// A small int as a number; a bigger one through its decimal digits.
-fn write_int(w: &mut NativeWriter, int: &Bound<'_, PyInt>) -> Result<(), Failure> {
+fn write_int(w: &mut NativeWriter, int: &Bound<'_, PyInt>, walk: &mut Walk) -> Result<(), Failure> {
     match small_int(int)? {
         Some(small) => {
             w.int(i128::from(small));
             Ok(())
         }
-        None => w.int_text(&int_digits(w, int)?).map_err(Failure::from),
+        None => {
+            walk.doubt = true;
+            w.int_text(&int_digits(w, int)?).map_err(Failure::from)
+        }
     }
 }
 
