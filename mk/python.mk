@@ -14,10 +14,10 @@ PY_EXT_INPUTS := Cargo.toml Cargo.lock pyproject.toml \
 # Hypothesis examples per property in tests/python (the same knob as the Rust proptests).
 PROPTEST_CASES ?= 200
 
-TEST_TARGETS += test-py
+TEST_TARGETS += test-py test-py-versions
 DEMO_TARGETS += demo-py
 LINT_TARGETS += lint-py
-.PHONY: venv develop develop-3.12 test-py test-py-slow lint-py fmt-py demo-py wheel stubs
+.PHONY: venv develop develop-3.12 test-py test-py-versions test-py-slow lint-py fmt-py demo-py wheel stubs
 
 venv: $(PY_DEV_STAMP) ## create .venv (python3 -m venv) with the pinned Python dev tools
 
@@ -53,6 +53,9 @@ $(VENV)/.develop-3.12.stamp: $(PY_DEV_STAMP) $(PY_EXT_INPUTS)
 
 test-py: $(PY_EXT_STAMP) develop-3.12 ## the Python suite: vectors, API, properties, memory, pip install from a clean copy
 	PROPTEST_CASES=$(PROPTEST_CASES) $(VENV_PY) -m pytest -q
+
+test-py-versions: $(PY_DEV_STAMP) ## the suite's interpreter-independent files under pyenv's other CPythons (3.9-3.13)
+	PROPTEST_CASES=$(PROPTEST_CASES) mk/py-versions.sh
 
 test-py-slow: $(PY_EXT_STAMP) develop-3.12 ## the Python suite with 20000 examples per property
 	PROPTEST_CASES=20000 $(VENV_PY) -m pytest -q
