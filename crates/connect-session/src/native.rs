@@ -51,6 +51,12 @@ pub struct NativeWriter {
     /// from these only when an error needs one, so writing allocates nothing
     /// for them (common depths fit inline).
     open: SmallVec<[Open; 2]>,
+    /// The keys checked in each open object, by its position in `open`: made
+    /// on the first key checked at that depth, emptied when the object
+    /// closes and reused by the next object there. Kept out of `open`, whose
+    /// frames it would make a few hundred bytes each, copied on every
+    /// `begin` (and every move of the writer) even when no key is checked.
+    keys: Vec<KeySet>,
     /// Values written outside any container: one, once the writer is done.
     roots: usize,
 }
@@ -68,6 +74,7 @@ enum Root {
 }
 
 /// An open container of a [`NativeWriter`].
+#[derive(Debug)]
 struct Open {
     object: bool,
     /// Members (or items) written so far.
@@ -75,17 +82,6 @@ struct Open {
     /// In an object: where the last key written sits in the text, escaped
     /// and without its quotes (empty before the first key).
     key: Range<usize>,
-    /// In an object: the keys written, found in the text.
-    keys: KeySet,
-}
-
-impl std::fmt::Debug for Open {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Open")
-            .field("object", &self.object)
-            .field("count", &self.count)
-            .finish_non_exhaustive()
-    }
 }
 
 /// JSON text a [`NativeWriter`] wrote: one value, in canonical form, within
@@ -140,6 +136,7 @@ impl NativeWriter {
             root,
             base_depth: root_len + 1,
             open: SmallVec::new(),
+            keys: Vec::new(),
             roots: 0,
         }
     }
@@ -326,17 +323,16 @@ impl NativeWriter {
             object,
             count: 0,
             key: 0..0,
-            keys: KeySet::default(),
         });
         Ok(())
     }
 
     fn end(&mut self) {
-        // Dropped in place: `pop` would move the whole frame (its key table
-        // inline) out first.
-        if let Some(object) = self.open.last().map(|open| open.object) {
-            self.open.truncate(self.open.len() - 1);
-            self.out.push(if object { '}' } else { ']' });
+        if let Some(open) = self.open.pop() {
+            if let Some(keys) = self.keys.get_mut(self.open.len()) {
+                keys.clear();
+            }
+            self.out.push(if open.object { '}' } else { ']' });
         }
     }
 
@@ -361,13 +357,20 @@ impl NativeWriter {
         let Some(quoted) = self.write_key(key) else {
             return Ok(());
         };
-        if let Some(open) = self.open.last_mut() {
-            if !open.keys.insert(&self.out, quoted, key) {
-                return Err(self.error(
-                    ErrorKind::DuplicateKey,
-                    format!("duplicate key {}", Quoted(key)),
-                ));
-            }
+        // An object is open (write_key found one): its depth's key set.
+        let depth = self.open.len() - 1;
+        if self.keys.len() <= depth {
+            self.keys.resize_with(depth + 1, KeySet::default);
+        }
+        let fresh = self
+            .keys
+            .get_mut(depth)
+            .is_none_or(|keys| keys.insert(&self.out, quoted, key));
+        if !fresh {
+            return Err(self.error(
+                ErrorKind::DuplicateKey,
+                format!("duplicate key {}", Quoted(key)),
+            ));
         }
         Ok(())
     }
@@ -426,6 +429,9 @@ impl NativeWriter {
     /// The value written, for the core's rules: [`Value::Written`] when it is
     /// one whole value, else the text as [`Value::Json`], whose reading
     /// reports what is wrong with it.
+    // Inlined: a call would move the whole writer (its open containers'
+    // key tables inline), a copy of about 500 bytes.
+    #[inline]
     pub fn into_value(self) -> Value<'static> {
         if self.open.is_empty() && self.roots == 1 {
             Value::Written(Written(self.out))
@@ -529,6 +535,30 @@ mod tests {
             w.int(i);
         }
         assert_eq!(loc(&w.key("k42").unwrap_err()), "k42");
+    }
+
+    #[test]
+    fn each_object_has_its_own_keys() {
+        // Objects one after the other at one depth, and an object inside
+        // another, repeat each other's keys freely.
+        let mut w = NativeWriter::new(&[]);
+        w.begin_array().unwrap();
+        for _ in 0..2 {
+            w.begin_object().unwrap();
+            w.key("a").unwrap();
+            w.begin_object().unwrap();
+            w.key("a").unwrap();
+            w.null();
+            w.end_object();
+            w.key("b").unwrap();
+            w.null();
+            w.end_object();
+        }
+        w.end_array();
+        assert_eq!(
+            w.finish(),
+            r#"[{"a":{"a":null},"b":null},{"a":{"a":null},"b":null}]"#
+        );
     }
 
     #[test]

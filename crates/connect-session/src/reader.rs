@@ -369,6 +369,14 @@ impl<'a> Reader<'a> {
             self.pos += 1;
             return Ok(Cow::Borrowed(plain));
         }
+        self.escaped_string(plain).map(Cow::Owned)
+    }
+
+    /// The rest of a string after its first escape or stray byte, `plain`
+    /// the text before it. Kept out of [`string`](Self::string), whose plain
+    /// case is most strings.
+    #[inline(never)]
+    fn escaped_string(&mut self, plain: &str) -> Result<String, Stop> {
         let mut decoded = String::from(plain);
         loop {
             let run_start = self.pos;
@@ -377,7 +385,7 @@ impl<'a> Reader<'a> {
             match self.byte() {
                 b'"' => {
                     self.pos += 1;
-                    return Ok(Cow::Owned(decoded));
+                    return Ok(decoded);
                 }
                 b'\\' => decoded.push(self.escape()?),
                 _ if self.at_end() => {
@@ -684,7 +692,7 @@ impl Keys for KeySet {
 /// so the table costs a few bytes per key, in proportion to the input.
 /// Most objects are small, where a scan beats hashing; large ones switch to
 /// a hash table (keyed at random, so that chosen keys cannot make it slow).
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub(crate) struct KeySet {
     /// A small object's keys: each key's [`fingerprint`] and position; keys
     /// are compared only when their fingerprints agree.
@@ -706,6 +714,7 @@ fn fingerprint(key: &str) -> u64 {
 
 /// The hash table of a large object: positions as 32 bits while the text is
 /// under 4 GiB (nearly always), as 64 bits beyond.
+#[derive(Debug)]
 enum Large {
     Narrow(HashTable<u32>, RandomState),
     Wide(HashTable<u64>, RandomState),
@@ -713,6 +722,12 @@ enum Large {
 
 impl KeySet {
     const SMALL: usize = 16;
+
+    /// Forgets every key.
+    pub(crate) fn clear(&mut self) {
+        self.small.clear();
+        self.large = None;
+    }
 
     /// Adds the key `key`, whose opening quote is at `at` in `text`; false if
     /// it was already there.
