@@ -231,10 +231,15 @@ impl Draft {
                 }
             }
         }
-        errors.sort_by_key(|e| match e.loc().first() {
-            Some(PathItem::Key(key)) => Field::from_name(key).map_or(Field::COUNT, Field::index),
-            _ => Field::COUNT,
-        });
+        // Most calls find nothing: no sort to set up.
+        if !errors.is_empty() {
+            errors.sort_by_key(|e| match e.loc().first() {
+                Some(PathItem::Key(key)) => {
+                    Field::from_name(key).map_or(Field::COUNT, Field::index)
+                }
+                _ => Field::COUNT,
+            });
+        }
         if let Some(err) = errors.into_error() {
             return Err(err);
         }
