@@ -63,23 +63,25 @@ impl From<PyErr> for Failure {
 /// `PyBackedStr`, read through [`utf8`]): without a copy. The extension is
 /// built for one Python version, not the stable ABI, whose 3.9 version lacks
 /// the call that gives a `str`'s UTF-8.
-pub(crate) struct Text {
+/// A `Bound`, not a `Py`: dropping a `Py` first asks whether the thread is
+/// attached (a thread-local lookup, about 15 instructions a string).
+pub(crate) struct Text<'py> {
     text: NonNull<str>,
-    _string: Py<PyString>,
+    _string: Bound<'py, PyString>,
 }
 
-impl Text {
+impl<'py> Text<'py> {
     /// The text of `s` (a `str` or subclass); a `UnicodeEncodeError` if it
     /// holds a lone surrogate.
-    pub(crate) fn of(s: &Bound<'_, PyString>) -> PyResult<Text> {
+    pub(crate) fn of(s: &Bound<'py, PyString>) -> PyResult<Text<'py>> {
         Ok(Text {
             text: NonNull::from(utf8(s)?),
-            _string: s.clone().unbind(),
+            _string: s.clone(),
         })
     }
 }
 
-impl Deref for Text {
+impl Deref for Text<'_> {
     type Target = str;
 
     fn deref(&self) -> &str {

@@ -231,10 +231,10 @@ fn keyword_field(function: &str, key: &Bound<'_, PyAny>) -> PyResult<Field> {
 }
 
 /// Reads keyword arguments as the values of the fields they name.
-fn keyword_values(
+fn keyword_values<'py>(
     function: &str,
-    kwargs: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Vec<(Field, Held)>> {
+    kwargs: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Vec<(Field, Held<'py>)>> {
     let Some(kwargs) = kwargs else {
         return Ok(Vec::new());
     };
@@ -247,11 +247,11 @@ fn keyword_values(
 }
 
 /// One keyword argument as the value of the field it names.
-pub(crate) fn keyword_value(
+pub(crate) fn keyword_value<'py>(
     function: &str,
     key: &Bound<'_, PyAny>,
-    value: &Bound<'_, PyAny>,
-) -> PyResult<(Field, Held)> {
+    value: &Bound<'py, PyAny>,
+) -> PyResult<(Field, Held<'py>)> {
     let field = keyword_field(function, key)?;
     Ok((field, Held::read(field.name(), value)?))
 }
@@ -320,7 +320,7 @@ pub(crate) const CONSTRUCTOR: &str = "ConnectSessionCreate";
 
 impl ConnectSessionCreate {
     /// The object made of the constructor's keyword values, all checked by the core.
-    pub(crate) fn from_keywords(py: Python<'_>, mut held: Vec<(Field, Held)>) -> PyResult<Self> {
+    pub(crate) fn from_keywords(py: Python<'_>, mut held: Vec<(Field, Held<'_>)>) -> PyResult<Self> {
         let values = held
             .iter_mut()
             .map(|(field, held)| (field.name(), held.value()));

@@ -23,14 +23,14 @@ use crate::model;
 
 /// A Python value, read: what [`Held::value`] lends to the core as a
 /// [`Value`]. A string's text stays where Python keeps it.
-pub(crate) enum Held {
+pub(crate) enum Held<'py> {
     Null,
     Bool(bool),
     Int(i64),
     Float(f64),
-    Str(Text),
+    Str(Text<'py>),
     /// A list or tuple of `str` (categories, most often).
-    Strings(Vec<Text>),
+    Strings(Vec<Text<'py>>),
     /// A list or tuple of `ConnectSessionCreateCategories` members.
     Categories(Vec<Category>),
     /// What the core's writer wrote, handed over once.
@@ -38,10 +38,10 @@ pub(crate) enum Held {
     Refused(Option<ValidationError>),
 }
 
-impl Held {
+impl<'py> Held<'py> {
     /// Reads `value`, the member `key` of a document. Python's own failures
     /// (out of memory, a dict changed while read) propagate.
-    pub(crate) fn read(key: &str, value: &Bound<'_, PyAny>) -> PyResult<Held> {
+    pub(crate) fn read(key: &str, value: &Bound<'py, PyAny>) -> PyResult<Held<'py>> {
         if let Ok(string) = value.cast_exact::<PyString>() {
             return Held::string(key, string);
         }
@@ -103,11 +103,11 @@ impl Held {
 
     /// The items of a list or tuple when all are `str` holding valid
     /// Unicode; anything else goes through the writer, which says what is wrong.
-    fn strings(value: &Bound<'_, PyAny>) -> Option<Vec<Text>> {
+    fn strings(value: &Bound<'py, PyAny>) -> Option<Vec<Text<'py>>> {
         all_items(value, |item| Text::of(item.cast::<PyString>().ok()?).ok())
     }
 
-    fn string(key: &str, string: &Bound<'_, PyString>) -> PyResult<Held> {
+    fn string(key: &str, string: &Bound<'py, PyString>) -> PyResult<Held<'py>> {
         match Text::of(string) {
             Ok(text) => Ok(Held::Str(text)),
             Err(err) => {
@@ -141,9 +141,9 @@ impl Held {
 
 /// Every item of a list or tuple through `each`; `None` if `value` is neither,
 /// or if `each` turns an item away.
-fn all_items<T>(
-    value: &Bound<'_, PyAny>,
-    each: impl FnMut(Bound<'_, PyAny>) -> Option<T>,
+fn all_items<'py, T>(
+    value: &Bound<'py, PyAny>,
+    each: impl FnMut(Bound<'py, PyAny>) -> Option<T>,
 ) -> Option<Vec<T>> {
     if let Ok(list) = value.cast::<PyList>() {
         list.iter().map(each).collect()
