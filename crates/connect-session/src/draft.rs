@@ -86,31 +86,109 @@ pub(crate) fn values<'a>(
     items: impl IntoIterator<Item = (&'a str, Value<'a>)>,
     mode: ParseMode,
 ) -> Result<Parts, ValidationError> {
-    let mut draft = Draft::new(mode);
-    let mut errors = Errors::default();
-    // Keys of the model are tracked by `seen`; these only when extra keys come.
-    let mut other_keys = KeyList::default();
+    let mut builder = Builder::new(mode);
     for (key, value) in items {
-        let field = Field::from_name(key);
+        builder.member(key, value)?;
+    }
+    builder.finish_parts()
+}
+
+/// A model assembled from a binding's values as the binding reads them, one
+/// member at a time, with no list of them made first: what
+/// [`ConnectSessionCreate::from_values`](crate::ConnectSessionCreate::from_values)
+/// does for a list. Every rule is the core's; problems are collected and
+/// reported by [`finish`](Self::finish), all at once, in the same order.
+///
+/// ```
+/// use connect_session::{binding::Builder, ErrorKind, Field, ParseMode, Value};
+///
+/// let mut b = Builder::new(ParseMode::KeepExtra);
+/// b.field(Field::OriginOwnerId, Value::from("o"))?;
+/// b.member("multiple", Value::Int(1))?;
+/// b.field(Field::OriginOwnerId, Value::from("p"))?;
+/// b.member("note", Value::from("kept"))?;
+/// let err = b.finish().unwrap_err();
+/// let found: Vec<_> = err.errors().iter().map(|e| (e.kind(), e.loc_string())).collect();
+/// assert_eq!(found, [
+///     (ErrorKind::InvalidType, "multiple".to_owned()),
+///     (ErrorKind::DuplicateKey, "origin_owner_id".to_owned()),
+///     (ErrorKind::MissingField, "origin_owner_name".to_owned()),
+/// ]);
+/// # Ok::<(), connect_session::ValidationError>(())
+/// ```
+pub struct Builder {
+    draft: Draft,
+    errors: Errors,
+    /// Keys of the model are tracked by the draft; these only when extra
+    /// keys come (boxed: a key table is a few hundred bytes, and the builder
+    /// moves).
+    other_keys: Option<Box<KeyList>>,
+}
+
+impl std::fmt::Debug for Builder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Builder")
+            .field("problems", &self.errors.found())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Builder {
+    /// An empty model; `mode` says what happens to keys outside it.
+    pub fn new(mode: ParseMode) -> Self {
+        Builder {
+            draft: Draft::new(mode),
+            errors: Errors::default(),
+            other_keys: None,
+        }
+    }
+
+    /// The value of `field`. An error here is one that stops at once (JSON
+    /// text given as a value that is not JSON); the others wait for `finish`.
+    pub fn field(&mut self, field: Field, value: Value<'_>) -> Result<(), ValidationError> {
+        self.put(field.name(), Some(field), value)
+    }
+
+    /// The value of the member `key`: a field's, or an extra key's.
+    pub fn member(&mut self, key: &str, value: Value<'_>) -> Result<(), ValidationError> {
+        self.put(key, Field::from_name(key), value)
+    }
+
+    fn put(
+        &mut self,
+        key: &str,
+        field: Option<Field>,
+        value: Value<'_>,
+    ) -> Result<(), ValidationError> {
         let fresh = match field {
-            Some(field) => draft.seen & field.bit() == 0,
-            None => other_keys.insert(key),
+            Some(field) => self.draft.seen & field.bit() == 0,
+            None => self.other_keys.get_or_insert_default().insert(key),
         };
         if !fresh {
-            errors.push_with(|| {
+            self.errors.push_with(|| {
                 ErrorDetail::new(
                     ErrorKind::DuplicateKey,
                     vec![PathItem::from(key)],
                     format!("duplicate key {}", Quoted(key)),
                 )
             });
-            continue;
+            return Ok(());
         }
-        draft
-            .put_value(key, field, value, &mut errors)
-            .map_err(|stop| ValidationError::single(*stop))?;
+        self.draft
+            .put_value(key, field, value, &mut self.errors)
+            .map_err(|stop| ValidationError::single(*stop))
     }
-    draft.finish(errors)
+
+    /// The model, or every problem found in it: the missing required
+    /// fields included.
+    pub fn finish(self) -> Result<crate::ConnectSessionCreate, ValidationError> {
+        self.finish_parts()
+            .map(crate::ConnectSessionCreate::from_parts)
+    }
+
+    fn finish_parts(self) -> Result<Parts, ValidationError> {
+        self.draft.finish(self.errors)
+    }
 }
 
 /// The error for a document that is not an object at the top.

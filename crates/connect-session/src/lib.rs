@@ -70,6 +70,7 @@ pub use value::{FieldValue, Value};
 /// use the model from Rust.
 #[doc(hidden)]
 pub mod binding {
+    pub use crate::draft::Builder;
     pub use crate::native::{NativeWriter, Written};
     pub use crate::visit::{visit_json, JsonVisitor};
 

@@ -62,7 +62,7 @@ impl ConnectSessionCreate {
         req
     }
 
-    fn from_parts(parts: Parts) -> Self {
+    pub(crate) fn from_parts(parts: Parts) -> Self {
         ConnectSessionCreate {
             slots: parts.slots,
             extra: parts.extra,
