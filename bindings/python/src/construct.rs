@@ -17,7 +17,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use pyo3::PyTypeInfo;
 
-use crate::model::{self, ConnectSessionCreate, CONSTRUCTOR};
+use crate::model::{ConnectSessionCreate, Keywords, CONSTRUCTOR};
 
 /// Makes calls of the class use [`vectorcall`].
 pub(crate) fn install(py: Python<'_>) {
@@ -72,15 +72,14 @@ unsafe fn construct<'py>(
             "{CONSTRUCTOR}() takes no positional arguments ({positional} given)"
         )));
     }
-    let names = match names {
-        Some(names) => names.to_owned().cast_into::<PyTuple>()?,
-        None => return Bound::new(py, ConnectSessionCreate::from_keywords(py, Vec::new())?),
-    };
-    let mut held = Vec::with_capacity(names.len());
-    for (at, name) in names.iter().enumerate() {
-        // SAFETY: one value per keyword name follows the (zero) positional ones.
-        let value = unsafe { Borrowed::from_ptr(py, *args.add(at)) };
-        held.push(model::keyword_value(CONSTRUCTOR, &name, &value)?);
+    let mut keywords = Keywords::new();
+    if let Some(names) = names {
+        let names = names.cast::<PyTuple>()?;
+        for (at, name) in names.iter().enumerate() {
+            // SAFETY: one value per keyword name follows the (zero) positional ones.
+            let value = unsafe { Borrowed::from_ptr(py, *args.add(at)) };
+            keywords.add(&name, &value)?;
+        }
     }
-    Bound::new(py, ConnectSessionCreate::from_keywords(py, held)?)
+    Bound::new(py, keywords.finish(py)?)
 }

@@ -30,7 +30,7 @@
 use std::borrow::Cow;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use connect_session::binding::{self, NativeWriter};
+use connect_session::binding::{self, Builder, NativeWriter};
 use connect_session::{
     ConnectSessionCreate as Core, ConnectSessionCreateCategories as Category,
     ConnectSessionCreateType as SessionType, Field, FieldValue, ParseMode, ValidationError, Value,
@@ -230,7 +230,8 @@ fn keyword_field(function: &str, key: &Bound<'_, PyAny>) -> PyResult<Field> {
     )))
 }
 
-/// Reads keyword arguments as the values of the fields they name.
+/// Reads keyword arguments as the values of the fields they name (for
+/// `replace`, which must know every change before it hands any to the core).
 fn keyword_values<'py>(
     function: &str,
     kwargs: Option<&Bound<'py, PyDict>>,
@@ -247,13 +248,44 @@ fn keyword_values<'py>(
 }
 
 /// One keyword argument as the value of the field it names.
-pub(crate) fn keyword_value<'py>(
+fn keyword_value<'py>(
     function: &str,
     key: &Bound<'_, PyAny>,
     value: &Bound<'py, PyAny>,
 ) -> PyResult<(Field, Held<'py>)> {
     let field = keyword_field(function, key)?;
     Ok((field, Held::read(field.name(), value)?))
+}
+
+/// The constructor's keyword arguments, each handed to the core as soon as
+/// it is read: no list of them is made first (through `from_values`, the
+/// reference call took 12.37k instructions instead of 11.83k, callgrind).
+pub(crate) struct Keywords {
+    builder: Builder,
+}
+
+impl Keywords {
+    pub(crate) fn new() -> Self {
+        Keywords {
+            builder: Builder::new(ParseMode::KeepExtra),
+        }
+    }
+
+    /// Adds the keyword argument `key=value`.
+    pub(crate) fn add(&mut self, key: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let (field, mut held) = keyword_value(CONSTRUCTOR, key, value)?;
+        self.builder
+            .field(field, held.value())
+            .map_err(|err| raise(value.py(), &err))
+    }
+
+    /// The object, every keyword checked by the core.
+    pub(crate) fn finish(self, py: Python<'_>) -> PyResult<ConnectSessionCreate> {
+        self.builder
+            .finish()
+            .map(ConnectSessionCreate::wrap)
+            .map_err(|err| raise(py, &err))
+    }
 }
 
 fn mode(strict: bool) -> ParseMode {
@@ -319,16 +351,6 @@ pub(crate) fn decode_small<'py>(
 pub(crate) const CONSTRUCTOR: &str = "ConnectSessionCreate";
 
 impl ConnectSessionCreate {
-    /// The object made of the constructor's keyword values, all checked by the core.
-    pub(crate) fn from_keywords(py: Python<'_>, mut held: Vec<(Field, Held<'_>)>) -> PyResult<Self> {
-        let values = held
-            .iter_mut()
-            .map(|(field, held)| (field.name(), held.value()));
-        Core::from_values(values, ParseMode::KeepExtra)
-            .map(Self::wrap)
-            .map_err(|err| raise(py, &err))
-    }
-
     fn wrap(core: Core) -> Self {
         Self::of(State {
             core: Arc::new(core),
@@ -458,7 +480,11 @@ impl ConnectSessionCreate {
     #[new]
     #[pyo3(signature = (**kwargs))]
     fn new(py: Python<'_>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Self::from_keywords(py, keyword_values(CONSTRUCTOR, kwargs)?)
+        let mut keywords = Keywords::new();
+        if let Some(kwargs) = kwargs {
+            convert::for_each_item(kwargs, |key, value| keywords.add(&key, &value))?;
+        }
+        keywords.finish(py)
     }
 
     /// Reads a JSON document (`str`, or UTF-8 `bytes` or `bytearray`). Extra keys
@@ -526,20 +552,22 @@ impl ConnectSessionCreate {
             )));
         };
         let root = NativeWriter::new(&[]);
-        let mut held = Vec::with_capacity(dict.len());
+        let mut builder = Builder::new(mode(strict));
+        // Each member handed to the core as it is read, its key borrowed.
         let read = convert::for_each_item(dict, |key, value| {
             let key = convert::key_text(&root, &key)?;
-            let value = Held::read(key, &value)?;
-            held.push((key.to_owned(), value));
-            Ok(())
+            let mut held = Held::read(key, &value)?;
+            builder
+                .member(key, held.value())
+                .map_err(convert::Failure::Invalid)
         });
         match read {
             Ok(()) => {}
             Err(convert::Failure::Invalid(err)) => return Err(raise(py, &err)),
             Err(convert::Failure::Python(err)) => return Err(err),
         }
-        let values = held.iter_mut().map(|(key, held)| (&**key, held.value()));
-        Core::from_values(values, mode(strict))
+        builder
+            .finish()
             .map(Self::wrap)
             .map_err(|err| raise(py, &err))
     }
