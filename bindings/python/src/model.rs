@@ -273,10 +273,11 @@ impl Keywords {
 
     /// Adds the keyword argument `key=value`.
     pub(crate) fn add(&mut self, key: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let (field, mut held) = keyword_value(CONSTRUCTOR, key, value)?;
-        self.builder
-            .field(field, held.value())
-            .map_err(|err| raise(value.py(), &err))
+        let field = keyword_field(CONSTRUCTOR, key)?;
+        Held::lend(field.name(), value, |value| {
+            self.builder.field(field, value)
+        })?
+        .map_err(|err| raise(key.py(), &err))
     }
 
     /// The object, every keyword checked by the core.
@@ -452,17 +453,14 @@ pub(crate) fn set(
     value: &Bound<'_, PyAny>,
 ) -> PyResult<()> {
     let py = slf.py();
-    let mut held = Held::read(field.name(), value)?;
-    let set = {
+    let set = Held::lend(field.name(), value, |value| {
         let mut state = slf.get().lock();
-        Arc::make_mut(&mut state.core)
-            .set(field, held.value())
-            .map(|()| {
-                state.version = state.version.wrapping_add(1);
-                let kept = state.kept.as_mut();
-                kept.and_then(|kept| kept.fields.get_mut(index).and_then(Option::take))
-            })
-    };
+        Arc::make_mut(&mut state.core).set(field, value).map(|()| {
+            state.version = state.version.wrapping_add(1);
+            let kept = state.kept.as_mut();
+            kept.and_then(|kept| kept.fields.get_mut(index).and_then(Option::take))
+        })
+    })?;
     // The exception is made, and what was kept released, outside the lock.
     match set {
         Ok(released) => {
@@ -556,9 +554,7 @@ impl ConnectSessionCreate {
         // Each member handed to the core as it is read, its key borrowed.
         let read = convert::for_each_item(dict, |key, value| {
             let key = convert::key_text(&root, &key)?;
-            let mut held = Held::read(key, &value)?;
-            builder
-                .member(key, held.value())
+            Held::lend(key, &value, |value| builder.member(key, value))?
                 .map_err(convert::Failure::Invalid)
         });
         match read {
