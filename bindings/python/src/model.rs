@@ -1,8 +1,10 @@
 //! `ConnectSessionCreate` for Python: a handle on the core value.
 //!
 //! Every way in (the constructor, `from_dict`, `replace`, an assignment)
-//! hands the core Python values field by field ([`Held`] → `Value`) and the
-//! core applies every rule, once, collecting every problem in its own order;
+//! hands the core Python values field by field ([`Held`] → `Value`, a `str`
+//! lent in place; the constructor and `from_dict` to the core's `Builder` as
+//! they read them) and the core applies every rule, once, collecting every
+//! problem in its own order;
 //! `from_json` hands it the text. Nothing here checks a value, orders errors
 //! or drops any. The fields' attributes are not written here one by one: they
 //! are [`FieldProperty`](crate::field::FieldProperty) descriptors installed
