@@ -429,8 +429,9 @@ impl NativeWriter {
     /// The value written, for the core's rules: [`Value::Written`] when it is
     /// one whole value, else the text as [`Value::Json`], whose reading
     /// reports what is wrong with it.
-    // Inlined: a call would move the whole writer (its open containers'
-    // key tables inline), a copy of about 500 bytes.
+    // Inlined: called once per value a binding writes, where a call and the
+    // move of the writer into it cost about 50 of the Python constructor's
+    // instructions (callgrind).
     #[inline]
     pub fn into_value(self) -> Value<'static> {
         if self.open.is_empty() && self.roots == 1 {
