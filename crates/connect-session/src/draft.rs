@@ -4,8 +4,8 @@
 //! are decided here, once.
 
 use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, Quoted, ValidationError};
-use crate::extra::Extra;
 use crate::field::Field;
+use crate::model::ConnectSessionCreate;
 use crate::reader::{utf8, KeyList, KeySet, Keys, Reader, Stop};
 use crate::rules::{self, FIELD_DEPTH};
 use crate::value::{Data, Value};
@@ -24,24 +24,20 @@ pub enum ParseMode {
 /// box, so that a model moves as two pointers and a length, not 400 bytes.
 pub(crate) type Slots = Box<[Option<Data>; Field::COUNT]>;
 
-/// A model's content, every rule checked.
-pub(crate) struct Parts {
-    pub(crate) slots: Slots,
-    /// Keys outside the model with their canonical JSON values, in input order.
-    pub(crate) extra: Extra,
-}
-
 /// The members read so far.
 struct Draft {
-    slots: Slots,
+    /// Filled in place, and handed out as it is once every rule is checked.
+    model: ConnectSessionCreate,
     /// The fields met, one bit each by position in [`Field::ALL`].
     seen: u32,
-    extra: Extra,
     mode: ParseMode,
 }
 
 /// Parses and validates a whole document.
-pub(crate) fn document(json: &[u8], mode: ParseMode) -> Result<Parts, ValidationError> {
+pub(crate) fn document(
+    json: &[u8],
+    mode: ParseMode,
+) -> Result<ConnectSessionCreate, ValidationError> {
     let stopped = |stop: Stop| ValidationError::single(*stop);
     let text = utf8(json).map_err(stopped)?;
     let mut p = Reader::new(text);
@@ -85,12 +81,12 @@ impl Keys for DocumentKeys {
 pub(crate) fn values<'a>(
     items: impl IntoIterator<Item = (&'a str, Value<'a>)>,
     mode: ParseMode,
-) -> Result<Parts, ValidationError> {
+) -> Result<ConnectSessionCreate, ValidationError> {
     let mut builder = Builder::new(mode);
     for (key, value) in items {
         builder.member(key, value)?;
     }
-    builder.finish_parts()
+    builder.finish()
 }
 
 /// A model assembled from a binding's values as the binding reads them, one
@@ -181,12 +177,7 @@ impl Builder {
 
     /// The model, or every problem found in it: the missing required
     /// fields included.
-    pub fn finish(self) -> Result<crate::ConnectSessionCreate, ValidationError> {
-        self.finish_parts()
-            .map(crate::ConnectSessionCreate::from_parts)
-    }
-
-    fn finish_parts(self) -> Result<Parts, ValidationError> {
+    pub fn finish(self) -> Result<ConnectSessionCreate, ValidationError> {
         self.draft.finish(self.errors)
     }
 }
@@ -215,18 +206,15 @@ fn unknown_field(key: &str) -> String {
 impl Draft {
     fn new(mode: ParseMode) -> Self {
         Draft {
-            slots: Slots::default(),
+            model: ConnectSessionCreate::empty(),
             seen: 0,
-            extra: Extra::default(),
             mode,
         }
     }
 
     fn put(&mut self, field: Field, data: Option<Data>) {
         self.seen |= field.bit();
-        if let Some(slot) = self.slots.get_mut(field.index()) {
-            *slot = data;
-        }
+        self.model.put(field, data);
     }
 
     /// Reads one member of a document (keys are already known to be unique),
@@ -250,7 +238,7 @@ impl Draft {
                 if let Some(value) = p.capture(FIELD_DEPTH)? {
                     // Once a problem is found the extra keys are not kept.
                     if p.problems() == 0 {
-                        self.extra.push(key, &value);
+                        self.model.push_extra(key, &value);
                     }
                 }
             }
@@ -286,7 +274,7 @@ impl Draft {
                 if let Some(value) = rules::extra_from_value(key, value, errors)? {
                     // Once a problem is found the extra keys are not kept.
                     if errors.is_empty() {
-                        self.extra.push(key, &value);
+                        self.model.push_extra(key, &value);
                     }
                 }
             }
@@ -297,7 +285,7 @@ impl Draft {
     /// Adds the missing required fields to `errors` and, if there are any
     /// problems, reports them all: in field order, then extra keys, input
     /// order within each.
-    fn finish(self, mut errors: Errors) -> Result<Parts, ValidationError> {
+    fn finish(self, mut errors: Errors) -> Result<ConnectSessionCreate, ValidationError> {
         if Field::REQUIRED & !self.seen != 0 {
             for field in Field::ALL {
                 if field.is_required() && self.seen & field.bit() == 0 {
@@ -321,9 +309,6 @@ impl Draft {
         if let Some(err) = errors.into_error() {
             return Err(err);
         }
-        Ok(Parts {
-            slots: self.slots,
-            extra: self.extra,
-        })
+        Ok(self.model)
     }
 }

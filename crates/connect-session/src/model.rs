@@ -5,7 +5,7 @@ use std::fmt;
 use compact_str::CompactString;
 
 use crate::category::Category;
-use crate::draft::{self, ParseMode, Parts, Slots};
+use crate::draft::{self, ParseMode, Slots};
 use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, ValidationError};
 use crate::extra::Extra;
 use crate::field::Field;
@@ -53,19 +53,18 @@ pub struct ConnectSessionCreate {
 impl ConnectSessionCreate {
     /// A request with the two required fields and nothing else.
     pub fn new(origin_owner_id: impl Into<String>, origin_owner_name: impl Into<String>) -> Self {
-        let mut req = ConnectSessionCreate {
-            slots: Slots::default(),
-            extra: Extra::default(),
-        };
+        let mut req = Self::empty();
         req.set_origin_owner_id(origin_owner_id);
         req.set_origin_owner_name(origin_owner_name);
         req
     }
 
-    pub(crate) fn from_parts(parts: Parts) -> Self {
+    /// A model with nothing set, for the draft to fill (which checks that
+    /// the required fields are set before handing it out).
+    pub(crate) fn empty() -> Self {
         ConnectSessionCreate {
-            slots: parts.slots,
-            extra: parts.extra,
+            slots: Slots::default(),
+            extra: Extra::default(),
         }
     }
 
@@ -103,7 +102,7 @@ impl ConnectSessionCreate {
         json: impl AsRef<[u8]>,
         mode: ParseMode,
     ) -> Result<Self, ValidationError> {
-        draft::document(json.as_ref(), mode).map(Self::from_parts)
+        draft::document(json.as_ref(), mode)
     }
 
     /// Builds a request from values given key by key (a binding's keyword
@@ -130,7 +129,7 @@ impl ConnectSessionCreate {
         values: impl IntoIterator<Item = (&'a str, Value<'a>)>,
         mode: ParseMode,
     ) -> Result<Self, ValidationError> {
-        draft::values(values, mode).map(Self::from_parts)
+        draft::values(values, mode)
     }
 
     /// The canonical compact JSON of the contract (section 3).
@@ -241,10 +240,15 @@ impl ConnectSessionCreate {
     }
 
     /// Replaces a field's value (the caller has applied its rule).
-    fn put(&mut self, field: Field, data: Option<Data>) {
+    pub(crate) fn put(&mut self, field: Field, data: Option<Data>) {
         if let Some(slot) = self.slots.get_mut(field.index()) {
             *slot = data;
         }
+    }
+
+    /// Appends an extra key (the caller has checked that it is new).
+    pub(crate) fn push_extra(&mut self, key: &str, value: &str) {
+        self.extra.push(key, value);
     }
 
     /// The value of any field, `None` when it is unset.
