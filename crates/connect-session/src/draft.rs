@@ -227,8 +227,7 @@ impl Draft {
     ) -> Result<(), Stop> {
         match field {
             Some(field) => {
-                let data = rules::read(field, p)?;
-                self.put(field, data);
+                rules::read_into(field, p, |data| self.put(field, data))?;
             }
             None if self.mode == ParseMode::Strict => {
                 p.record_with(ErrorKind::UnknownField, || unknown_field(key));
