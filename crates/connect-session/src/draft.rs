@@ -256,8 +256,7 @@ impl Draft {
     ) -> Result<(), Stop> {
         match field {
             Some(field) => {
-                let data = rules::from_value(field, value, errors)?;
-                self.put(field, data);
+                rules::from_value_into(field, value, errors, |data| self.put(field, data))?;
             }
             None if self.mode == ParseMode::Strict => {
                 errors.push_with(|| {
