@@ -141,38 +141,48 @@ impl Builder {
 
     /// The value of `field`. An error here is one that stops at once (JSON
     /// text given as a value that is not JSON); the others wait for `finish`.
+    ///
+    /// Inlined into the binding: a value passed by reference to a call went
+    /// through memory, and the CPU stalled reading it back (see
+    /// [`rules::read_into`]).
+    #[inline]
     pub fn field(&mut self, field: Field, value: Value<'_>) -> Result<(), ValidationError> {
-        self.put(field.name(), Some(field), value)
+        if self.draft.seen & field.bit() != 0 {
+            self.duplicate(field.name());
+            return Ok(());
+        }
+        rules::from_value_into(field, value, &mut self.errors, |data| {
+            self.draft.put(field, data);
+        })
+        .map_err(|stop| ValidationError::single(*stop))
     }
 
     /// The value of the member `key`: a field's, or an extra key's.
     pub fn member(&mut self, key: &str, value: Value<'_>) -> Result<(), ValidationError> {
-        self.put(key, Field::from_name(key), value)
+        match Field::from_name(key) {
+            Some(field) => self.field(field, value),
+            None => self.extra(key, value),
+        }
     }
 
-    fn put(
-        &mut self,
-        key: &str,
-        field: Option<Field>,
-        value: Value<'_>,
-    ) -> Result<(), ValidationError> {
-        let fresh = match field {
-            Some(field) => self.draft.seen & field.bit() == 0,
-            None => self.other_keys.get_or_insert_default().insert(key),
-        };
-        if !fresh {
-            self.errors.push_with(|| {
-                ErrorDetail::new(
-                    ErrorKind::DuplicateKey,
-                    vec![PathItem::from(key)],
-                    format!("duplicate key {}", Quoted(key)),
-                )
-            });
+    fn extra(&mut self, key: &str, value: Value<'_>) -> Result<(), ValidationError> {
+        if !self.other_keys.get_or_insert_default().insert(key) {
+            self.duplicate(key);
             return Ok(());
         }
         self.draft
-            .put_value(key, field, value, &mut self.errors)
+            .put_extra(key, value, &mut self.errors)
             .map_err(|stop| ValidationError::single(*stop))
+    }
+
+    fn duplicate(&mut self, key: &str) {
+        self.errors.push_with(|| {
+            ErrorDetail::new(
+                ErrorKind::DuplicateKey,
+                vec![PathItem::from(key)],
+                format!("duplicate key {}", Quoted(key)),
+            )
+        });
     }
 
     /// The model, or every problem found in it: the missing required
@@ -245,36 +255,21 @@ impl Draft {
         Ok(())
     }
 
-    /// Takes one value from a binding (keys are already known to be unique),
-    /// `field` the one `key` names.
-    fn put_value(
-        &mut self,
-        key: &str,
-        field: Option<Field>,
-        value: Value<'_>,
-        errors: &mut Errors,
-    ) -> Result<(), Stop> {
-        match field {
-            Some(field) => {
-                rules::from_value_into(field, value, errors, |data| self.put(field, data))?;
-            }
-            None if self.mode == ParseMode::Strict => {
-                errors.push_with(|| {
-                    ErrorDetail::new(
-                        ErrorKind::UnknownField,
-                        vec![PathItem::from(key)],
-                        unknown_field(key),
-                    )
-                });
-                rules::extra_from_value(key, value, errors)?;
-            }
-            None => {
-                if let Some(value) = rules::extra_from_value(key, value, errors)? {
-                    // Once a problem is found the extra keys are not kept.
-                    if errors.is_empty() {
-                        self.model.push_extra(key, &value);
-                    }
-                }
+    /// Takes an extra key's value from a binding (the key is known to be new).
+    fn put_extra(&mut self, key: &str, value: Value<'_>, errors: &mut Errors) -> Result<(), Stop> {
+        if self.mode == ParseMode::Strict {
+            errors.push_with(|| {
+                ErrorDetail::new(
+                    ErrorKind::UnknownField,
+                    vec![PathItem::from(key)],
+                    unknown_field(key),
+                )
+            });
+            rules::extra_from_value(key, value, errors)?;
+        } else if let Some(value) = rules::extra_from_value(key, value, errors)? {
+            // Once a problem is found the extra keys are not kept.
+            if errors.is_empty() {
+                self.model.push_extra(key, &value);
             }
         }
         Ok(())
