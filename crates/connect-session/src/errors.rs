@@ -359,46 +359,63 @@ pub const TOO_MANY_ERRORS: &str = "too_many_errors";
 ///
 /// Field-level problems are all reported together; a syntax error, a lone
 /// surrogate or nesting beyond the limit stops at the first.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ValidationError {
+#[derive(Clone, PartialEq, Eq)]
+pub struct ValidationError(
+    // Boxed: a `Result` of a small value and this error is then returned in
+    // registers. Returned through memory, reading it back stalled the CPU
+    // (bindings/python/PERFORMANCE.md).
+    Box<Problems>,
+);
+
+#[derive(Clone, PartialEq, Eq)]
+struct Problems {
     errors: Vec<ErrorDetail>,
     omitted: usize,
+}
+
+impl fmt::Debug for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ValidationError")
+            .field("errors", &self.0.errors)
+            .field("omitted", &self.0.omitted)
+            .finish()
+    }
 }
 
 impl ValidationError {
     pub(crate) fn new(errors: Errors) -> Self {
         debug_assert!(!errors.kept.is_empty());
-        ValidationError {
+        ValidationError(Box::new(Problems {
             errors: errors.kept,
             omitted: errors.omitted,
-        }
+        }))
     }
 
     pub(crate) fn single(detail: ErrorDetail) -> Self {
-        ValidationError {
+        ValidationError(Box::new(Problems {
             errors: vec![detail],
             omitted: 0,
-        }
+        }))
     }
 
     /// The problems kept (at most [`MAX_ERRORS`]), never empty.
     pub fn errors(&self) -> &[ErrorDetail] {
-        &self.errors
+        &self.0.errors
     }
 
     /// How many more problems were found than [`errors`](Self::errors)
     /// holds: 0 unless the document had more than [`MAX_ERRORS`].
     pub fn omitted(&self) -> usize {
-        self.omitted
+        self.0.omitted
     }
 
     /// Consumes the error, giving the problems kept.
     pub fn into_errors(self) -> Vec<ErrorDetail> {
-        self.errors
+        self.0.errors
     }
 
     pub(crate) fn into_parts(self) -> (Vec<ErrorDetail>, usize) {
-        (self.errors, self.omitted)
+        (self.0.errors, self.0.omitted)
     }
 
     /// The message of the note on the problems left out, `None` when there
@@ -406,11 +423,11 @@ impl ValidationError {
     /// final [`TOO_MANY_ERRORS`] entry and `Display` as its last line, for
     /// bindings that list the problems themselves.
     pub fn omitted_note(&self) -> Option<String> {
-        (self.omitted > 0).then(|| {
+        (self.0.omitted > 0).then(|| {
             format!(
                 "{} more problems were found and not listed: a list holds at most {MAX_ERRORS} \
                  problems or about {} KiB of paths and messages",
-                self.omitted,
+                self.0.omitted,
                 MAX_ERROR_BYTES >> 10
             )
         })
@@ -451,9 +468,9 @@ impl Serialize for OmittedNote {
 impl Serialize for ValidationError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let note = self.omitted_note();
-        let len = self.errors.len() + usize::from(note.is_some());
+        let len = self.0.errors.len() + usize::from(note.is_some());
         let mut seq = serializer.serialize_seq(Some(len))?;
-        for e in &self.errors {
+        for e in &self.0.errors {
             seq.serialize_element(e)?;
         }
         if let Some(note) = note {
@@ -465,7 +482,7 @@ impl Serialize for ValidationError {
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.errors.iter().enumerate() {
+        for (i, e) in self.0.errors.iter().enumerate() {
             if i > 0 {
                 f.write_str("\n")?;
             }
