@@ -215,39 +215,48 @@ pub(crate) fn from_value(
     errors: &mut Errors,
 ) -> Result<Option<Data>, Stop> {
     let kind = field.kind();
-    let outcome = match value {
+    // What the branches give is one `Option<Data>`, its problem added at once:
+    // gathered with the problem, a `Result` of both was copied at odd offsets
+    // and stalled on reading back (see `Data`).
+    let kept = |outcome: Result<Option<Data>, Problem>, errors: &mut Errors| {
+        outcome.unwrap_or_else(|(kind, msg)| {
+            errors.push_with(|| ErrorDetail::new(kind, vec![PathItem::from(field.name())], msg));
+            None
+        })
+    };
+    Ok(match value {
         Value::Json(text) => return json_value(field.name(), &text, errors, |p| read(field, p)),
         // The writer checked the object: kept as written.
-        Value::Written(json) if kind == FieldKind::Object && json.first_byte() == b'{' => Ok(Some(
-            Data::Object(Metadata::from_canonical(json.into_string())),
-        )),
+        Value::Written(json) if kind == FieldKind::Object && json.first_byte() == b'{' => {
+            Some(Data::Object(Metadata::from_canonical(json.into_string())))
+        }
         Value::Written(json) => {
             return json_value(field.name(), json.as_str(), errors, |p| read(field, p))
         }
         Value::Refused(refusal) => return refused(refusal, errors),
-        Value::Null => null(field),
-        Value::Bool(flag) if kind == FieldKind::Boolean => Ok(Some(Data::Boolean(flag))),
-        Value::Bool(_) => Err(wrong_type(kind, JsonType::Boolean)),
-        Value::Int(int) if kind == FieldKind::Seconds => seconds(int as f64, || int.to_string()),
-        Value::Float(float) if kind == FieldKind::Seconds => seconds(float, || float_text(float)),
-        Value::Int(_) | Value::Float(_) => Err(wrong_type(kind, JsonType::Number)),
+        Value::Null => kept(null(field), errors),
+        Value::Bool(flag) if kind == FieldKind::Boolean => Some(Data::Boolean(flag)),
+        Value::Bool(_) => kept(Err(wrong_type(kind, JsonType::Boolean)), errors),
+        Value::Int(int) if kind == FieldKind::Seconds => {
+            kept(seconds(int as f64, || int.to_string()), errors)
+        }
+        Value::Float(float) if kind == FieldKind::Seconds => {
+            kept(seconds(float, || float_text(float)), errors)
+        }
+        Value::Int(_) | Value::Float(_) => kept(Err(wrong_type(kind, JsonType::Number)), errors),
         Value::Str(text) => match kind {
-            FieldKind::Text => Ok(Some(Data::Text(compact(text)))),
-            FieldKind::Type => Ok(Some(Data::Type(session_type(text)))),
-            _ => Err(wrong_type(kind, JsonType::String)),
+            FieldKind::Text => Some(Data::Text(compact(text))),
+            FieldKind::Type => Some(Data::Type(session_type(text))),
+            _ => kept(Err(wrong_type(kind, JsonType::String)), errors),
         },
         Value::Strings(items) if kind == FieldKind::Categories => {
-            return Ok(categories_of(field, &items, errors));
+            categories_of(field, &items, errors)
         }
-        Value::Categories(list) if kind == FieldKind::Categories => {
-            Ok(Some(Data::Categories(list)))
+        Value::Categories(list) if kind == FieldKind::Categories => Some(Data::Categories(list)),
+        Value::Strings(_) | Value::Categories(_) => {
+            kept(Err(wrong_type(kind, JsonType::Array)), errors)
         }
-        Value::Strings(_) | Value::Categories(_) => Err(wrong_type(kind, JsonType::Array)),
-    };
-    Ok(outcome.unwrap_or_else(|(kind, msg)| {
-        errors.push_with(|| ErrorDetail::new(kind, vec![PathItem::from(field.name())], msg));
-        None
-    }))
+    })
 }
 
 /// A double as the canonical JSON would write it, for messages.
