@@ -20,10 +20,6 @@ pub enum ParseMode {
     Strict,
 }
 
-/// The value of every field, by position in [`Field::ALL`]. Kept behind a
-/// box, so that a model moves as two pointers and a length, not 400 bytes.
-pub(crate) type Slots = Box<[Option<Data>; Field::COUNT]>;
-
 /// The members read so far.
 struct Draft {
     /// Filled in place, and handed out as it is once every rule is checked.

@@ -5,7 +5,7 @@ use std::fmt;
 use compact_str::CompactString;
 
 use crate::category::Category;
-use crate::draft::{self, ParseMode, Slots};
+use crate::draft::{self, ParseMode};
 use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, ValidationError};
 use crate::extra::Extra;
 use crate::field::Field;
@@ -18,6 +18,10 @@ use crate::value::{Data, FieldValue, Value};
 
 /// The expiry the server applies when `expires_in` is not set, in seconds.
 pub const DEFAULT_EXPIRES_IN: f64 = 1800.0;
+
+/// The value of every field, by position in [`Field::ALL`]. Kept behind a
+/// box: a model is then five words to move, not over 400 bytes.
+type Slots = Box<[Option<Data>; Field::COUNT]>;
 
 /// The body of StackOne's "Create Connect Session" request.
 ///
