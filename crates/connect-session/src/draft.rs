@@ -3,7 +3,9 @@
 //! to the others, what is missing, and the order problems are reported in
 //! are decided here, once.
 
-use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, Quoted, ValidationError};
+use crate::errors::{
+    duplicate_key, ErrorDetail, ErrorKind, Errors, PathItem, Quoted, ValidationError,
+};
 use crate::field::Field;
 use crate::model::ConnectSessionCreate;
 use crate::reader::{utf8, KeyList, KeySet, Keys, Reader, Stop};
@@ -176,7 +178,7 @@ impl Builder {
             ErrorDetail::new(
                 ErrorKind::DuplicateKey,
                 vec![PathItem::from(key)],
-                format!("duplicate key {}", Quoted(key)),
+                duplicate_key(key),
             )
         });
     }

@@ -332,6 +332,12 @@ impl fmt::Display for Quoted<'_> {
     }
 }
 
+/// The message of a `duplicate_key` problem, wherever the key repeats (a
+/// document, a binding's values, the native writer).
+pub(crate) fn duplicate_key(key: &str) -> String {
+    format!("duplicate key {}", Quoted(key))
+}
+
 /// The most problems one error keeps: a document with more yields the
 /// first `MAX_ERRORS` found (in the order they are found; missing fields
 /// come last), reported in the usual order, and only the count of the

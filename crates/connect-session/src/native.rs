@@ -9,7 +9,7 @@ use std::ops::Range;
 use compact_str::CompactString;
 use smallvec::SmallVec;
 
-use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, Quoted, ValidationError};
+use crate::errors::{duplicate_key, ErrorDetail, ErrorKind, Errors, PathItem, ValidationError};
 use crate::json_text;
 use crate::reader::{KeySet, Reader};
 use crate::value::Value;
@@ -367,10 +367,7 @@ impl NativeWriter {
             .get_mut(depth)
             .is_none_or(|keys| keys.insert(&self.out, quoted, key));
         if !fresh {
-            return Err(self.error(
-                ErrorKind::DuplicateKey,
-                format!("duplicate key {}", Quoted(key)),
-            ));
+            return Err(self.error(ErrorKind::DuplicateKey, duplicate_key(key)));
         }
         Ok(())
     }

@@ -20,7 +20,7 @@ use std::hash::{BuildHasher, RandomState};
 use hashbrown::HashTable;
 use smallvec::SmallVec;
 
-use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, Quoted, ValidationError};
+use crate::errors::{duplicate_key, ErrorDetail, ErrorKind, Errors, PathItem, ValidationError};
 use crate::json_text;
 use crate::MAX_DEPTH;
 
@@ -571,9 +571,7 @@ impl<'a> Reader<'a> {
                     if let Some(found) = fresh {
                         each(p, &key, found)
                     } else {
-                        p.record_with(ErrorKind::DuplicateKey, || {
-                            format!("duplicate key {}", Quoted(&key))
-                        });
+                        p.record_with(ErrorKind::DuplicateKey, || duplicate_key(&key));
                         p.skip(depth + 1)
                     }
                 },
