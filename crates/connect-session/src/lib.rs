@@ -71,7 +71,8 @@ pub use value::{FieldValue, Value};
 #[doc(hidden)]
 pub mod binding {
     pub use crate::draft::Builder;
-    pub use crate::native::{NativeWriter, Written};
+    pub use crate::native::NativeWriter;
+    pub use crate::value::Written;
     pub use crate::visit::{visit_json, JsonVisitor};
 
     /// The canonical compact JSON of [`to_json`](crate::ConnectSessionCreate::to_json),

@@ -3,11 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde_json::{Map, Value};
-
 use crate::errors::ValidationError;
 use crate::json_text;
-use crate::native::NativeWriter;
 
 /// Any JSON object, kept exactly: key order, nesting and number text
 /// (`12345678901234567890123`, `1.50`, `1E2`) survive a round trip; only
@@ -87,58 +84,4 @@ impl FromStr for Metadata {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Metadata::from_json(s)
     }
-}
-
-impl TryFrom<Map<String, Value>> for Metadata {
-    type Error = ValidationError;
-
-    /// Native numbers are written in the canonical form of docs/contract.md section 3:
-    /// integers as integers, floats in the shortest form that reads back as
-    /// the same float (`1.0`, `1e+300`).
-    ///
-    /// ```
-    /// use connect_session::Metadata;
-    ///
-    /// let map = serde_json::json!({"ratio": 1.0, "n": 7, "big": 1e300});
-    /// let m = Metadata::try_from(map.as_object().unwrap().clone()).unwrap();
-    /// // In the map's own key order.
-    /// assert_eq!(m.as_json(), r#"{"big":1e+300,"n":7,"ratio":1.0}"#);
-    /// ```
-    fn try_from(map: Map<String, Value>) -> Result<Self, Self::Error> {
-        let mut writer = NativeWriter::for_member("metadata", 0);
-        write_value(&mut writer, &Value::Object(map))?;
-        Metadata::from_json(writer.finish())
-    }
-}
-
-/// Feeds a serde_json value to the writer, which stops the recursion at the
-/// nesting limit.
-fn write_value(w: &mut NativeWriter, value: &Value) -> Result<(), ValidationError> {
-    match value {
-        Value::Null => w.null(),
-        Value::Bool(b) => w.bool(*b),
-        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
-            (Some(i), _, _) => w.int(i.into()),
-            (_, Some(u), _) => w.int(u.into()),
-            (_, _, Some(f)) => w.float(f)?,
-            _ => return Err(w.unsupported("a number serde_json cannot read")),
-        },
-        Value::String(s) => w.str(s),
-        Value::Array(items) => {
-            w.begin_array()?;
-            for item in items {
-                write_value(w, item)?;
-            }
-            w.end_array();
-        }
-        Value::Object(map) => {
-            w.begin_object()?;
-            for (key, item) in map {
-                w.key(key)?;
-                write_value(w, item)?;
-            }
-            w.end_object();
-        }
-    }
-    Ok(())
 }

@@ -7,12 +7,14 @@
 use std::ops::Range;
 
 use compact_str::CompactString;
+use serde_json::{Map, Value as JsonValue};
 use smallvec::SmallVec;
 
 use crate::errors::{duplicate_key, ErrorDetail, ErrorKind, Errors, PathItem, ValidationError};
 use crate::json_text;
+use crate::metadata::Metadata;
 use crate::reader::{KeySet, Reader};
-use crate::value::Value;
+use crate::value::{Value, Written};
 use crate::MAX_DEPTH;
 
 /// Writes JSON text event by event, tracking the path for error messages.
@@ -82,29 +84,6 @@ struct Open {
     /// In an object: where the last key written sits in the text, escaped
     /// and without its quotes (empty before the first key).
     key: Range<usize>,
-}
-
-/// JSON text a [`NativeWriter`] wrote: one value, in canonical form, within
-/// the nesting limit, with unique keys and numbers every binding can read. A
-/// field's rule takes it as it is unless it must look inside (categories, a
-/// number of seconds), so a binding's containers are not read twice.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Written(String);
-
-impl Written {
-    /// The text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The first byte of the text, which tells the value's JSON type.
-    pub(crate) fn first_byte(&self) -> u8 {
-        self.0.as_bytes().first().copied().unwrap_or(0)
-    }
-
-    pub(crate) fn into_string(self) -> String {
-        self.0
-    }
 }
 
 impl NativeWriter {
@@ -432,7 +411,7 @@ impl NativeWriter {
     #[inline]
     pub fn into_value(self) -> Value<'static> {
         if self.open.is_empty() && self.roots == 1 {
-            Value::Written(Written(self.out))
+            Value::Written(Written::new(self.out))
         } else {
             Value::Json(self.out.into())
         }
@@ -445,6 +424,60 @@ fn unescape(escaped: &str) -> String {
     let mut p = Reader::new(&quoted);
     // Cannot fail: the text is a JSON string this writer wrote.
     p.string().map(|key| key.into_owned()).unwrap_or_default()
+}
+
+impl TryFrom<Map<String, JsonValue>> for Metadata {
+    type Error = ValidationError;
+
+    /// Native numbers are written in the canonical form of docs/contract.md section 3:
+    /// integers as integers, floats in the shortest form that reads back as
+    /// the same float (`1.0`, `1e+300`).
+    ///
+    /// ```
+    /// use connect_session::Metadata;
+    ///
+    /// let map = serde_json::json!({"ratio": 1.0, "n": 7, "big": 1e300});
+    /// let m = Metadata::try_from(map.as_object().unwrap().clone()).unwrap();
+    /// // In the map's own key order.
+    /// assert_eq!(m.as_json(), r#"{"big":1e+300,"n":7,"ratio":1.0}"#);
+    /// ```
+    fn try_from(map: Map<String, JsonValue>) -> Result<Self, Self::Error> {
+        let mut writer = NativeWriter::for_member("metadata", 0);
+        write_value(&mut writer, &JsonValue::Object(map))?;
+        Metadata::from_json(writer.finish())
+    }
+}
+
+/// Feeds a serde_json value to the writer, which stops the recursion at the
+/// nesting limit.
+fn write_value(w: &mut NativeWriter, value: &JsonValue) -> Result<(), ValidationError> {
+    match value {
+        JsonValue::Null => w.null(),
+        JsonValue::Bool(b) => w.bool(*b),
+        JsonValue::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => w.int(i.into()),
+            (_, Some(u), _) => w.int(u.into()),
+            (_, _, Some(f)) => w.float(f)?,
+            _ => return Err(w.unsupported("a number serde_json cannot read")),
+        },
+        JsonValue::String(s) => w.str(s),
+        JsonValue::Array(items) => {
+            w.begin_array()?;
+            for item in items {
+                write_value(w, item)?;
+            }
+            w.end_array();
+        }
+        JsonValue::Object(map) => {
+            w.begin_object()?;
+            for (key, item) in map {
+                w.key(key)?;
+                write_value(w, item)?;
+            }
+            w.end_object();
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@ use crate::category::Category;
 use crate::errors::ValidationError;
 use crate::json_text::{self, JsonOut};
 use crate::metadata::Metadata;
-use crate::native::Written;
 use crate::session_type::ConnectSessionCreateType;
 
 /// A set field's value as the model keeps it; the variant always matches the
@@ -177,5 +176,33 @@ impl From<String> for Value<'_> {
 impl<'a, T: Into<Value<'a>>> From<Option<T>> for Value<'a> {
     fn from(value: Option<T>) -> Self {
         value.map_or(Value::Null, Into::into)
+    }
+}
+
+/// JSON text a [`NativeWriter`](crate::binding::NativeWriter) wrote: one value, in canonical form, within
+/// the nesting limit, with unique keys and numbers every binding can read. A
+/// field's rule takes it as it is unless it must look inside (categories, a
+/// number of seconds), so a binding's containers are not read twice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written(String);
+
+impl Written {
+    /// Text the writer checked as it wrote it.
+    pub(crate) fn new(json: String) -> Self {
+        Written(json)
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The first byte of the text, which tells the value's JSON type.
+    pub(crate) fn first_byte(&self) -> u8 {
+        self.0.as_bytes().first().copied().unwrap_or(0)
+    }
+
+    pub(crate) fn into_string(self) -> String {
+        self.0
     }
 }
