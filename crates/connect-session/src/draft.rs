@@ -1,7 +1,9 @@
 //! Assembling a model from its members, whether they come from a JSON
 //! document or from a binding's values: which keys are known, what happens
 //! to the others, what is missing, and the order problems are reported in
-//! are decided here, once.
+//! are decided here, once. The model's constructors from either
+//! (`from_json`, `from_values`) are here too, so that this module builds on
+//! the model and the model knows nothing of it.
 
 use crate::errors::{
     duplicate_key, ErrorDetail, ErrorKind, Errors, PathItem, Quoted, ValidationError,
@@ -22,6 +24,77 @@ pub enum ParseMode {
     Strict,
 }
 
+/// The model's constructors from a document and from a binding's values.
+impl ConnectSessionCreate {
+    /// Parses a JSON document, keeping extra keys.
+    ///
+    /// Every field-level problem is reported together; a syntax error stops
+    /// at the first.
+    ///
+    /// ```
+    /// use connect_session::{ConnectSessionCreate, ErrorKind};
+    ///
+    /// let err = ConnectSessionCreate::from_json(br#"{"origin_owner_name":"Acme","categories":["hirs"]}"#)
+    ///     .unwrap_err();
+    /// let kinds: Vec<_> = err.errors().iter().map(|e| (e.kind(), e.loc_string())).collect();
+    /// assert_eq!(kinds, [
+    ///     (ErrorKind::InvalidValue, "categories[0]".to_owned()),
+    ///     (ErrorKind::MissingField, "origin_owner_id".to_owned()),
+    /// ]);
+    /// ```
+    pub fn from_json(json: impl AsRef<[u8]>) -> Result<Self, ValidationError> {
+        Self::from_json_with(json, ParseMode::KeepExtra)
+    }
+
+    /// Parses a JSON document with the given treatment of extra keys.
+    ///
+    /// ```
+    /// use connect_session::{ConnectSessionCreate, ErrorKind, ParseMode};
+    ///
+    /// let doc = br#"{"origin_owner_id":"o","origin_owner_name":"n","beta":true}"#;
+    /// let err = ConnectSessionCreate::from_json_with(doc, ParseMode::Strict).unwrap_err();
+    /// assert_eq!(err.errors()[0].kind(), ErrorKind::UnknownField);
+    /// assert!(ConnectSessionCreate::from_json_with(doc, ParseMode::KeepExtra).is_ok());
+    /// ```
+    pub fn from_json_with(
+        json: impl AsRef<[u8]>,
+        mode: ParseMode,
+    ) -> Result<Self, ValidationError> {
+        document(json.as_ref(), mode)
+    }
+
+    /// Builds a request from values given key by key (a binding's keyword
+    /// arguments or dictionary), by exactly the rules of a document: the
+    /// same problems, kinds, paths and order as the same content as JSON text.
+    ///
+    /// ```
+    /// use connect_session::{ConnectSessionCreate, ErrorKind, ParseMode, Value};
+    ///
+    /// let values = [
+    ///     ("origin_owner_id", Value::from("o")),
+    ///     ("multiple", Value::Int(1)),
+    ///     ("categories", Value::Json(r#"["hirs"]"#.into())),
+    /// ];
+    /// let err = ConnectSessionCreate::from_values(values, ParseMode::KeepExtra).unwrap_err();
+    /// let found: Vec<_> = err.errors().iter().map(|e| (e.kind(), e.loc_string())).collect();
+    /// assert_eq!(found, [
+    ///     (ErrorKind::InvalidValue, "categories[0]".to_owned()),
+    ///     (ErrorKind::InvalidType, "multiple".to_owned()),
+    ///     (ErrorKind::MissingField, "origin_owner_name".to_owned()),
+    /// ]);
+    /// ```
+    pub fn from_values<'a>(
+        values: impl IntoIterator<Item = (&'a str, Value<'a>)>,
+        mode: ParseMode,
+    ) -> Result<Self, ValidationError> {
+        let mut builder = Builder::new(mode);
+        for (key, value) in values {
+            builder.member(key, value)?;
+        }
+        builder.finish()
+    }
+}
+
 /// The members read so far.
 struct Draft {
     /// Filled in place, and handed out as it is once every rule is checked.
@@ -32,10 +105,7 @@ struct Draft {
 }
 
 /// Parses and validates a whole document.
-pub(crate) fn document(
-    json: &[u8],
-    mode: ParseMode,
-) -> Result<ConnectSessionCreate, ValidationError> {
+fn document(json: &[u8], mode: ParseMode) -> Result<ConnectSessionCreate, ValidationError> {
     let stopped = |stop: Stop| ValidationError::single(*stop);
     let text = utf8(json).map_err(stopped)?;
     let mut p = Reader::new(text);
@@ -73,18 +143,6 @@ impl Keys for DocumentKeys {
             None => self.others.insert(text, at, key).then_some(None),
         }
     }
-}
-
-/// Validates a binding's values, given key by key in its order.
-pub(crate) fn values<'a>(
-    items: impl IntoIterator<Item = (&'a str, Value<'a>)>,
-    mode: ParseMode,
-) -> Result<ConnectSessionCreate, ValidationError> {
-    let mut builder = Builder::new(mode);
-    for (key, value) in items {
-        builder.member(key, value)?;
-    }
-    builder.finish()
 }
 
 /// A model assembled from a binding's values as the binding reads them, one

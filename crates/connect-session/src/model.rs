@@ -5,7 +5,6 @@ use std::fmt;
 use compact_str::CompactString;
 
 use crate::category::Category;
-use crate::draft::{self, ParseMode};
 use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, ValidationError};
 use crate::extra::Extra;
 use crate::field::Field;
@@ -70,70 +69,6 @@ impl ConnectSessionCreate {
             slots: Slots::default(),
             extra: Extra::default(),
         }
-    }
-
-    /// Parses a JSON document, keeping extra keys.
-    ///
-    /// Every field-level problem is reported together; a syntax error stops
-    /// at the first.
-    ///
-    /// ```
-    /// use connect_session::{ConnectSessionCreate, ErrorKind};
-    ///
-    /// let err = ConnectSessionCreate::from_json(br#"{"origin_owner_name":"Acme","categories":["hirs"]}"#)
-    ///     .unwrap_err();
-    /// let kinds: Vec<_> = err.errors().iter().map(|e| (e.kind(), e.loc_string())).collect();
-    /// assert_eq!(kinds, [
-    ///     (ErrorKind::InvalidValue, "categories[0]".to_owned()),
-    ///     (ErrorKind::MissingField, "origin_owner_id".to_owned()),
-    /// ]);
-    /// ```
-    pub fn from_json(json: impl AsRef<[u8]>) -> Result<Self, ValidationError> {
-        Self::from_json_with(json, ParseMode::KeepExtra)
-    }
-
-    /// Parses a JSON document with the given treatment of extra keys.
-    ///
-    /// ```
-    /// use connect_session::{ConnectSessionCreate, ErrorKind, ParseMode};
-    ///
-    /// let doc = br#"{"origin_owner_id":"o","origin_owner_name":"n","beta":true}"#;
-    /// let err = ConnectSessionCreate::from_json_with(doc, ParseMode::Strict).unwrap_err();
-    /// assert_eq!(err.errors()[0].kind(), ErrorKind::UnknownField);
-    /// assert!(ConnectSessionCreate::from_json_with(doc, ParseMode::KeepExtra).is_ok());
-    /// ```
-    pub fn from_json_with(
-        json: impl AsRef<[u8]>,
-        mode: ParseMode,
-    ) -> Result<Self, ValidationError> {
-        draft::document(json.as_ref(), mode)
-    }
-
-    /// Builds a request from values given key by key (a binding's keyword
-    /// arguments or dictionary), by exactly the rules of a document: the
-    /// same problems, kinds, paths and order as the same content as JSON text.
-    ///
-    /// ```
-    /// use connect_session::{ConnectSessionCreate, ErrorKind, ParseMode, Value};
-    ///
-    /// let values = [
-    ///     ("origin_owner_id", Value::from("o")),
-    ///     ("multiple", Value::Int(1)),
-    ///     ("categories", Value::Json(r#"["hirs"]"#.into())),
-    /// ];
-    /// let err = ConnectSessionCreate::from_values(values, ParseMode::KeepExtra).unwrap_err();
-    /// let found: Vec<_> = err.errors().iter().map(|e| (e.kind(), e.loc_string())).collect();
-    /// assert_eq!(found, [
-    ///     (ErrorKind::InvalidValue, "categories[0]".to_owned()),
-    ///     (ErrorKind::InvalidType, "multiple".to_owned()),
-    ///     (ErrorKind::MissingField, "origin_owner_name".to_owned()),
-    /// ]);
-    /// ```
-    pub fn from_values<'a>(
-        values: impl IntoIterator<Item = (&'a str, Value<'a>)>,
-        mode: ParseMode,
-    ) -> Result<Self, ValidationError> {
-        draft::values(values, mode)
     }
 
     /// The canonical compact JSON of the contract (section 3).
