@@ -13,6 +13,7 @@
 mod construct;
 mod convert;
 mod decode_call;
+mod enums;
 mod errors;
 mod field;
 mod model;
@@ -59,7 +60,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     construct::install(py);
     let class = py.get_type::<model::ConnectSessionCreate>();
     field::install(&class)?;
-    model::bind_alternative_constructors(&class)?;
+    decode_call::install(&class)?;
     m.add_function(wrap_pyfunction!(category_value, m)?)?;
     Ok(())
 }

@@ -41,10 +41,10 @@ use connect_session::{
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyString, PyTuple, PyType};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyString, PyType};
 
 use crate::convert::{self, Containers};
-use crate::decode_call;
+use crate::enums;
 use crate::errors;
 use crate::value::Held;
 
@@ -155,7 +155,7 @@ impl Snapshot {
             Snapshot::Boolean(flag) => PyBool::new(py, flag).to_owned().into_any().unbind(),
             Snapshot::Seconds(seconds) => PyFloat::new(py, seconds).into_any().unbind(),
             Snapshot::Categories(list) => {
-                let members = enum_members(py, Enum::Categories)?;
+                let members = enums::categories(py)?;
                 let (_, list_class) = convert::read_only_classes(py)?;
                 let out = list_class.call0()?.cast_into::<pyo3::types::PyList>()?;
                 for category in list {
@@ -169,40 +169,12 @@ impl Snapshot {
             }
             Snapshot::Type(kind) => {
                 match SessionType::KNOWN.iter().position(|known| *known == kind) {
-                    Some(index) => enum_members(py, Enum::Type)?.get_item(index)?.unbind(),
+                    Some(index) => enums::types(py)?.get_item(index)?.unbind(),
                     None => PyString::new(py, kind.as_str()).into_any().unbind(),
                 }
             }
         })
     }
-}
-
-/// The Python enums of `connect_session._enums`.
-#[derive(Clone, Copy)]
-enum Enum {
-    Categories,
-    Type,
-}
-
-/// The members of `ConnectSessionCreateCategories`, in `Category::ALL`'s order.
-pub(crate) fn category_members(py: Python<'_>) -> PyResult<&Bound<'_, PyTuple>> {
-    enum_members(py, Enum::Categories)
-}
-
-/// The members of a Python enum, in the order of the core's list it was built
-/// from (`Category::ALL`, `ConnectSessionCreateType::KNOWN`).
-fn enum_members(py: Python<'_>, which: Enum) -> PyResult<&Bound<'_, PyTuple>> {
-    static CATEGORIES: PyOnceLock<Py<PyTuple>> = PyOnceLock::new();
-    static TYPES: PyOnceLock<Py<PyTuple>> = PyOnceLock::new();
-    let (cell, name) = match which {
-        Enum::Categories => (&CATEGORIES, "ConnectSessionCreateCategories"),
-        Enum::Type => (&TYPES, "ConnectSessionCreateType"),
-    };
-    let members = cell.get_or_try_init(py, || -> PyResult<_> {
-        let class = py.import("connect_session._enums")?.getattr(name)?;
-        Ok(PyTuple::new(py, class.try_iter()?.collect::<PyResult<Vec<_>>>()?)?.unbind())
-    })?;
-    Ok(members.bind(py))
 }
 
 /// The field a keyword names; an unknown keyword is a wrong call shape.
@@ -321,19 +293,6 @@ fn current_value(value: FieldValue<'_>) -> Value<'_> {
 fn repr_order() -> impl Iterator<Item = Field> {
     let required = Field::ALL.into_iter().filter(|field| field.is_required());
     required.chain(Field::ALL.into_iter().filter(|field| !field.is_required()))
-}
-
-/// Stores `from_json` and `from_dict` on the class already bound to it: what
-/// `ConnectSessionCreate.from_json` gives is then the very object a
-/// classmethod lookup makes (a built-in method whose `__self__` is the class),
-/// made once instead of on every call. The class cannot be subclassed, so the
-/// binding never differs; it saves 87 of the 335 ns of a minimal decode.
-/// `from_json`'s body is `decode_call`'s, which hands PyO3's method what it
-/// does not decode itself.
-pub(crate) fn bind_alternative_constructors(class: &Bound<'_, PyType>) -> PyResult<()> {
-    class.setattr("from_dict", class.getattr("from_dict")?)?;
-    let from_json = decode_call::bound_method(class, class.getattr("from_json")?)?;
-    class.setattr("from_json", from_json)
 }
 
 /// A document under [`DETACH_BYTES`] the core accepts, as a new object;

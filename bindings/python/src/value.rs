@@ -19,7 +19,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 
 use crate::convert::{self, Failure, Text};
-use crate::model;
+use crate::enums;
 
 /// A Python value, read: what [`Held::value`] lends to the core as a
 /// [`Value`]. A string's text stays where Python keeps it.
@@ -107,7 +107,7 @@ impl<'py> Held<'py> {
     /// not read, nor parsed again by the core (four members: 2,000 of the
     /// constructor's instructions as strings, callgrind).
     fn categories(value: &Bound<'_, PyAny>) -> PyResult<Option<Vec<Category>>> {
-        let members = model::category_members(value.py())?.as_slice();
+        let members = enums::categories(value.py())?.as_slice();
         let class = members.first().map(|member| member.get_type_ptr());
         let category = |item: Bound<'_, PyAny>| {
             // A `str` (say) is turned away by its type, before the scan.
