@@ -26,6 +26,7 @@ lint-rust:
 	@# The benchmarks are a workspace of their own, which `--workspace` does not reach.
 	cd benches/rust && $(CARGO) fmt -- --check
 	cd benches/rust && CARGO_TARGET_DIR=$(BENCH_TARGET_DIR) $(CARGO) clippy --all-targets -- -D warnings
+	python3 tests/check_modules.py
 
 test: prereqs test-rust test-readme $(TEST_TARGETS) ## run every test suite (prereqs first)
 
