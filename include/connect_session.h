@@ -21,7 +21,9 @@
  *   fails: connect_session_last_error_message() for people,
  *   connect_session_last_error_json() for programs. The two readers, the
  *   _free functions, connect_session_version() and
- *   connect_session_status_name() leave it as it is.
+ *   connect_session_status_name() leave it as it is. Calls made while the
+ *   thread or process exits (from an atexit handler or a thread-local
+ *   destructor) work as usual but keep no last error: the status is all.
  * - Text in is `const uint8_t *ptr, size_t len`: UTF-8 (checked:
  *   CONNECT_SESSION_INVALID_UTF8) unless it is JSON (any bytes; the parser
  *   reports CONNECT_SESSION_SYNTAX), not NUL-terminated, and may hold NUL
@@ -54,6 +56,9 @@
  *   same rules.
  * - No Rust panic crosses this boundary: a caught one returns
  *   CONNECT_SESSION_INTERNAL.
+ * - Running out of memory aborts the process (the Rust standard library's
+ *   handling of a failed allocation): no status reports it. The README's
+ *   "Safety and limits" section says how much memory a call may take.
  */
 
 #ifndef CONNECT_SESSION_H

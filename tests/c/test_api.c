@@ -796,6 +796,37 @@ static void test_extras(void) {
     connect_session_create_free(req);
 }
 
+/* Calls made while the process exits, from an atexit handler (as from a C++
+ * static's destructor), after the library's per-thread storage is gone: they
+ * work, a failure still returns its status, and nothing aborts. Runs after
+ * main has returned, so it reports by its exit status. */
+static ConnectSessionCreate *exit_request = NULL;
+
+static void calls_while_exiting(void) {
+    ConnectSessionCreate *made = NULL;
+    char *json = NULL;
+    size_t len = 0;
+    int ok = connect_session_create_from_json(BYTES("{}"), &made) == CONNECT_SESSION_MISSING_FIELD;
+    ok = ok && made == NULL;
+    ok = ok && connect_session_last_error_message(NULL, 0, &len) == CONNECT_SESSION_OK;
+    ok = ok && connect_session_create_to_json(exit_request, &json, &len) == CONNECT_SESSION_OK;
+    ok = ok && json != NULL && len > 0;
+    connect_session_string_free(json);
+    connect_session_create_free(exit_request);
+    if (!ok) {
+        fprintf(stderr, "test_api: a call while the process exits went wrong\n");
+        _Exit(EXIT_FAILURE);
+    }
+}
+
+static void test_calls_while_exiting(void) {
+    exit_request = new_request();
+    CHECK(atexit(calls_while_exiting) == 0);
+    /* The last error holds a failure when the thread's storage goes. */
+    ConnectSessionCreate *made = NULL;
+    CHECK_STATUS(connect_session_create_from_json(BYTES("[]"), &made), CONNECT_SESSION_SYNTAX);
+}
+
 int main(void) {
     test_version_and_status_names();
     test_last_error_buffers();
@@ -811,5 +842,6 @@ int main(void) {
     test_json_schema();
     test_set_field_json();
     test_extras();
+    test_calls_while_exiting();
     return test_summary("test_api");
 }

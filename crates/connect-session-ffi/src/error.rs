@@ -271,20 +271,26 @@ pub(crate) fn clear_last_error() {
     }
 }
 
+// The last error's storage is gone once the thread has begun to exit (a call
+// from an `atexit` handler, or from another thread-local's destructor): the
+// functions below then do without it, since `with` would panic, and a panic
+// here, outside the guard, would abort the caller's process.
+
 #[cold]
 fn forget_last_error() {
     MAY_HOLD.set(false);
-    LAST_ERROR.with(|slot| {
+    let _gone = LAST_ERROR.try_with(|slot| {
         // Dropping the old value outside the borrow keeps this re-entrant.
         let old = slot.borrow_mut().take();
         drop(old);
     });
 }
 
-/// Makes `failure` this thread's last error.
+/// Makes `failure` this thread's last error (once the thread is exiting, the
+/// status returned is all that is reported).
 pub(crate) fn set_last_error(failure: Failure) {
     MAY_HOLD.set(true);
-    LAST_ERROR.with(|slot| {
+    let _gone = LAST_ERROR.try_with(|slot| {
         let old = slot.borrow_mut().replace(failure);
         drop(old);
     });
@@ -301,13 +307,20 @@ pub(crate) enum LastErrorPart {
 
 /// Runs `f` over one text of this thread's last error.
 pub(crate) fn with_last_error<R>(part: LastErrorPart, f: impl FnOnce(&str) -> R) -> R {
+    let none = match part {
+        LastErrorPart::Message => "",
+        LastErrorPart::Json => "[]",
+    };
+    if LAST_ERROR.try_with(|_| ()).is_err() {
+        // The thread is exiting: no error was kept.
+        return f(none);
+    }
     LAST_ERROR.with(|slot| {
         let slot = slot.borrow();
         let text = match (part, slot.as_ref()) {
             (LastErrorPart::Message, Some(failure)) => failure.message.as_str(),
             (LastErrorPart::Json, Some(failure)) => failure.json.as_str(),
-            (LastErrorPart::Message, None) => "",
-            (LastErrorPart::Json, None) => "[]",
+            (_, None) => none,
         };
         f(text)
     })

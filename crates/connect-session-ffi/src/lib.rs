@@ -9,14 +9,16 @@
 //!   success; every pointer parameter is checked for NULL first.
 //! - Each call clears this thread's last error on entry and fills it on
 //!   failure; read it with [`connect_session_last_error_message`] and
-//!   [`connect_session_last_error_json`].
+//!   [`connect_session_last_error_json`]. While the thread exits (its
+//!   thread-locals destroyed), calls work but keep no last error.
 //! - Text goes in as `const uint8_t *ptr, size_t len` (UTF-8 unless it is
 //!   JSON; not NUL-terminated; (NULL, 0) is the empty string) and comes out as
 //!   `char *` plus length, and NUL-terminated as well: owned text is freed
 //!   with [`connect_session_string_free`]; borrowed views stay valid until
 //!   their handle is next changed or freed.
 //! - No panic crosses the boundary: one caught becomes
-//!   `CONNECT_SESSION_INTERNAL`.
+//!   `CONNECT_SESSION_INTERNAL`. Running out of memory aborts, as it does in
+//!   Rust.
 #![deny(missing_docs)]
 
 // In the order the header lists their functions.
