@@ -7,13 +7,18 @@
 //   - std::string and std::vector results (to_json, categories, ...) are
 //     copies; the library's buffer is freed before they are returned.
 //   - std::string_view results are views into the handle, valid until the
-//     object is next changed, moved from, or destroyed (as in the C API).
+//     object is next changed (any set_, add_, clear_ or remove_ call, even
+//     one that throws), moved from, or destroyed (as in the C API).
 //     They are only offered on an lvalue: on a temporary, whose handle dies at
 //     the end of the full expression, the call does not compile
 //     (`ConnectSessionCreate::from_json(s).origin_owner_id()` is an error;
 //     copy into a std::string from a named object instead).
 //   - A failed call throws connect_session::Error (status, message, error
-//     JSON) and leaves the object as it was.
+//     JSON) and leaves the object's content as it was (its views still end,
+//     as above).
+// The class has the name of the C handle type, in this namespace: use it
+// qualified (`namespace cs = connect_session; cs::ConnectSessionCreate`), since
+// `using namespace connect_session;` makes the bare name ambiguous.
 // Functions that return a value are [[nodiscard]]. A moved-from object holds
 // no handle: using it throws Error with CONNECT_SESSION_NULL_ARGUMENT.
 // Threads: as the C API (see "Thread safety" in connect_session.h): const
@@ -193,9 +198,12 @@ public:
         return ConnectSessionCreate(raw);
     }
 
-    /// The C handle, still owned by this object (so not offered on a temporary).
-    [[nodiscard]] ::ConnectSessionCreate *get() const & noexcept { return handle_.get(); }
-    ::ConnectSessionCreate *get() const && = delete;
+    /// The C handle, still owned by this object (so not offered on a temporary):
+    /// read-only through a const object, for the C functions that take a
+    /// `const ConnectSessionCreate *`.
+    [[nodiscard]] const ::ConnectSessionCreate *get() const & noexcept { return handle_.get(); }
+    [[nodiscard]] ::ConnectSessionCreate *get() & noexcept { return handle_.get(); }
+    const ::ConnectSessionCreate *get() const && = delete;
 
     /// Gives up the C handle; the caller frees it with connect_session_create_free.
     [[nodiscard]] ::ConnectSessionCreate *release() noexcept { return handle_.release(); }

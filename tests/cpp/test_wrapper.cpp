@@ -207,6 +207,16 @@ static void test_ownership() {
     a = std::move(b);
     CHECK(a.provider() == "p"sv);
 
+    // A const object lends its handle read-only: the C functions that change
+    // a handle do not take it.
+    static_assert(std::is_same_v<decltype(std::as_const(a).get()), const ::ConnectSessionCreate *>);
+    static_assert(std::is_same_v<decltype(a.get()), ::ConnectSessionCreate *>);
+    std::size_t count = 0;
+    bool has_categories = true;
+    CHECK(::connect_session_create_get_categories_count(std::as_const(a).get(), &has_categories, &count) ==
+          CONNECT_SESSION_OK);
+    CHECK(!has_categories && count == 0);
+
     ::ConnectSessionCreate *raw = a.release();
     CHECK(a.get() == nullptr && raw != nullptr);
     cs::ConnectSessionCreate adopted = cs::ConnectSessionCreate::adopt(raw);
