@@ -26,7 +26,10 @@ What a field ``session: ConnectSessionCreate`` does:
   ``pydantic_core.ValidationError``: pydantic-core takes the line errors of a
   ``ValidationError`` raised in a validator function as its own. ``input`` is the part of
   the value at the error's location, as far as the value can be followed (the object that
-  lacks a required key; the whole text for JSON text). pydantic's ``strict`` setting does
+  lacks a required key; the whole text for JSON text), with each float that JSON cannot
+  hold (``nan``, ``inf``, ``-inf``: Python's ``json`` reads ``NaN`` and ``1e400`` as such)
+  given as its ``repr``, so that the errors can be sent back as JSON (FastAPI answers 422,
+  where it could not write the float and failed with 500). pydantic's ``strict`` setting does
   not change the core's rules: extra keys are kept (``extra``) either way.
 - Serialization. ``model_dump()`` gives ``to_dict()``; ``model_dump(mode="json")`` and
   ``model_dump_json()`` give the same content. pydantic writes that dict itself, so
@@ -46,11 +49,13 @@ What a field ``session: ConnectSessionCreate`` does:
 from __future__ import annotations
 
 import copy
+import math
 import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Union
 
 from ._errors import ValidationError
+from ._native import MAX_DEPTH
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -163,7 +168,7 @@ def _pydantic_errors(exc: ValidationError, value: Any) -> ValueError:
             # No context: the message is used as it is, braces included.
             type=PydanticCustomError(error["type"], error["msg"]),
             loc=error["loc"],
-            input=_input_at(value, error["loc"]),
+            input=_json_compliant(_input_at(value, error["loc"])),
         )
         for error in exc.errors()
     ]
@@ -187,6 +192,30 @@ def _input_at(value: Any, loc: _Loc) -> Any:
             break
         value = value[item]
     return value
+
+
+def _json_compliant(node: Any, depth: int = 0) -> Any:
+    """``node``, or a copy of it with each float JSON cannot hold as its ``repr``. Followed
+    as deep as the core reads (a deeper or cyclic value is left as it is below that)."""
+    if isinstance(node, float):
+        return node if math.isfinite(node) else repr(node)
+    if depth > MAX_DEPTH or not _holds_non_finite(node, depth):
+        return node
+    if isinstance(node, dict):
+        return {key: _json_compliant(item, depth + 1) for key, item in node.items()}
+    return [_json_compliant(item, depth + 1) for item in node]
+
+
+def _holds_non_finite(node: Any, depth: int) -> bool:
+    if isinstance(node, float):
+        return not math.isfinite(node)
+    if depth > MAX_DEPTH:
+        return False
+    if isinstance(node, dict):
+        return any(_holds_non_finite(item, depth + 1) for item in node.values())
+    if isinstance(node, (list, tuple)):
+        return any(_holds_non_finite(item, depth + 1) for item in node)
+    return False
 
 
 def _json_type_name(value: Any) -> str:

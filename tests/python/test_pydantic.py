@@ -445,6 +445,38 @@ def test_fastapi_answers_422_with_the_core_errors() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("body", "loc", "given"),
+    [
+        ('{"metadata": {"x": NaN, "y": [1, Infinity]}}', ("metadata", "x"), "nan"),
+        ('{"metadata": {"x": 1, "y": [1, -Infinity]}}', ("metadata", "y", 1), "-inf"),
+        ('{"expires_in": 1e400}', ("expires_in",), "inf"),
+        # A missing owner: the input is the whole object, NaN inside it.
+        ('{"metadata": {"x": NaN}}', ("origin_owner_name",), {"metadata": {"x": "nan"}}),
+    ],
+)
+def test_fastapi_answers_422_for_numbers_json_cannot_hold(
+    body: str, loc: tuple[Any, ...], given: Any
+) -> None:
+    """Python's json reads NaN, Infinity and 1e400 as floats, which the core refuses; the
+    errors' inputs hold them as text, so that FastAPI can write its answer."""
+    session = body.replace("{", '{"origin_owner_id": "o", ', 1)
+    if "origin_owner_name" not in loc:
+        session = session.replace("{", '{"origin_owner_name": "n", ', 1)
+    client = TestClient(make_app(), raise_server_exceptions=False)
+    response = client.post(
+        "/connect_sessions",
+        content='{"session": ' + session + "}",
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 422
+    found = {tuple(e["loc"]): e for e in response.json()["detail"]}
+    error = found[("body", "session") + loc]
+    assert error["input"] == (
+        {"origin_owner_id": "o", **given} if isinstance(given, dict) else given
+    )
+
+
 def test_fastapi_openapi_holds_the_core_schema() -> None:
     components = make_app().openapi()["components"]["schemas"]
     assert components["Body"]["properties"]["session"] == {
