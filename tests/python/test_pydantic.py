@@ -471,7 +471,8 @@ def test_fastapi_answers_422_for_numbers_json_cannot_hold(
     )
     assert response.status_code == 422
     found = {tuple(e["loc"]): e for e in response.json()["detail"]}
-    error = found[("body", "session") + loc]
+    where = ("body", "session", *loc)
+    error = found[where]
     assert error["input"] == (
         {"origin_owner_id": "o", **given} if isinstance(given, dict) else given
     )
