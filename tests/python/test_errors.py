@@ -285,6 +285,28 @@ def test_non_finite_floats_are_refused(value: float) -> None:
     assert kinds_and_locs(exc) == [("invalid_value", ("expires_in",))]
 
 
+def test_every_refused_part_of_a_value_is_reported() -> None:
+    """As in a document, where each number beyond a double is reported: the walk of a
+    value goes on past what it refuses (contract section 5)."""
+    exc = refused(
+        metadata={
+            "a": float("nan"),
+            "b": [1, {1}, "\udc80", -float("inf")],
+            2: "x",
+            "c": {"d": decimal.Decimal("1e400")},
+            "e": 1,
+        }
+    )
+    assert kinds_and_locs(exc) == [
+        ("invalid_value", ("metadata", "a")),
+        ("invalid_type", ("metadata", "b", 1)),
+        ("invalid_type", ("metadata", "b", 2)),
+        ("invalid_value", ("metadata", "b", 3)),
+        ("invalid_type", ("metadata",)),
+        ("invalid_value", ("metadata", "c", "d")),
+    ]
+
+
 @pytest.mark.parametrize("key", [1, None, 1.5, ("a",), True, "\ud800"])
 def test_object_keys_must_be_strings(key: Any) -> None:
     exc = refused(metadata={"ok": {key: 1}})

@@ -143,3 +143,53 @@ def test_vector_as_dict(case: Path) -> None:
     assert by_json[0] == ("errors" if (case / "errors.json").exists() else "ok")
     if not strict and all(key in _native.FIELD_NAMES for key in data):
         assert outcome(lambda: ConnectSessionCreate(**data)) == by_dict
+
+
+def _with_infinities(raw: bytes) -> dict[str, Any] | None:
+    """The document as Python's json module reads it, when it holds a number beyond a
+    double (read as an infinity, the float JSON cannot hold) and is otherwise a dict case."""
+
+    def refuse(text: str) -> Any:
+        raise ValueError(text)
+
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=refuse)
+        if not isinstance(data, dict) or math.inf not in _floats(data):
+            return None
+    except (ValueError, RecursionError):
+        return None
+    return data
+
+
+def _floats(node: Any) -> list[float]:
+    if isinstance(node, float):
+        return [abs(node)]
+    items = node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+    return [f for item in items for f in _floats(item)]
+
+
+INFINITY_CASES = [c for c in CASES if _with_infinities((c / "input.json").read_bytes()) is not None]
+
+
+@pytest.mark.parametrize("case", INFINITY_CASES, ids=[c.name for c in INFINITY_CASES])
+def test_every_refused_number_is_reported_whatever_the_door(case: Path) -> None:
+    """A float JSON cannot hold is refused where it stands, and the walk goes on: a dict
+    holding infinities where the document has numbers beyond a double gets the problems
+    of the document, every one, at the same locations (the messages quote the value as
+    each door had it)."""
+    raw = (case / "input.json").read_bytes()
+    data = _with_infinities(raw)
+    assert data is not None
+    strict = is_strict(case)
+
+    def found(call: Any) -> list[tuple[str, Any]]:
+        with pytest.raises(ValidationError) as info:
+            call()
+        return [(e["type"], e["loc"]) for e in info.value.errors()]
+
+    by_json = found(lambda: ConnectSessionCreate.from_json(raw, strict=strict))
+    assert found(lambda: ConnectSessionCreate.from_dict(data, strict=strict)) == by_json
+
+
+def test_there_are_infinity_cases() -> None:
+    assert "invalid_metadata_float_overflow" in {c.name for c in INFINITY_CASES}

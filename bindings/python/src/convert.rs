@@ -218,13 +218,15 @@ struct Walk {
     doubt: bool,
 }
 
-/// Feeds one value to the writer. Recursion stops at the nesting limit,
-/// which the writer enforces when a container opens.
+/// Feeds one value to the writer. A value JSON cannot hold is refused where
+/// it stands and the walk goes on, so that every such problem is reported
+/// together, as the core reports a document's; it stops at the nesting
+/// limit, which the writer enforces when a container opens.
 ///
 /// Values are read through the C API, never through methods a subclass
 /// could override; Python code runs only for a `Decimal` (its own
 /// `is_finite` and `__str__`), for an int beyond 64 bits (`int.__repr__`)
-/// and to describe a refused value, after which the walk stops.
+/// and to describe a refused value.
 fn write(w: &mut NativeWriter, value: &Bound<'_, PyAny>, walk: &mut Walk) -> Result<(), Failure> {
     // The exact types first: the common case, and none of them is a subclass
     // of another, so the order below (`bool` before `int`) still decides the rest.
@@ -245,7 +247,9 @@ fn write(w: &mut NativeWriter, value: &Bound<'_, PyAny>, walk: &mut Walk) -> Res
     } else if let Ok(int) = value.cast::<PyInt>() {
         write_int(w, int, walk)?;
     } else if let Ok(float) = value.cast::<PyFloat>() {
-        w.float(float.value())?;
+        if let Err(err) = w.float(float.value()) {
+            w.refuse(err)?;
+        }
     } else if let Ok(string) = value.cast::<PyString>() {
         write_str(w, string)?;
     } else if let Ok(dict) = value.cast::<PyDict>() {
@@ -260,10 +264,11 @@ fn write(w: &mut NativeWriter, value: &Bound<'_, PyAny>, walk: &mut Walk) -> Res
         w.end_array();
     } else {
         walk.doubt = true;
-        match decimal_text(value)? {
-            Some(text) => write_number_text(w, &text)?,
-            None => return Err(w.unsupported(&describe(value)).into()),
-        }
+        let written = match decimal_text(value)? {
+            Some(text) => write_number_text(w, &text),
+            None => Err(w.unsupported(&describe(value)).into()),
+        };
+        written.or_else(|failure| refused(w, failure))?;
     }
     Ok(())
 }
@@ -275,7 +280,10 @@ fn write_dict(
 ) -> Result<(), Failure> {
     w.begin_object()?;
     for_each_item(dict, |key, item| {
-        let text = key_text(w, &key)?;
+        let text = match key_text(w, &key) {
+            Ok(text) => text,
+            Err(failure) => return refused_key(w, failure),
+        };
         walk.doubt |= !key.is_exact_instance_of::<PyString>();
         if walk.trust_keys && !walk.doubt {
             w.distinct_key(text);
@@ -307,7 +315,27 @@ fn write_str(w: &mut NativeWriter, string: &Bound<'_, PyString>) -> Result<(), F
             w.str(text);
             Ok(())
         }
-        Err(err) => Err(not_unicode(w, string.py(), err, false)),
+        Err(err) => refused_str(w, string, err),
+    }
+}
+
+/// A `str` UTF-8 cannot hold, refused (see [`write`]).
+#[cold]
+fn refused_str(
+    w: &mut NativeWriter,
+    string: &Bound<'_, PyString>,
+    err: PyErr,
+) -> Result<(), Failure> {
+    let failure = not_unicode(w, string.py(), err, false);
+    refused(w, failure)
+}
+
+/// A refused key, recorded by the writer; the walk goes on past its value.
+#[cold]
+fn refused_key(w: &mut NativeWriter, failure: Failure) -> Result<(), Failure> {
+    match failure {
+        Failure::Invalid(err) => Ok(w.refuse_key(err)?),
+        python => Err(python),
     }
 }
 
@@ -320,8 +348,21 @@ fn write_int(w: &mut NativeWriter, int: &Bound<'_, PyInt>, walk: &mut Walk) -> R
         }
         None => {
             walk.doubt = true;
-            w.int_text(&int_digits(w, int)?).map_err(Failure::from)
+            let written =
+                int_digits(w, int).and_then(|digits| w.int_text(&digits).map_err(Failure::from));
+            written.or_else(|failure| refused(w, failure))
         }
+    }
+}
+
+/// A value JSON cannot hold, recorded by the writer, which goes on (see
+/// [`write`]); Python's own failures, and nesting beyond the limit, stop the walk.
+// Cold, like every refusal: the paths that write stay small enough to inline.
+#[cold]
+fn refused(w: &mut NativeWriter, failure: Failure) -> Result<(), Failure> {
+    match failure {
+        Failure::Invalid(err) => Ok(w.refuse(err)?),
+        python => Err(python),
     }
 }
 

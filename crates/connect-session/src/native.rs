@@ -61,6 +61,10 @@ pub struct NativeWriter {
     keys: Vec<KeySet>,
     /// Values written outside any container: one, once the writer is done.
     roots: usize,
+    /// The problems of the values and keys the binding refused and went past
+    /// ([`refuse`](Self::refuse)); boxed, so that a writer that refuses
+    /// nothing (nearly all) stays small to move and to drop.
+    refused: Option<Box<Errors>>,
 }
 
 /// Where the value a [`NativeWriter`] writes sits in its document.
@@ -117,6 +121,7 @@ impl NativeWriter {
             open: SmallVec::new(),
             keys: Vec::new(),
             roots: 0,
+            refused: None,
         }
     }
 
@@ -397,19 +402,53 @@ impl NativeWriter {
         self.end();
     }
 
-    /// The JSON text written.
+    /// Records the problem of a value the binding refused (what
+    /// [`unsupported`](Self::unsupported), [`float`](Self::float) and the
+    /// others returned for it) and goes on, so that every problem of the
+    /// value is reported together, as in a document: the refused value
+    /// counts as written, as `null`, so that later problems keep their paths.
+    /// [`into_value`](Self::into_value) then gives them all. A problem that
+    /// stops a document (nesting beyond the limit) is handed back instead, to
+    /// stop the walk there.
+    pub fn refuse(&mut self, err: ValidationError) -> Result<(), ValidationError> {
+        self.refuse_key(err)?;
+        self.item();
+        self.out.push_str("null");
+        Ok(())
+    }
+
+    /// Like [`refuse`](Self::refuse), for an object key the binding refused
+    /// ([`non_string_key`](Self::non_string_key)): nothing is written, and
+    /// the binding goes on past the key's value.
+    pub fn refuse_key(&mut self, err: ValidationError) -> Result<(), ValidationError> {
+        if err.errors().iter().any(ErrorDetail::stops) {
+            return Err(err);
+        }
+        let (kept, omitted) = err.into_parts();
+        self.refused
+            .get_or_insert_with(Box::default)
+            .extend(kept, omitted);
+        Ok(())
+    }
+
+    /// The JSON text written, for a writer that refused nothing (a refused
+    /// value is written as `null`).
     pub fn finish(self) -> String {
         self.out
     }
 
-    /// The value written, for the core's rules: [`Value::Written`] when it is
-    /// one whole value, else the text as [`Value::Json`], whose reading
-    /// reports what is wrong with it.
+    /// The value written, for the core's rules: [`Value::Refused`] with every
+    /// problem when the binding refused a part of it, else
+    /// [`Value::Written`] when it is one whole value, else the text as
+    /// [`Value::Json`], whose reading reports what is wrong with it.
     // Inlined: called once per value a binding writes, where a call and the
     // move of the writer into it cost about 50 of the Python constructor's
     // instructions (callgrind).
     #[inline]
     pub fn into_value(self) -> Value<'static> {
+        if let Some(err) = self.refused.and_then(|refused| refused.into_error()) {
+            return Value::Refused(err);
+        }
         if self.open.is_empty() && self.roots == 1 {
             Value::Written(Written::new(self.out))
         } else {
@@ -503,6 +542,54 @@ mod tests {
         w.end_array();
         w.end_object();
         assert_eq!(w.finish(), r#"{"xs":[1,2]}"#);
+    }
+
+    #[test]
+    fn refused_values_and_keys_are_all_reported_at_their_paths() {
+        let mut w = NativeWriter::for_member("metadata", 0);
+        w.begin_object().unwrap();
+        w.distinct_key("a");
+        let nan = w.float(f64::NAN).unwrap_err();
+        w.refuse(nan).unwrap();
+        w.distinct_key("b");
+        w.begin_array().unwrap();
+        let set = w.unsupported("a set");
+        w.refuse(set).unwrap();
+        let digits = w.int_text("01").unwrap_err();
+        w.refuse(digits).unwrap();
+        w.end_array();
+        let key = w.non_string_key("an int");
+        w.refuse_key(key).unwrap();
+        w.distinct_key("c");
+        w.int(1);
+        w.end_object();
+        let Value::Refused(err) = w.into_value() else {
+            panic!("not refused");
+        };
+        let found: Vec<_> = err
+            .errors()
+            .iter()
+            .map(|e| (e.kind(), e.loc_string()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (ErrorKind::InvalidValue, "metadata.a".to_owned()),
+                (ErrorKind::InvalidType, "metadata.b[0]".to_owned()),
+                (ErrorKind::InvalidValue, "metadata.b[1]".to_owned()),
+                (ErrorKind::InvalidType, "metadata".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_refusal_that_stops_a_document_is_handed_back() {
+        let mut w = NativeWriter::new(&[]);
+        let too_deep =
+            ValidationError::single(ErrorDetail::new(ErrorKind::TooDeep, Vec::new(), "too deep"));
+        let err = w.refuse(too_deep).unwrap_err();
+        assert_eq!(err.errors()[0].kind(), ErrorKind::TooDeep);
+        assert!(matches!(w.into_value(), Value::Json(text) if text.is_empty()));
     }
 
     #[test]
