@@ -8,6 +8,10 @@ would change one raises ``TypeError``, which says how to change the request inst
 so reading, comparing, iterating and ``json.dumps`` work as on the plain types.
 ``copy.deepcopy()`` (and pickling) give plain, mutable ``dict`` and ``list`` values;
 ``to_dict()`` gives a plain copy of the whole request.
+
+C code that changes a ``list`` or ``dict`` without its methods (``heapq`` on a list, or
+``dict.__setitem__(view, ...)`` called on the base class) is not stopped: such a change
+reaches that one object, never the request (its JSON, ``to_dict()``, ``==``, copies).
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ __all__ = ["ReadOnlyDict", "ReadOnlyList"]
 
 _HOW = (
     "values read from a ConnectSessionCreate are read-only; assign the attribute "
-    "(req.metadata = {**req.metadata, 'key': 1}) or use req.replace(...)"
+    "(req.metadata = {**req.metadata, 'key': 1}, req.categories = [*req.categories, "
+    "'crm']) or use req.replace(...); for extra keys, "
+    "ConnectSessionCreate.from_dict({**req.to_dict(), 'key': 1})"
 )
 
 

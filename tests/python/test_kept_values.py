@@ -6,6 +6,7 @@ to it can vanish silently (contract v2; these were private copies before).
 from __future__ import annotations
 
 import copy
+import heapq
 import json
 from typing import Any
 
@@ -158,6 +159,20 @@ def test_copies_keep_their_own_values() -> None:
         req.metadata = {"a": [1]}
         req.categories = ["ats"]
         req.origin_owner_id = "o"
+
+
+def test_a_change_behind_a_read_only_value_stays_in_that_object() -> None:
+    """heapq changes a list through the C API, past the read-only methods: the change
+    reaches that object only, not the request's JSON, nor a deep copy made before."""
+    req = ConnectSessionCreate(origin_owner_id="o", origin_owner_name="n", metadata={"q": [5, 1]})
+    metadata = req.metadata
+    assert metadata is not None
+    deep = copy.deepcopy(req)
+    heapq.heappush(metadata["q"], 0)
+    assert sorted(metadata["q"]) == [0, 1, 5]
+    assert req.to_dict()["metadata"] == {"q": [5, 1]}
+    assert deep.metadata == {"q": [5, 1]}
+    assert deep.to_json() == req.to_json()
 
 
 @given(st.lists(st.sampled_from(list(Category)), max_size=6))

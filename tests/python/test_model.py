@@ -633,6 +633,9 @@ def test_to_json_indent_is_checked() -> None:
         req.to_json(indent=-1)
     with pytest.raises(ValueError, match="between 0 and 10"):
         req.to_json(indent=11)
+    for huge in (2**64, 2**70, -(2**70)):
+        with pytest.raises(ValueError, match=f"between 0 and 10, found {huge}"):
+            req.to_json(indent=huge)
     with pytest.raises(TypeError):
         req.to_json(indent=True)
     with pytest.raises(TypeError):

@@ -41,7 +41,7 @@ use connect_session::{
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyString, PyType};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyString, PyType};
 
 use crate::convert::{self, Containers};
 use crate::enums;
@@ -585,16 +585,18 @@ impl ConnectSessionCreate {
                         "indent must be an int or None, not bool",
                     ));
                 }
-                let indent: i64 = indent.extract()?;
-                let indent = usize::try_from(indent)
+                // An int of any size: one beyond 64 bits is out of range too.
+                let int = indent.cast::<PyInt>().map_err(PyErr::from)?;
+                let in_range = int
+                    .extract::<usize>()
                     .ok()
                     .filter(|n| *n <= MAX_INDENT)
                     .ok_or_else(|| {
                         PyValueError::new_err(format!(
-                            "indent must be between 0 and {MAX_INDENT}, found {indent}"
+                            "indent must be between 0 and {MAX_INDENT}, found {int}"
                         ))
                     })?;
-                Some(indent)
+                Some(in_range)
             }
         };
         let write = move |core: &Core| match indent {
@@ -733,8 +735,17 @@ impl ConnectSessionCreate {
         Self::of(state)
     }
 
+    /// A copy that shares no Python object with this one: its values are
+    /// built again on their first read. (The read-only values can still be
+    /// changed by C code that skips their methods, `heapq` on a list say; a
+    /// deep copy must not see such a change.)
     fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Self {
-        Self::__copy__(slf)
+        let core = Arc::clone(&slf.get().lock().core);
+        Self::of(State {
+            core,
+            version: 0,
+            kept: None,
+        })
     }
 
     /// Pickles as `(ConnectSessionCreate.from_json, (self.to_json(),))`: a
