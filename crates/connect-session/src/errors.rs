@@ -319,15 +319,32 @@ impl Serialize for ErrorDetail {
 /// message costs little whatever the input (the path holds the whole key).
 pub(crate) struct Quoted<'a>(pub(crate) &'a str);
 
+/// A number's text as messages show it: as written, cut like [`Quoted`].
+pub(crate) struct NumberText<'a>(pub(crate) &'a str);
+
+/// The first 100 characters of `text`, and whether that is all of it.
+fn head(text: &str) -> (&str, bool) {
+    const SHOWN: usize = 100;
+    match text.char_indices().nth(SHOWN) {
+        None => (text, true),
+        Some((cut, _)) => (text.get(..cut).unwrap_or_default(), false),
+    }
+}
+
 impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const SHOWN: usize = 100;
-        match self.0.char_indices().nth(SHOWN) {
-            None => write!(f, "{:?}", self.0),
-            Some((cut, _)) => {
-                let head = self.0.get(..cut).unwrap_or_default();
-                write!(f, "{head:?}... ({} bytes)", self.0.len())
-            }
+        match head(self.0) {
+            (all, true) => write!(f, "{all:?}"),
+            (head, false) => write!(f, "{head:?}... ({} bytes)", self.0.len()),
+        }
+    }
+}
+
+impl fmt::Display for NumberText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match head(self.0) {
+            (all, true) => f.write_str(all),
+            (head, false) => write!(f, "{head}... ({} bytes)", self.0.len()),
         }
     }
 }

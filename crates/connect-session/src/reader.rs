@@ -20,7 +20,9 @@ use std::hash::{BuildHasher, RandomState};
 use hashbrown::HashTable;
 use smallvec::SmallVec;
 
-use crate::errors::{duplicate_key, ErrorDetail, ErrorKind, Errors, PathItem, ValidationError};
+use crate::errors::{
+    duplicate_key, ErrorDetail, ErrorKind, Errors, NumberText, PathItem, ValidationError,
+};
 use crate::json_text;
 use crate::MAX_DEPTH;
 
@@ -632,7 +634,10 @@ impl<'a> Reader<'a> {
                     // Every binding reads such a number as a double; it would become infinity.
                     self.record(
                         ErrorKind::InvalidValue,
-                        format!("the number {number} is out of range for a double"),
+                        format!(
+                            "the number {} is out of range for a double",
+                            NumberText(number)
+                        ),
                     );
                 }
                 out.push_str(number);

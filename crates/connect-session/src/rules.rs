@@ -8,7 +8,7 @@ use compact_str::CompactString;
 
 use crate::binding::NativeWriter;
 use crate::category::Category;
-use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, ValidationError};
+use crate::errors::{ErrorDetail, ErrorKind, Errors, NumberText, PathItem, ValidationError};
 use crate::field::{Field, FieldKind};
 use crate::json_text;
 use crate::metadata::Metadata;
@@ -57,7 +57,7 @@ fn seconds(value: f64, text: impl FnOnce() -> String) -> Result<Option<Data>, Pr
             ErrorKind::InvalidValue,
             format!(
                 "expires_in must be a finite number of seconds that fits a double, found {}",
-                text()
+                NumberText(&text())
             ),
         ));
     }
@@ -66,7 +66,7 @@ fn seconds(value: f64, text: impl FnOnce() -> String) -> Result<Option<Data>, Pr
             ErrorKind::InvalidValue,
             format!(
                 "expires_in must be greater than 0 seconds, found {}",
-                text()
+                NumberText(&text())
             ),
         ));
     }
