@@ -198,10 +198,10 @@ public:
         return ConnectSessionCreate(raw);
     }
 
-    /// The C handle, still owned by this object (so not offered on a temporary):
-    /// read-only through a const object, for the C functions that take a
-    /// `const ConnectSessionCreate *`.
+    /// The C handle, read-only, still owned by this object (so not offered on
+    /// a temporary): for the C functions that take a `const ConnectSessionCreate *`.
     [[nodiscard]] const ::ConnectSessionCreate *get() const & noexcept { return handle_.get(); }
+    /// The C handle, still owned by this object, for any C function.
     [[nodiscard]] ::ConnectSessionCreate *get() & noexcept { return handle_.get(); }
     const ::ConnectSessionCreate *get() const && = delete;
 
