@@ -33,8 +33,9 @@
  *   either way; text may hold NULs, so "%.*s" with the length shows all of
  *   it). Owned text (char **out_json) is freed by the caller with
  *   connect_session_string_free(). Borrowed views (const char **out_value)
- *   stay valid until their handle is next changed (any _set_, _add_, _clear_
- *   or _remove_ call, even one that fails) or freed.
+ *   stay valid until their handle is next changed (a _set_, _add_, _clear_
+ *   or _remove_ call that succeeds; one that fails changes nothing, views
+ *   included) or freed.
  * - A ConnectSessionCreate handle is owned by whoever received it and freed
  *   with connect_session_create_free(); freeing it twice is undefined
  *   behaviour. Functions never keep the pointers they are given.

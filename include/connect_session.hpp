@@ -7,15 +7,15 @@
 //   - std::string and std::vector results (to_json, categories, ...) are
 //     copies; the library's buffer is freed before they are returned.
 //   - std::string_view results are views into the handle, valid until the
-//     object is next changed (any set_, add_, clear_ or remove_ call, even
-//     one that throws), moved from, or destroyed (as in the C API).
+//     object is next changed (a set_, add_, clear_ or remove_ call that
+//     returns; one that throws changes nothing), moved from, or destroyed (as
+//     in the C API).
 //     They are only offered on an lvalue: on a temporary, whose handle dies at
 //     the end of the full expression, the call does not compile
 //     (`ConnectSessionCreate::from_json(s).origin_owner_id()` is an error;
 //     copy into a std::string from a named object instead).
 //   - A failed call throws connect_session::Error (status, message, error
-//     JSON) and leaves the object's content as it was (its views still end,
-//     as above).
+//     JSON) and leaves the object as it was, its views included.
 // The class has the name of the C handle type, in this namespace: use it
 // qualified (`namespace cs = connect_session; cs::ConnectSessionCreate`), since
 // `using namespace connect_session;` makes the bare name ambiguous.

@@ -244,6 +244,19 @@ static void test_extras_and_categories() {
     EXPECT_ERROR(CONNECT_SESSION_INVALID_ARGUMENT, (void)cs::category_name(static_cast<cs::Category>(99)));
 }
 
+// A setter that throws changes nothing, the views handed out included.
+static void test_failed_change_keeps_views() {
+    cs::ConnectSessionCreate req("owner-1", "Acme");
+    req.set_label("label-1");
+    const std::string_view label = *req.label();
+    const std::string_view owner = req.origin_owner_id();
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_VALUE, req.set_expires_in(-5));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_UTF8, req.set_label("\xff"));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_TYPE, req.set_field_json("label", "7"));
+    CHECK(label == "label-1"sv && owner == "owner-1"sv);
+    CHECK(req.origin_owner_id().data() == owner.data());
+}
+
 int main() {
     test_types();
     try {
@@ -252,6 +265,7 @@ int main() {
         test_errors();
         test_ownership();
         test_extras_and_categories();
+        test_failed_change_keeps_views();
     } catch (const cs::Error &e) {
         ++failed;
         std::fprintf(stderr, "unexpected %s: %s\n", std::string(e.status_name()).c_str(), e.what());

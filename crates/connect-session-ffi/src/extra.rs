@@ -158,7 +158,8 @@ pub unsafe extern "C" fn connect_session_create_set_extra(
                 bytes_in(json, json_len, "json")?,
             )
         };
-        request.insert_extra(utf8(key, "key")?, json)?;
+        let key = utf8(key, "key")?;
+        request.try_change(|model| model.insert_extra(key, json))?;
         Ok(())
     })
 }
@@ -190,7 +191,8 @@ pub unsafe extern "C" fn connect_session_create_remove_extra(
                 Out::new(out_removed, "out_removed")?,
             )
         };
-        let removed = request.remove_extra(utf8(key, "key")?);
+        let key = utf8(key, "key")?;
+        let removed = request.change(|model| model.remove_extra(key));
         out_removed.write(removed.is_some());
         Ok(())
     })
@@ -210,7 +212,7 @@ pub unsafe extern "C" fn connect_session_create_clear_extra(
 ) -> ConnectSessionStatus {
     status(|| {
         // SAFETY: per the contract above.
-        unsafe { handle_mut(request, "request")? }.clear_extra();
+        unsafe { handle_mut(request, "request")? }.change(|model| model.clear_extra());
         Ok(())
     })
 }

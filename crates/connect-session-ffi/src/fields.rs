@@ -122,7 +122,7 @@ pub unsafe extern "C" fn connect_session_create_set_categories(
             .enumerate()
             .map(|(i, c)| category_from_raw(*c, &format!("categories[{i}]")))
             .collect::<Result<Vec<_>, _>>()?;
-        request.set_categories(Some(list));
+        request.change(|model| model.set_categories(Some(list)));
         Ok(())
     })
 }
@@ -145,7 +145,8 @@ pub unsafe extern "C" fn connect_session_create_add_category(
     status(|| {
         // SAFETY: per the contract above.
         let request = unsafe { handle_mut(request, "request")? };
-        request.push_category(category_from_raw(category, "category")?);
+        let category = category_from_raw(category, "category")?;
+        request.change(|model| model.push_category(category));
         Ok(())
     })
 }
@@ -248,7 +249,7 @@ pub unsafe extern "C" fn connect_session_create_set_expires_in(
     status(|| {
         // SAFETY: per the contract above.
         let request = unsafe { handle_mut(request, "request")? };
-        request.set_expires_in(Some(seconds))?;
+        request.try_change(|model| model.set_expires_in(Some(seconds)))?;
         Ok(())
     })
 }
@@ -325,7 +326,8 @@ pub unsafe extern "C" fn connect_session_create_set_metadata(
                 bytes_in(json, json_len, "json")?,
             )
         };
-        request.set_metadata(Some(Metadata::from_json(json)?));
+        let metadata = Metadata::from_json(json)?;
+        request.change(|model| model.set_metadata(Some(metadata)));
         Ok(())
     })
 }
@@ -397,7 +399,8 @@ pub unsafe extern "C" fn connect_session_create_set_multiple(
 ) -> ConnectSessionStatus {
     status(|| {
         // SAFETY: per the contract above.
-        unsafe { handle_mut(request, "request")? }.set(Field::Multiple, value)?;
+        unsafe { handle_mut(request, "request")? }
+            .try_change(|model| model.set(Field::Multiple, value))?;
         Ok(())
     })
 }
@@ -458,7 +461,7 @@ pub unsafe extern "C" fn connect_session_create_set_field_json(
         let field = Field::from_name(name).ok_or_else(|| {
             Failure::invalid_argument(format!("field {name:?} is not a field of the model"))
         })?;
-        request.set_json(field, json)?;
+        request.try_change(|model| model.set_json(field, json))?;
         Ok(())
     })
 }

@@ -25,7 +25,7 @@ use crate::strings::{bytes_in, owned_with, utf8, Out};
 /// not overlap any other call on it.
 #[derive(Debug)]
 pub struct ConnectSessionCreate {
-    pub(crate) inner: Model,
+    inner: Model,
     /// NUL-terminated copies of the texts handed out as borrowed views, keyed
     /// by the address and length of the text in `inner`. The core keeps plain
     /// `String`s, with no NUL after them, and a view typed `const char *` is
@@ -70,6 +70,27 @@ impl ConnectSessionCreate {
     }
 }
 
+impl ConnectSessionCreate {
+    /// Changes the request; every view borrowed from the handle ends.
+    pub(crate) fn change<T>(&mut self, change: impl FnOnce(&mut Model) -> T) -> T {
+        self.views.get_mut().clear();
+        change(&mut self.inner)
+    }
+
+    /// Changes the request if `change` succeeds, and only then ends the views
+    /// borrowed from the handle: a change that fails leaves the request, and
+    /// so the texts the views copy, as it was (the core checks before it
+    /// changes anything).
+    pub(crate) fn try_change<T, E>(
+        &mut self,
+        change: impl FnOnce(&mut Model) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let done = change(&mut self.inner)?;
+        self.views.get_mut().clear();
+        Ok(done)
+    }
+}
+
 /// Moves `model` to the heap for the caller.
 fn into_handle(model: Model) -> *mut ConnectSessionCreate {
     Box::into_raw(Box::new(ConnectSessionCreate {
@@ -101,9 +122,8 @@ pub(crate) unsafe fn handle<'a>(
     }
 }
 
-/// Borrows the request behind a handle for changing it. Every view borrowed
-/// from the handle ends here, whether or not the change succeeds (as the
-/// header says).
+/// Borrows a handle for changing its request, which takes
+/// [`ConnectSessionCreate::change`] or [`ConnectSessionCreate::try_change`].
 ///
 /// # Safety
 ///
@@ -112,7 +132,7 @@ pub(crate) unsafe fn handle<'a>(
 pub(crate) unsafe fn handle_mut<'a>(
     ptr: *mut ConnectSessionCreate,
     param: &str,
-) -> Result<&'a mut Model, Failure> {
+) -> Result<&'a mut ConnectSessionCreate, Failure> {
     if !ptr.is_aligned() {
         return Err(Failure::misaligned(
             param,
@@ -121,13 +141,7 @@ pub(crate) unsafe fn handle_mut<'a>(
     }
     // SAFETY: a non-NULL `ptr` is a live handle made by `into_handle`, and
     // the caller does not use it elsewhere during the call.
-    match unsafe { ptr.as_mut() } {
-        Some(h) => {
-            h.views.get_mut().clear();
-            Ok(&mut h.inner)
-        }
-        None => Err(Failure::null(param)),
-    }
+    unsafe { ptr.as_mut() }.ok_or_else(|| Failure::null(param))
 }
 
 /// A new request with the two required fields and nothing else.

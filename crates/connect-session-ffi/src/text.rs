@@ -120,7 +120,8 @@ pub(crate) unsafe fn set(
                 bytes_in(value, value_len, "value")?,
             )
         };
-        request.set(field, Value::from(utf8(value, "value")?))?;
+        let value = Value::from(utf8(value, "value")?);
+        request.try_change(|model| model.set(field, value))?;
         Ok(())
     })
 }
@@ -137,7 +138,7 @@ pub(crate) unsafe fn clear(
 ) -> ConnectSessionStatus {
     status(|| {
         // SAFETY: per the contract above.
-        unsafe { handle_mut(request, "request")? }.clear(field)?;
+        unsafe { handle_mut(request, "request")? }.try_change(|model| model.clear(field))?;
         Ok(())
     })
 }
