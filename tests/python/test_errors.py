@@ -307,6 +307,54 @@ def test_every_refused_part_of_a_value_is_reported() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (
+            {"categories": ["hris", float("nan"), "bogus", 2]},
+            [
+                ("invalid_value", ("categories", 1)),
+                ("invalid_value", ("categories", 2)),
+                ("invalid_type", ("categories", 3)),
+            ],
+        ),
+        (
+            {"categories": (2, {1}, decimal.Decimal("1e400"), None)},
+            [
+                ("invalid_type", ("categories", 0)),
+                ("invalid_type", ("categories", 1)),
+                ("invalid_value", ("categories", 2)),
+                ("invalid_type", ("categories", 3)),
+            ],
+        ),
+        (
+            {"origin_owner_id": [float("inf")]},
+            [("invalid_type", ("origin_owner_id",)), ("invalid_value", ("origin_owner_id", 0))],
+        ),
+        ({"origin_owner_id": {1}}, [("invalid_type", ("origin_owner_id",))]),
+    ],
+)
+def test_the_rest_of_a_value_refused_in_part_is_checked(
+    fields: dict[str, Any], expected: list[tuple[str, tuple[Any, ...]]]
+) -> None:
+    """A field's rule reads what was not refused: a bad category next to a NaN is
+    reported too, in the order of the items, and nothing is said of the refused item
+    beyond its own problem (a set is no category, nor a missing owner); the same by
+    every door (contract section 5)."""
+    assert kinds_and_locs(refused(**fields)) == expected
+    with pytest.raises(ValidationError) as info:
+        ConnectSessionCreate.from_dict({**OWNERS, **fields})
+    assert kinds_and_locs(info.value) == expected
+    with pytest.raises(ValidationError) as info:
+        ConnectSessionCreate(**OWNERS).replace(**fields)
+    assert kinds_and_locs(info.value) == expected
+    (name, value), *_ = fields.items()
+    req = ConnectSessionCreate(**OWNERS)
+    with pytest.raises(ValidationError) as info:
+        setattr(req, name, value)
+    assert kinds_and_locs(info.value) == expected
+
+
 @pytest.mark.parametrize("key", [1, None, 1.5, ("a",), True, "\ud800"])
 def test_object_keys_must_be_strings(key: Any) -> None:
     exc = refused(metadata={"ok": {key: 1}})

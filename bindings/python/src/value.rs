@@ -141,6 +141,9 @@ impl<'py> Held<'py> {
 
     /// The value as the core takes it, borrowing text from `self`; a refusal
     /// is handed over (once).
+    // Always inlined: the constructor calls it for each keyword, and as a
+    // call it cost 40 more instructions per constructor call (callgrind).
+    #[inline(always)]
     pub(crate) fn value(&mut self) -> Value<'_> {
         match self {
             Held::Null => Value::Null,
@@ -152,10 +155,22 @@ impl<'py> Held<'py> {
                 Value::Strings(items.iter().map(|text| Cow::Borrowed(&**text)).collect())
             }
             Held::Categories(list) => Value::Categories(std::mem::take(list)),
-            Held::Written(written) => written.take().unwrap_or(Value::Null),
-            Held::Refused(refusal) => refusal.take().map_or(Value::Null, Value::Refused),
+            // Not `unwrap_or(Value::Null)`, which drops the unused `Null`
+            // through `Value`'s drop glue (12 more instructions a call).
+            Held::Written(written) => match written.take() {
+                Some(value) => value,
+                None => Value::Null,
+            },
+            Held::Refused(refusal) => refused(refusal.take()),
         }
     }
+}
+
+/// A refused value, handed to the core once; cold, out of the way of the
+/// values that are not.
+#[cold]
+fn refused(refusal: Option<ValidationError>) -> Value<'static> {
+    refusal.map_or(Value::Null, |err| Value::Refused(err.into()))
 }
 
 /// Every item of a list or tuple through `each`; `None` if `value` is neither,

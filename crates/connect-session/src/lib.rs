@@ -72,7 +72,7 @@ pub use value::{FieldValue, Value};
 pub mod binding {
     pub use crate::draft::Builder;
     pub use crate::native::NativeWriter;
-    pub use crate::value::Written;
+    pub use crate::value::{Refusal, Written};
     pub use crate::visit::{visit_json, JsonVisitor};
 
     /// The canonical compact JSON of [`to_json`](crate::ConnectSessionCreate::to_json),

@@ -14,7 +14,7 @@ use crate::errors::{duplicate_key, ErrorDetail, ErrorKind, Errors, PathItem, Val
 use crate::json_text;
 use crate::metadata::Metadata;
 use crate::reader::{KeySet, Reader};
-use crate::value::{Value, Written};
+use crate::value::{Nulls, Refusal, Value, Written};
 use crate::MAX_DEPTH;
 
 /// Writes JSON text event by event, tracking the path for error messages.
@@ -62,9 +62,10 @@ pub struct NativeWriter {
     /// Values written outside any container: one, once the writer is done.
     roots: usize,
     /// The problems of the values and keys the binding refused and went past
-    /// ([`refuse`](Self::refuse)); boxed, so that a writer that refuses
-    /// nothing (nearly all) stays small to move and to drop.
-    refused: Option<Box<Errors>>,
+    /// ([`refuse`](Self::refuse)), and where the `null`s standing for the
+    /// values are; boxed, so that a writer that refuses nothing (nearly all)
+    /// stays small to move and to drop.
+    refused: Option<Box<(Errors, Nulls)>>,
 }
 
 /// Where the value a [`NativeWriter`] writes sits in its document.
@@ -407,11 +408,36 @@ impl NativeWriter {
     /// others returned for it) and goes on, so that every problem of the
     /// value is reported together, as in a document: the refused value
     /// counts as written, as `null`, so that later problems keep their paths.
-    /// [`into_value`](Self::into_value) then gives them all. A problem that
+    /// [`into_value`](Self::into_value) then gives them all, with the text
+    /// and where its `null`s stand for refused values, for the field's rule
+    /// to read the rest (and say nothing of those `null`s). A problem that
     /// stops a document (nesting beyond the limit) is handed back instead, to
     /// stop the walk there.
     pub fn refuse(&mut self, err: ValidationError) -> Result<(), ValidationError> {
+        // The value itself, or an item of its top array: a field's rule
+        // reports nowhere else.
+        let spot = match self.open.as_slice() {
+            [] => Some(None),
+            [Open {
+                object: false,
+                count,
+                ..
+            }] => Some(Some(*count)),
+            _ => None,
+        };
+        let kept = self.refused.as_ref().map_or(0, |refused| refused.0.kept());
         self.refuse_key(err)?;
+        if let (Some(spot), Some(refused)) = (spot, &mut self.refused) {
+            let (problems, nulls) = &mut **refused;
+            // Only for a problem kept, so that the spots are no more than the
+            // problems kept (past those, every problem is only counted).
+            if problems.kept() > kept {
+                match spot {
+                    None => nulls.whole = true,
+                    Some(at) => nulls.items.push(at),
+                }
+            }
+        }
         self.item();
         self.out.push_str("null");
         Ok(())
@@ -427,6 +453,7 @@ impl NativeWriter {
         let (kept, omitted) = err.into_parts();
         self.refused
             .get_or_insert_with(Box::default)
+            .0
             .extend(kept, omitted);
         Ok(())
     }
@@ -438,7 +465,7 @@ impl NativeWriter {
     }
 
     /// The value written, for the core's rules: [`Value::Refused`] with every
-    /// problem when the binding refused a part of it, else
+    /// problem and the rest of the text when the binding refused a part of it, else
     /// [`Value::Written`] when it is one whole value, else the text as
     /// [`Value::Json`], whose reading reports what is wrong with it.
     // Inlined: called once per value a binding writes, where a call and the
@@ -446,8 +473,11 @@ impl NativeWriter {
     // instructions (callgrind).
     #[inline]
     pub fn into_value(self) -> Value<'static> {
-        if let Some(err) = self.refused.and_then(|refused| refused.into_error()) {
-            return Value::Refused(err);
+        if let Some(refused) = self.refused {
+            let (problems, nulls) = *refused;
+            if let Some(problems) = problems.into_error() {
+                return Value::Refused(Refusal::new(problems, self.out, nulls));
+            }
         }
         if self.open.is_empty() && self.roots == 1 {
             Value::Written(Written::new(self.out))
@@ -563,10 +593,18 @@ mod tests {
         w.distinct_key("c");
         w.int(1);
         w.end_object();
-        let Value::Refused(err) = w.into_value() else {
+        let Value::Refused(refusal) = w.into_value() else {
             panic!("not refused");
         };
-        let found: Vec<_> = err
+        let parts = refusal.into_parts();
+        assert_eq!(
+            parts.written.as_deref(),
+            Some(r#"{"a":null,"b":[null,null],"c":1}"#)
+        );
+        // Inside an object: no place a field's rule reports at.
+        assert!(!parts.nulls.whole && parts.nulls.items.is_empty());
+        let found: Vec<_> = parts
+            .problems
             .errors()
             .iter()
             .map(|e| (e.kind(), e.loc_string()))

@@ -14,7 +14,7 @@ use crate::json_text;
 use crate::metadata::Metadata;
 use crate::reader::{self, JsonType, Reader, Stop};
 use crate::session_type::ConnectSessionCreateType;
-use crate::value::{Data, Value};
+use crate::value::{Data, Refusal, RefusalParts, Value};
 
 /// Depth of a top-level value's containers: the document object is depth 1.
 pub(crate) const FIELD_DEPTH: usize = 2;
@@ -233,7 +233,7 @@ pub(crate) fn from_value(
         Value::Written(json) => {
             return json_value(field.name(), json.as_str(), errors, |p| read(field, p))
         }
-        Value::Refused(refusal) => return refused(refusal, errors),
+        Value::Refused(refusal) => return refused_in(field, refusal, errors),
         Value::Null => kept(null(field), errors),
         Value::Bool(flag) if kind == FieldKind::Boolean => Some(Data::Boolean(flag)),
         Value::Bool(_) => kept(Err(wrong_type(kind, JsonType::Boolean)), errors),
@@ -284,7 +284,8 @@ pub(crate) fn extra_from_value(
         }
         // Checked by the writer, and already canonical.
         Value::Written(json) => return Ok(Some(json.into_string().into_boxed_str())),
-        Value::Refused(refusal) => return refused(refusal, errors),
+        // No rule looks inside an extra value: its refused parts are all.
+        Value::Refused(refusal) => return refused(refusal.into_parts().problems, errors),
         Value::Null => w.null(),
         Value::Bool(flag) => w.bool(flag),
         Value::Int(int) => w.int(int.into()),
@@ -353,6 +354,62 @@ fn refused<T>(refusal: ValidationError, errors: &mut Errors) -> Result<Option<T>
     Ok(None)
 }
 
+/// A value `field` takes that a binding refused in part: the problems of the
+/// refused parts, and those the field's rule finds in the rest (a category
+/// in a list, say), but none about the `null`s standing for refused values.
+/// They come in the order a document gives its problems, as far as the
+/// rule's paths tell it: by array index, a container before its contents.
+#[cold]
+fn refused_in(field: Field, refusal: Refusal, errors: &mut Errors) -> Result<Option<Data>, Stop> {
+    let RefusalParts {
+        problems,
+        written,
+        nulls,
+    } = refusal.into_parts();
+    let (mut problems, cut) = problems.into_parts();
+    if let Some(stop) = problems.iter().position(ErrorDetail::stops) {
+        return Err(Box::new(problems.swap_remove(stop)));
+    }
+    let mut found = Errors::default();
+    if let Some(text) = written {
+        json_value(field.name(), &text, &mut found, |p| read(field, p))?;
+    }
+    let (found, mut omitted) = found
+        .into_error()
+        .map_or((Vec::new(), 0), ValidationError::into_parts);
+    let mut problems = problems.into_iter().peekable();
+    for detail in found {
+        if nulls.cover(detail.loc()) {
+            continue;
+        }
+        while let Some(problem) = problems.next_if(|problem| precedes(problem.loc(), detail.loc()))
+        {
+            errors.push(problem);
+        }
+        // Past the last problem kept of the refused parts, all were only
+        // counted: so is what the rule found there (which may count what it
+        // said of the `null`s of refused items whose problems were not kept).
+        if cut > 0 && problems.peek().is_none() {
+            omitted += 1;
+        } else {
+            errors.push(detail);
+        }
+    }
+    errors.extend(problems.collect(), omitted + cut);
+    Ok(None)
+}
+
+/// Whether `a` comes before `b` in a document: at their first difference,
+/// both are array indexes and `a`'s is lower. (Where they differ by keys,
+/// the rules' paths do not tell; where one holds the other, the container
+/// is reported first.)
+fn precedes(a: &[PathItem], b: &[PathItem]) -> bool {
+    match a.iter().zip(b).find(|(x, y)| x != y) {
+        Some((PathItem::Index(x), PathItem::Index(y))) => x < y,
+        _ => false,
+    }
+}
+
 // Here rather than in metadata.rs, which the rules use: reading metadata on
 // its own is the metadata field's rule, so it lives with the rules.
 impl Metadata {
@@ -380,5 +437,119 @@ impl Metadata {
                 )))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `field` reports of a value written by `write`, as (kind, path).
+    fn found(field: Field, write: impl FnOnce(&mut NativeWriter)) -> Vec<(ErrorKind, String)> {
+        let mut w = NativeWriter::for_member(field.name(), 0);
+        write(&mut w);
+        let mut errors = Errors::default();
+        let kept = from_value(field, w.into_value(), &mut errors).unwrap();
+        assert!(kept.is_none());
+        let err = errors.into_error().expect("problems");
+        err.errors()
+            .iter()
+            .map(|e| (e.kind(), e.loc_string()))
+            .collect()
+    }
+
+    fn refuse_nan(w: &mut NativeWriter) {
+        let nan = w.float(f64::NAN).unwrap_err();
+        w.refuse(nan).unwrap();
+    }
+
+    #[test]
+    fn the_rule_reads_what_was_not_refused_in_document_order() {
+        let got = found(Field::Categories, |w| {
+            w.begin_array().unwrap();
+            w.int(2);
+            refuse_nan(w);
+            w.str("hris");
+            w.str("nope");
+            let set = w.unsupported("a set");
+            w.refuse(set).unwrap();
+            w.end_array();
+        });
+        use ErrorKind::{InvalidType, InvalidValue};
+        assert_eq!(
+            got,
+            [
+                (InvalidType, "categories[0]".to_owned()),
+                (InvalidValue, "categories[1]".to_owned()),
+                (InvalidValue, "categories[3]".to_owned()),
+                (InvalidType, "categories[4]".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_container_is_reported_before_what_was_refused_in_it() {
+        let got = found(Field::OriginOwnerId, |w| {
+            w.begin_array().unwrap();
+            refuse_nan(w);
+            w.end_array();
+        });
+        assert_eq!(
+            got,
+            [
+                (ErrorKind::InvalidType, "origin_owner_id".to_owned()),
+                (ErrorKind::InvalidValue, "origin_owner_id[0]".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_is_said_of_the_null_standing_for_a_refused_value() {
+        // A required field refused whole: not also missing.
+        let got = found(Field::OriginOwnerId, refuse_nan);
+        assert_eq!(
+            got,
+            [(ErrorKind::InvalidValue, "origin_owner_id".to_owned())]
+        );
+        // A key refused inside a category: the item is still no category.
+        let got = found(Field::Categories, |w| {
+            w.begin_array().unwrap();
+            w.begin_object().unwrap();
+            let key = w.non_string_key("an int");
+            w.refuse_key(key).unwrap();
+            w.end_object();
+            w.end_array();
+        });
+        assert_eq!(
+            got,
+            [
+                (ErrorKind::InvalidType, "categories[0]".to_owned()),
+                (ErrorKind::InvalidType, "categories[0]".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn past_the_refused_problems_kept_the_rule_s_are_only_counted() {
+        let mut w = NativeWriter::for_member("categories", 0);
+        w.begin_array().unwrap();
+        for _ in 0..crate::MAX_ERRORS + 5 {
+            refuse_nan(&mut w);
+            w.str("nope");
+        }
+        w.end_array();
+        let mut errors = Errors::default();
+        from_value(Field::Categories, w.into_value(), &mut errors).unwrap();
+        let err = errors.into_error().unwrap();
+        let locs: Vec<_> = err.errors().iter().map(ErrorDetail::loc_string).collect();
+        // Every problem is kept or counted (the count may include what the
+        // rule said of refused items' `null`s beyond those kept).
+        assert!(err.errors().len() + err.omitted() >= 2 * (crate::MAX_ERRORS + 5));
+        // Kept in document order: each refused item, then the unknown one after it.
+        assert_eq!(
+            locs[..3],
+            ["categories[0]", "categories[1]", "categories[2]"]
+        );
+        assert!(locs.windows(2).all(|pair| pair[0] != pair[1]));
     }
 }

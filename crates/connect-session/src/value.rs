@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use compact_str::CompactString;
 
 use crate::category::Category;
-use crate::errors::ValidationError;
+use crate::errors::{PathItem, ValidationError};
 use crate::json_text::{self, JsonOut};
 use crate::metadata::Metadata;
 use crate::session_type::ConnectSessionCreateType;
@@ -126,9 +126,9 @@ pub enum Value<'a> {
     /// already checked by the writer, so it is read again only where a
     /// field's rule looks inside it.
     Written(Written),
-    /// A value the binding could not express as JSON (a Python `set`, say):
-    /// the problems, with paths that start at the field's key.
-    Refused(ValidationError),
+    /// A value the binding could not express as JSON (a Python `set`, say),
+    /// in whole or in part: see [`Refusal`].
+    Refused(Refusal),
 }
 
 impl From<bool> for Value<'_> {
@@ -176,6 +176,72 @@ impl From<String> for Value<'_> {
 impl<'a, T: Into<Value<'a>>> From<Option<T>> for Value<'a> {
     fn from(value: Option<T>) -> Self {
         value.map_or(Value::Null, Into::into)
+    }
+}
+
+/// What a binding could not express as JSON of a value: the problems, with
+/// paths that start at the field's key, and, when the value was written in
+/// part, the rest as written, each refused value standing as `null`. The
+/// field's rule reads the rest, so that a value's problems are reported
+/// together whichever door it came in by (contract section 5).
+#[derive(Clone, Debug)]
+pub struct Refusal(Box<RefusalParts>);
+
+#[derive(Clone, Debug)]
+pub(crate) struct RefusalParts {
+    pub(crate) problems: ValidationError,
+    /// The text written, or none when nothing was.
+    pub(crate) written: Option<String>,
+    /// Where, among the places a field's rule reports at, a `null` of
+    /// `written` stands for a refused value.
+    pub(crate) nulls: Nulls,
+}
+
+/// The `null`s standing for refused values at the value itself or at an
+/// item of its top array: the places a field's rule reports at (a category,
+/// the value's type), whose reports about those `null`s say nothing true.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Nulls {
+    pub(crate) whole: bool,
+    /// Indexes, in increasing order.
+    pub(crate) items: Vec<usize>,
+}
+
+impl Nulls {
+    /// Whether the problem at `loc` (from the field's key) is about a `null`
+    /// that stands for a refused value.
+    pub(crate) fn cover(&self, loc: &[PathItem]) -> bool {
+        match loc {
+            [_] => self.whole,
+            [_, PathItem::Index(at)] => self.items.binary_search(at).is_ok(),
+            _ => false,
+        }
+    }
+}
+
+impl Refusal {
+    pub(crate) fn new(problems: ValidationError, written: String, nulls: Nulls) -> Self {
+        Refusal(Box::new(RefusalParts {
+            problems,
+            written: Some(written),
+            nulls,
+        }))
+    }
+
+    /// The problems, the text written (if any) and its stand-in `null`s.
+    pub(crate) fn into_parts(self) -> RefusalParts {
+        *self.0
+    }
+}
+
+/// A value refused whole: nothing of it was written.
+impl From<ValidationError> for Refusal {
+    fn from(problems: ValidationError) -> Self {
+        Refusal(Box::new(RefusalParts {
+            problems,
+            written: None,
+            nulls: Nulls::default(),
+        }))
     }
 }
 
