@@ -68,6 +68,23 @@ class ConnectSessionCreate:
         provider_version: str | None = None,
         type: ConnectSessionCreateType | str | None = None,
     ) -> Self: ...
+    def __init__(
+        self,
+        *,
+        origin_owner_id: str,
+        origin_owner_name: str,
+        account_id: str | None = None,
+        categories: _Categories | None = None,
+        expires_in: float | None = None,
+        integration_id: str | None = None,
+        label: str | None = None,
+        metadata: dict[str, Any] | None = None,
+        multiple: bool | None = None,
+        origin_username: str | None = None,
+        provider: str | None = None,
+        provider_version: str | None = None,
+        type: ConnectSessionCreateType | str | None = None,
+    ) -> None: ...
     def replace(
         self,
         *,

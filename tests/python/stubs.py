@@ -60,14 +60,17 @@ def _fields() -> list[tuple[str, str, bool, str]]:
 
 
 def render_fields() -> str:
-    """The constructor, ``replace`` and the attributes of ``ConnectSessionCreate``."""
+    """The constructor (``__new__``, and ``__init__``, which makes an object anew), ``replace``
+    and the attributes of ``ConnectSessionCreate``."""
     fields = _fields()
     ordered = [f for f in fields if f[2]] + [f for f in fields if not f[2]]
-    lines = [f"{INDENT}def __new__(", f"{INDENT * 2}cls,", f"{INDENT * 2}*,"]
-    for name, kind, required, _ in ordered:
-        default = "" if required else " = None"
-        lines.append(f"{INDENT * 2}{name}: {_optional(WRITE[kind], required)}{default},")
-    lines.append(f"{INDENT}) -> Self: ...")
+    lines = []
+    for method, first, returns in (("__new__", "cls", "Self"), ("__init__", "self", "None")):
+        lines += [f"{INDENT}def {method}(", f"{INDENT * 2}{first},", f"{INDENT * 2}*,"]
+        for name, kind, required, _ in ordered:
+            default = "" if required else " = None"
+            lines.append(f"{INDENT * 2}{name}: {_optional(WRITE[kind], required)}{default},")
+        lines.append(f"{INDENT}) -> {returns}: ...")
     for method in ("replace", "__replace__"):
         lines += [f"{INDENT}def {method}(", f"{INDENT * 2}self,", f"{INDENT * 2}*,"]
         for name, kind, required, _ in ordered:

@@ -202,6 +202,30 @@ def test_dunder_replace_and_copy_replace() -> None:
             replace(req, expires_in=-1)
 
 
+def test_init_on_an_object_makes_it_anew_or_raises_and_changes_nothing() -> None:
+    """`obj.__init__(...)` takes effect, as pydantic's does, where `object.__init__` would
+    have ignored it: every field as the constructor makes it, the values read before
+    dropped; a call the constructor refuses changes nothing."""
+    req = request()
+    kept = (req.metadata, req.categories)  # read: the object keeps their Python values
+    assert None not in kept
+    req.__init__(origin_owner_id="p", origin_owner_name="q", label="l")
+    assert req == ConnectSessionCreate(origin_owner_id="p", origin_owner_name="q", label="l")
+    assert (req.metadata, req.categories, req.extra) == (None, None, {})
+    before = req.to_json()
+    with pytest.raises(ValidationError) as info:
+        req.__init__(origin_owner_id="p", expires_in=0)  # type: ignore[call-arg]
+    assert kinds_and_locs(info.value) == [
+        ("invalid_value", ("expires_in",)),
+        ("missing_field", ("origin_owner_name",)),
+    ]
+    with pytest.raises(TypeError, match="'beta'"):
+        req.__init__(**OWNERS, beta=1)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        req.__init__({})  # type: ignore[call-arg, arg-type]
+    assert req.to_json() == before
+
+
 # --- huge integers -------------------------------------------------------------------------
 
 

@@ -1,6 +1,7 @@
 //! `ConnectSessionCreate` for Python: a handle on the core value.
 //!
-//! Every way in (the constructor, `from_dict`, `replace`, an assignment)
+//! Every way in (the constructor, `from_dict`, `replace`, an assignment,
+//! `__init__` on an object)
 //! hands the core Python values field by field ([`Held`] → `Value`, a `str`
 //! lent in place; the constructor and `from_dict` to the core's `Builder` as
 //! they read them) and the core applies every rule, once, collecting every
@@ -444,6 +445,28 @@ impl ConnectSessionCreate {
             convert::for_each_item(kwargs, |key, value| keywords.add(&key, &value))?;
         }
         keywords.finish(py)
+    }
+
+    /// Makes the object anew from the keywords, as the constructor would (every
+    /// field not given unset, no extra key kept), or raises as it would and
+    /// changes nothing. (Calls of the class do not come here.)
+    #[pyo3(signature = (**kwargs))]
+    fn __init__(
+        slf: &Bound<'_, Self>,
+        py: Python<'_>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        let made = Self::new(py, kwargs)?;
+        let core = Arc::clone(&made.lock().core);
+        let released = {
+            let mut state = slf.get().lock();
+            state.core = core;
+            state.version = state.version.wrapping_add(1);
+            state.kept.take()
+        };
+        // Released outside the lock, like every kept object.
+        drop(released);
+        Ok(())
     }
 
     /// Reads a JSON document (`str`, or UTF-8 `bytes` or `bytearray`). Extra keys
