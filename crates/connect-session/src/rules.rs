@@ -346,12 +346,19 @@ fn json_value<T>(
 /// A binding's refusal: its problems join the others, unless one of them
 /// stops reading (as a syntax error or nesting too deep does in a document).
 fn refused<T>(refusal: ValidationError, errors: &mut Errors) -> Result<Option<T>, Stop> {
-    let (mut problems, omitted) = refusal.into_parts();
-    if let Some(stop) = problems.iter().position(ErrorDetail::stops) {
-        return Err(Box::new(problems.swap_remove(stop)));
-    }
+    let (problems, omitted) = unless_stopped(refusal)?;
     errors.extend(problems, omitted);
     Ok(None)
+}
+
+/// A refusal's problems (kept, and the count of those only counted), or the
+/// one among them that stops reading.
+fn unless_stopped(refusal: ValidationError) -> Result<(Vec<ErrorDetail>, usize), Stop> {
+    let (mut problems, omitted) = refusal.into_parts();
+    match problems.iter().position(ErrorDetail::stops) {
+        Some(stop) => Err(Box::new(problems.swap_remove(stop))),
+        None => Ok((problems, omitted)),
+    }
 }
 
 /// A value `field` takes that a binding refused in part: the problems of the
@@ -366,10 +373,7 @@ fn refused_in(field: Field, refusal: Refusal, errors: &mut Errors) -> Result<Opt
         written,
         nulls,
     } = refusal.into_parts();
-    let (mut problems, cut) = problems.into_parts();
-    if let Some(stop) = problems.iter().position(ErrorDetail::stops) {
-        return Err(Box::new(problems.swap_remove(stop)));
-    }
+    let (problems, cut) = unless_stopped(problems)?;
     let mut found = Errors::default();
     if let Some(text) = written {
         json_value(field.name(), &text, &mut found, |p| read(field, p))?;
