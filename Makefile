@@ -51,4 +51,4 @@ demo: demo-rust $(DEMO_TARGETS) ## build everything and run every example
 demo-rust:
 	$(CARGO) run -q -p connect-session --example quickstart
 
-ci: prereqs lint test ## what CI runs
+ci: lint test docs ## what CI runs (.ci/run: the same, after installing Doxygen)

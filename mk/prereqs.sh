@@ -26,7 +26,6 @@ need "Python's venv and pip (apt-get install python3-venv python3-pip)" python3 
 need "valgrind (apt-get install valgrind)" valgrind --version
 need "pkg-config (apt-get install pkg-config)" pkg-config --version
 need "binutils: readelf, nm, strip (apt-get install binutils)" sh -c 'readelf --version && nm --version && strip --version'
-need "doxygen (apt-get install doxygen)" doxygen --version
 
 if [ -n "$missing" ]; then
     echo "make test needs: $missing" >&2
