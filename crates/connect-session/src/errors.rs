@@ -214,12 +214,6 @@ impl ErrorDetail {
         )
     }
 
-    /// True for the problems that stop reading (bad grammar, nesting too
-    /// deep): the only one reported when met.
-    pub(crate) fn stops(&self) -> bool {
-        matches!(self.kind, ErrorKind::Syntax | ErrorKind::TooDeep)
-    }
-
     /// Places this problem inside `item` of an enclosing container. Syntax
     /// errors have no path: their position is in the message.
     pub(crate) fn put_under(&mut self, item: PathItem) {
@@ -387,11 +381,11 @@ pub struct ValidationError(
     // Boxed: a `Result` of a small value and this error is then returned in
     // registers. Returned through memory, reading it back stalled the CPU
     // (bindings/python/PERFORMANCE.md).
-    Box<Problems>,
+    Box<List>,
 );
 
 #[derive(Clone, PartialEq, Eq)]
-struct Problems {
+struct List {
     errors: Vec<ErrorDetail>,
     omitted: usize,
 }
@@ -408,14 +402,14 @@ impl fmt::Debug for ValidationError {
 impl ValidationError {
     pub(crate) fn new(errors: Errors) -> Self {
         debug_assert!(!errors.kept.is_empty());
-        ValidationError(Box::new(Problems {
+        ValidationError(Box::new(List {
             errors: errors.kept,
             omitted: errors.omitted,
         }))
     }
 
     pub(crate) fn single(detail: ErrorDetail) -> Self {
-        ValidationError(Box::new(Problems {
+        ValidationError(Box::new(List {
             errors: vec![detail],
             omitted: 0,
         }))
@@ -437,8 +431,13 @@ impl ValidationError {
         self.0.errors
     }
 
-    pub(crate) fn into_parts(self) -> (Vec<ErrorDetail>, usize) {
-        (self.0.errors, self.0.omitted)
+    /// The same problems, placed under the key `key` of an enclosing object.
+    pub(crate) fn under(mut self, key: &str) -> Self {
+        let item = PathItem::from(key);
+        for detail in &mut self.0.errors {
+            detail.put_under(item.clone());
+        }
+        self
     }
 
     /// The message of the note on the problems left out, `None` when there
@@ -601,9 +600,18 @@ impl Errors {
         self.omitted += omitted;
     }
 
-    /// Sorts the kept problems by `key`, keeping the found order among equals.
-    pub(crate) fn sort_by_key<K: Ord>(&mut self, key: impl FnMut(&ErrorDetail) -> K) {
-        self.kept.sort_by_key(key);
+    /// Takes the kept problems out, leaving none kept (the count of the
+    /// omitted ones stays).
+    pub(crate) fn take_kept(&mut self) -> Vec<ErrorDetail> {
+        self.weight = 0;
+        std::mem::take(&mut self.kept)
+    }
+
+    /// Puts back problems taken by [`take_kept`](Self::take_kept), in a new
+    /// order (their weights were counted once, so they fit again).
+    pub(crate) fn put_back(&mut self, kept: Vec<ErrorDetail>) {
+        self.weight = kept.iter().map(ErrorDetail::weight).sum();
+        self.kept = kept;
     }
 
     /// The error, `None` if nothing was found.
@@ -613,3 +621,123 @@ impl Errors {
 }
 
 impl std::error::Error for ValidationError {}
+
+/// A problem that stops reading: bad grammar, nesting too deep, or a value
+/// that cannot stand for a document at all. Boxed, so that the results passed
+/// around on the happy path stay small.
+pub type Stop = Box<ErrorDetail>;
+
+/// The problems a [`Source`](crate::binding::Source) found, kept and counted
+/// as [`MAX_ERRORS`] says, each with its path below the value under the
+/// cursor. A path is completed as the source leaves each container
+/// ([`enter`](Self::enter) and [`leave`](Self::leave)), so reading valid
+/// input spends nothing on paths, and the keys in them are shared.
+#[derive(Debug, Default)]
+pub struct Problems {
+    pub(crate) errors: Errors,
+    /// What the path to the value under the cursor weighs
+    /// ([`ErrorDetail::weight`]), known before the path itself is built.
+    path_weight: usize,
+}
+
+/// Where a container's problems start: what [`Problems::enter`] hands to
+/// [`Problems::leave`].
+#[derive(Debug)]
+#[must_use]
+pub struct Mark {
+    kept: usize,
+    weight: usize,
+}
+
+impl Problems {
+    /// Records a problem with the value under the cursor, its message built
+    /// only if it can be kept.
+    pub fn record(&mut self, kind: ErrorKind, msg: impl FnOnce() -> String) {
+        if self.errors.is_full() {
+            self.errors.omit();
+            return;
+        }
+        let detail = ErrorDetail::new(kind, Vec::new(), msg());
+        let weight = detail.weight() + self.path_weight;
+        self.errors.push_weighed(detail, weight);
+    }
+
+    /// Records problems found below the value under the cursor, their paths
+    /// given from it.
+    pub(crate) fn record_all(&mut self, found: Errors) {
+        for detail in found.kept {
+            let weight = detail.weight() + self.path_weight;
+            self.errors.push_weighed(detail, weight);
+        }
+        for _ in 0..found.omitted {
+            self.errors.omit();
+        }
+    }
+
+    /// How many problems were found so far, kept or not.
+    pub fn found(&self) -> usize {
+        self.errors.found()
+    }
+
+    /// The cursor moves into an item of a container, whose path item will
+    /// weigh `weight` ([`PathItem::weight`]).
+    pub fn enter(&mut self, weight: usize) -> Mark {
+        self.path_weight += weight;
+        Mark {
+            kept: self.errors.kept(),
+            weight,
+        }
+    }
+
+    /// The cursor comes back from the item `enter` went into: `item` goes in
+    /// front of the paths of the problems found there (one `item`, shared by
+    /// them all) and of `stop`, the problem that ended the reading, if any.
+    pub fn leave(
+        &mut self,
+        mark: Mark,
+        item: impl FnOnce() -> PathItem,
+        stop: Option<&mut ErrorDetail>,
+    ) {
+        self.path_weight -= mark.weight;
+        let added = self.errors.kept_from(mark.kept);
+        if added.is_empty() && stop.is_none() {
+            return;
+        }
+        let item = item();
+        for e in added {
+            e.put_under(item.clone());
+        }
+        if let Some(stop) = stop {
+            stop.put_under(item);
+        }
+    }
+
+    /// The error, `None` if nothing was found.
+    pub fn into_error(self) -> Option<ValidationError> {
+        self.errors.into_error()
+    }
+}
+
+impl From<Stop> for ValidationError {
+    /// The one problem that stopped reading.
+    fn from(stop: Stop) -> Self {
+        ValidationError::single(*stop)
+    }
+}
+
+/// A problem that stops reading, at the value under the cursor: nesting
+/// beyond [`MAX_DEPTH`](crate::MAX_DEPTH), or a value that is no document.
+pub fn stop(kind: ErrorKind, msg: impl Into<String>) -> Stop {
+    Box::new(ErrorDetail::new(kind, Vec::new(), msg))
+}
+
+/// The problem of nesting beyond [`MAX_DEPTH`](crate::MAX_DEPTH).
+pub fn too_deep() -> Stop {
+    stop(
+        ErrorKind::TooDeep,
+        format!(
+            "nesting is deeper than the limit of {} levels",
+            crate::MAX_DEPTH
+        ),
+    )
+}

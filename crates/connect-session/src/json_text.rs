@@ -167,7 +167,7 @@ pub(crate) fn exact_integer(value: f64) -> Option<i64> {
 
 /// Appends a finite double that must still read as a float: the ECMAScript
 /// form, with `.0` added when that form looks like an integer (`1.0`, `1e+300`).
-pub(crate) fn write_float(out: &mut String, value: f64) {
+pub fn write_float(out: &mut String, value: f64) {
     if value == 0.0 && value.is_sign_negative() {
         // ECMAScript writes -0 as `0`, which would read back as +0.
         out.push_str("-0.0");

@@ -34,48 +34,80 @@
 )]
 
 mod category;
+mod datetime;
+mod def;
 mod draft;
 mod errors;
 mod extra;
-mod field;
 mod json_text;
+mod kinds;
 mod metadata;
 mod model;
+pub mod models;
 mod native;
 mod reader;
-mod rules;
 mod schema;
 mod serde_impl;
 mod session_type;
+mod source;
 mod value;
 mod visit;
 
+// Each model's type alias, definition type and typed accessors, written by
+// build.rs from the table in `models.rs`.
+use compact_str::CompactString;
+use value::Data;
+include!(concat!(env!("OUT_DIR"), "/models.rs"));
+
 pub use category::{Category, ConnectSessionCreateCategories, UnknownCategory};
+pub use datetime::{DateTime, DateTimeError};
+pub use def::{FieldDef, FieldKind, ModelDef, MAX_FIELDS};
 pub use draft::ParseMode;
 pub use errors::{
     ErrorDetail, ErrorKind, PathItem, PathKey, ValidationError, MAX_ERRORS, MAX_ERROR_BYTES,
     TOO_MANY_ERRORS,
 };
-pub use field::{Field, FieldKind};
 pub use json_text::MAX_INDENT;
 pub use metadata::Metadata;
-pub use model::{ConnectSessionCreate, DEFAULT_EXPIRES_IN};
-pub use schema::json_schema;
+pub use model::{Def, Field, Model};
 pub use session_type::ConnectSessionCreateType;
+/// The date-time crate of [`DateTime::value`], re-exported so that callers
+/// name the same version.
+pub use time;
 pub use value::{FieldValue, Value};
 
+/// The JSON Schema of [`ConnectSessionCreate`] (contract section 7); each
+/// model has its own, `Model::json_schema()`.
+pub fn json_schema() -> String {
+    ConnectSessionCreate::json_schema()
+}
+
 /// What the language bindings of this project build on (the C ABI and the
-/// Python module): writing their native values as JSON text and reading JSON
-/// text back as events, with this crate's grammar and limits. Not needed to
-/// use the model from Rust.
+/// Python module): reading their native values through the same rules as
+/// JSON text (a [`Source`](binding::Source) of their own, a [`Builder`](binding::Builder)
+/// of members), writing native values as canonical JSON, and reading JSON
+/// text back as events. Not needed to use the models from Rust.
 #[doc(hidden)]
 pub mod binding {
     pub use crate::draft::Builder;
+    pub use crate::errors::{stop, too_deep, Mark, Problems, Stop};
+    pub use crate::json_text::write_float;
+    pub use crate::kinds::object_under;
     pub use crate::native::NativeWriter;
-    pub use crate::value::{Refusal, Written};
+    pub use crate::source::{not_json, Number, Peek, Source};
     pub use crate::visit::{visit_json, JsonVisitor};
+    pub use crate::with_model;
 
-    /// The canonical compact JSON of [`to_json`](crate::ConnectSessionCreate::to_json),
+    /// Code generic over the models, called by [`with_model`] with one
+    /// model's definition type.
+    pub trait ModelVisitor {
+        /// What the visit gives.
+        type Output;
+        /// Runs with the model `D`.
+        fn visit<D: crate::Def>(self) -> Self::Output;
+    }
+
+    /// The canonical compact JSON of [`to_json`](crate::Model::to_json),
     /// handed to `each` in consecutive pieces: the texts the model keeps in
     /// canonical form (metadata, extra values) straight from the model, the
     /// rest in small pieces between them. For writing a large document into
@@ -94,11 +126,10 @@ pub mod binding {
     /// assert_eq!(pieces.concat(), req.to_json());
     /// assert!(pieces.contains(&r#"{"a":1}"#.to_owned()));
     /// ```
-    pub fn json_pieces(model: &crate::ConnectSessionCreate, each: impl FnMut(&str)) {
+    pub fn json_pieces<D: crate::Def>(model: &crate::Model<D>, each: impl FnMut(&str)) {
         model.json_pieces(each);
     }
 }
-
 /// The deepest nesting accepted: the document object is depth 1, so metadata
 /// may nest 127 containers below itself. Deeper input is a `too_deep` error.
 pub const MAX_DEPTH: usize = 128;

@@ -1,32 +1,41 @@
-//! The `ConnectSessionCreate` model: its values, their accessors and its JSON.
+//! A model's value, generic over its definition: every model of the table
+//! is a [`Model`] of its own definition type, with the same API, written
+//! once here. Each model's typed accessors (`label()`, `set_label(..)`) are
+//! written from its rows by the build script.
 
 use std::fmt;
-
-use compact_str::CompactString;
+use std::marker::PhantomData;
 
 use crate::category::Category;
-use crate::errors::{ErrorDetail, ErrorKind, Errors, PathItem, ValidationError};
+use crate::datetime::DateTime;
+use crate::def::{FieldDef, FieldKind, ModelDef};
+use crate::errors::{ErrorDetail, ErrorKind, PathItem, Problems, ValidationError};
 use crate::extra::Extra;
-use crate::field::Field;
 use crate::json_text::{self, JsonOut};
+use crate::kinds::{self, FIELD_DEPTH};
 use crate::metadata::Metadata;
 use crate::reader::{self, utf8};
-use crate::rules::{self, FIELD_DEPTH};
 use crate::session_type::ConnectSessionCreateType;
 use crate::value::{Data, FieldValue, Value};
 
-/// The expiry the server applies when `expires_in` is not set, in seconds.
-pub const DEFAULT_EXPIRES_IN: f64 = 1800.0;
+/// What makes a type the definition of a model: its row of the table.
+/// Implemented by the types of [`defs`](crate::defs) only.
+pub trait Def: sealed::Sealed + 'static {
+    /// The model's table.
+    const MODEL: &'static ModelDef;
+}
 
-/// The value of every field, by position in [`Field::ALL`]. Kept behind a
-/// box: a model is then five words to move, not over 400 bytes.
-type Slots = Box<[Option<Data>; Field::COUNT]>;
+pub(crate) mod sealed {
+    pub trait Sealed {}
+}
 
-/// The body of StackOne's "Create Connect Session" request.
+/// A value of the model `D` (one of [`defs`](crate::defs)): the models are
+/// named by aliases, [`ConnectSessionCreate`](crate::ConnectSessionCreate)
+/// among them.
 ///
-/// Every value of this type is valid: the constructor takes the two required
-/// fields, every setter applies the field's rule before it changes anything,
-/// and parsing reports every problem of a document at once.
+/// Every value is valid: the constructor takes the required fields, every
+/// setter applies the field's rule before it changes anything, and parsing
+/// reports every problem of a document at once.
 ///
 /// ```
 /// use connect_session::{ConnectSessionCreate, ConnectSessionCreateCategories as Category};
@@ -44,31 +53,164 @@ type Slots = Box<[Option<Data>; Field::COUNT]>;
 /// assert_eq!(back, req);
 /// # Ok::<(), connect_session::ValidationError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq)]
-pub struct ConnectSessionCreate {
-    /// Every field's value, by position in [`Field::ALL`]; the required ones
-    /// are always set.
-    slots: Slots,
+pub struct Model<D: Def> {
+    /// Every field's value, by position in the table; the required ones are
+    /// always set. Kept behind a box: a model is then a few words to move.
+    slots: Box<[Option<Data>]>,
     /// Keys outside the model with their canonical JSON values, in input order.
     extra: Extra,
+    def: PhantomData<fn() -> D>,
 }
 
-impl ConnectSessionCreate {
-    /// A request with the two required fields and nothing else.
-    pub fn new(origin_owner_id: impl Into<String>, origin_owner_name: impl Into<String>) -> Self {
-        let mut req = Self::empty();
-        req.set_origin_owner_id(origin_owner_id);
-        req.set_origin_owner_name(origin_owner_name);
-        req
+/// A field of the model `D`: a row of its table.
+///
+/// ```
+/// use connect_session::{ConnectSessionCreate, FieldKind};
+///
+/// let field = ConnectSessionCreate::field("expires_in").unwrap();
+/// assert_eq!(field.kind(), FieldKind::Seconds);
+/// assert!(!field.is_required());
+/// assert_eq!(ConnectSessionCreate::fields().len(), 13);
+/// ```
+pub struct Field<D: Def> {
+    index: usize,
+    def: PhantomData<fn() -> D>,
+}
+
+impl<D: Def> Field<D> {
+    /// The field at `index` of the table.
+    pub fn at(index: usize) -> Option<Self> {
+        (index < D::MODEL.fields.len()).then_some(Field {
+            index,
+            def: PhantomData,
+        })
     }
 
-    /// A model with nothing set, for the draft to fill (which checks that
-    /// the required fields are set before handing it out).
-    pub(crate) fn empty() -> Self {
-        ConnectSessionCreate {
-            slots: Slots::default(),
-            extra: Extra::default(),
+    /// Its row.
+    pub fn def(self) -> &'static FieldDef {
+        // In range: checked when the field was made.
+        D::MODEL.fields.get(self.index).unwrap_or(&UNREACHABLE)
+    }
+
+    /// The wire key, e.g. `"expires_in"`.
+    pub fn name(self) -> &'static str {
+        self.def().key
+    }
+
+    /// What the field holds.
+    pub fn kind(self) -> FieldKind {
+        self.def().kind
+    }
+
+    /// True for a field that may be neither absent nor `null`.
+    pub fn is_required(self) -> bool {
+        self.def().required
+    }
+
+    /// What the field means.
+    pub fn doc(self) -> &'static str {
+        self.def().doc
+    }
+
+    /// Its position in the table (and in the canonical JSON).
+    pub fn index(self) -> usize {
+        self.index
+    }
+}
+
+/// A field's value that its rule accepted, to be put into a model
+/// ([`Model::put_checked`]).
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Checked<D: Def> {
+    field: Field<D>,
+    data: Option<Data>,
+}
+
+/// Stands for a row out of range, which no [`Field`] has.
+static UNREACHABLE: FieldDef = FieldDef::optional("", FieldKind::Text, "");
+
+impl<D: Def> Clone for Field<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D: Def> Copy for Field<D> {}
+
+impl<D: Def> PartialEq for Field<D> {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+    }
+}
+
+impl<D: Def> Eq for Field<D> {}
+
+impl<D: Def> fmt::Debug for Field<D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", D::MODEL.name, self.name())
+    }
+}
+
+impl<D: Def> Clone for Model<D> {
+    fn clone(&self) -> Self {
+        Model {
+            slots: self.slots.clone(),
+            extra: self.extra.clone(),
+            def: PhantomData,
         }
+    }
+}
+
+impl<D: Def> PartialEq for Model<D> {
+    fn eq(&self, other: &Self) -> bool {
+        self.slots == other.slots && self.extra == other.extra
+    }
+}
+
+impl<D: Def> fmt::Debug for Model<D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = f.debug_struct(D::MODEL.name);
+        for (row, slot) in D::MODEL.fields.iter().zip(self.slots.iter()) {
+            if let Some(data) = slot {
+                s.field(row.key, data);
+            }
+        }
+        if self.extra.iter().len() > 0 {
+            s.field("extra", &self.extra);
+        }
+        s.finish()
+    }
+}
+
+impl<D: Def> Model<D> {
+    /// A model with nothing set, for the draft and the constructors to fill
+    /// (the draft checks that the required fields are set before it hands
+    /// one out; the constructors set them).
+    pub(crate) fn empty() -> Self {
+        Model {
+            slots: (0..D::MODEL.fields.len()).map(|_| None).collect(),
+            extra: Extra::default(),
+            def: PhantomData,
+        }
+    }
+
+    /// The model's table.
+    pub fn definition() -> &'static ModelDef {
+        D::MODEL
+    }
+
+    /// Every field, in canonical order.
+    pub fn fields() -> impl ExactSizeIterator<Item = Field<D>> {
+        (0..D::MODEL.fields.len()).map(|index| Field {
+            index,
+            def: PhantomData,
+        })
+    }
+
+    /// The field with this wire key.
+    pub fn field(key: &str) -> Option<Field<D>> {
+        D::MODEL.index_of(key).and_then(Field::at)
     }
 
     /// The canonical compact JSON of the contract (section 3).
@@ -109,13 +251,13 @@ impl ConnectSessionCreate {
                 small.push(',');
             }
         };
-        for (field, slot) in Field::ALL.iter().zip(self.slots.iter()) {
+        for (row, slot) in D::MODEL.fields.iter().zip(self.slots.iter()) {
             if let Some(data) = slot {
                 let small = out.small();
                 member(small);
-                // Field names need no escapes (checked where they are defined).
+                // Wire keys need no escapes (checked where they are defined).
                 small.push('"');
-                small.push_str(field.name());
+                small.push_str(row.key);
                 small.push_str("\":");
                 data.write_json(out);
             }
@@ -135,12 +277,11 @@ impl ConnectSessionCreate {
     /// the buffer [`write_json`](Self::write_json) appends to.
     #[doc(hidden)]
     pub fn json_len_hint(&self) -> usize {
-        let fields: usize = Field::ALL
+        let fields: usize = D::MODEL
+            .fields
             .iter()
             .zip(self.slots.iter())
-            .filter_map(|(field, slot)| {
-                Some(field.name().len() + 4 + slot.as_ref()?.json_len_hint())
-            })
+            .filter_map(|(row, slot)| Some(row.key.len() + 4 + slot.as_ref()?.json_len_hint()))
             .sum();
         2 + fields + self.extra.json_len_hint()
     }
@@ -169,19 +310,89 @@ impl ConnectSessionCreate {
         (indent <= json_text::MAX_INDENT).then(|| json_text::prettify_with(&self.to_json(), indent))
     }
 
-    /// The JSON Schema (draft 2020-12) of the wire format, as compact JSON.
+    /// The JSON Schema (draft 2020-12) of the model's wire format, as
+    /// compact JSON (contract section 7).
     pub fn json_schema() -> String {
-        crate::schema::json_schema()
+        crate::schema::json_schema(D::MODEL)
     }
 
-    fn slot(&self, field: Field) -> Option<&Data> {
-        self.slots.get(field.index()).and_then(Option::as_ref)
+    pub(crate) fn slot(&self, index: usize) -> Option<&Data> {
+        self.slots.get(index).and_then(Option::as_ref)
     }
 
     /// Replaces a field's value (the caller has applied its rule).
-    pub(crate) fn put(&mut self, field: Field, data: Option<Data>) {
-        if let Some(slot) = self.slots.get_mut(field.index()) {
+    #[inline]
+    pub(crate) fn put(&mut self, index: usize, data: Option<Data>) {
+        if let Some(slot) = self.slots.get_mut(index) {
             *slot = data;
+        }
+    }
+
+    /// Sets the field at `index` by its rule (the typed setters of the kinds
+    /// whose rule can refuse a value of their type).
+    pub(crate) fn set_at(&mut self, index: usize, value: Value<'_>) -> Result<(), ValidationError> {
+        match Field::at(index) {
+            Some(field) => self.set(field, value),
+            None => Ok(()),
+        }
+    }
+
+    // The typed getters of each kind, for the accessors the build script
+    // writes: `None` when unset (or, never, when the slot holds another kind).
+
+    pub(crate) fn text_at(&self, index: usize) -> Option<&str> {
+        match self.slot(index)? {
+            Data::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn boolean_at(&self, index: usize) -> Option<bool> {
+        match self.slot(index)? {
+            Data::Boolean(flag) => Some(*flag),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn seconds_at(&self, index: usize) -> Option<f64> {
+        match self.slot(index)? {
+            Data::Seconds(seconds) => Some(*seconds),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn categories_at(&self, index: usize) -> Option<&[Category]> {
+        match self.slot(index)? {
+            Data::Categories(list) => Some(list),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn metadata_at(&self, index: usize) -> Option<&Metadata> {
+        match self.slot(index)? {
+            Data::Object(metadata) => Some(metadata),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn type_at(&self, index: usize) -> Option<&ConnectSessionCreateType> {
+        match self.slot(index)? {
+            Data::Type(kind) => Some(kind),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn integer_at(&self, index: usize) -> Option<i64> {
+        match self.slot(index)? {
+            Data::Integer(int) => Some(*int),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn date_time_at(&self, index: usize) -> Option<&DateTime> {
+        match self.slot(index)? {
+            Data::DateTime(when) => Some(when),
+            _ => None,
         }
     }
 
@@ -193,61 +404,106 @@ impl ConnectSessionCreate {
     /// The value of any field, `None` when it is unset.
     ///
     /// ```
-    /// use connect_session::{ConnectSessionCreate, Field, FieldValue};
+    /// use connect_session::{ConnectSessionCreate, FieldValue};
     ///
     /// let req = ConnectSessionCreate::new("o", "n");
-    /// assert_eq!(req.get(Field::OriginOwnerId), Some(FieldValue::Text("o")));
-    /// assert_eq!(req.get(Field::Multiple), None);
+    /// let owner = ConnectSessionCreate::field("origin_owner_id").unwrap();
+    /// assert_eq!(req.get(owner), Some(FieldValue::Text("o")));
     /// ```
-    pub fn get(&self, field: Field) -> Option<FieldValue<'_>> {
-        self.slot(field).map(Data::view)
+    pub fn get(&self, field: Field<D>) -> Option<FieldValue<'_>> {
+        self.slot(field.index).map(Data::view)
     }
 
     /// Sets any field by its rule: [`Value::Null`] clears an optional field,
-    /// and a refused value leaves the request unchanged, with errors located
+    /// and a refused value leaves the model unchanged, with errors located
     /// at the field as they would be in a document.
     ///
     /// ```
-    /// use connect_session::{ConnectSessionCreate, ErrorKind, Field, Value};
+    /// use connect_session::{ConnectSessionCreate, ErrorKind};
     ///
     /// let mut req = ConnectSessionCreate::new("o", "n");
-    /// req.set(Field::Multiple, true)?;
-    /// req.set(Field::Type, "sandbox")?;
-    /// let err = req.set(Field::Multiple, 1).unwrap_err();
+    /// let multiple = ConnectSessionCreate::field("multiple").unwrap();
+    /// req.set(multiple, true)?;
+    /// let err = req.set(multiple, 1).unwrap_err();
     /// assert_eq!(err.errors()[0].kind(), ErrorKind::InvalidType);
-    /// assert_eq!(req.to_json(), r#"{"multiple":true,"origin_owner_id":"o","origin_owner_name":"n","type":"sandbox"}"#);
+    /// assert_eq!(req.multiple(), Some(true));
     /// # Ok::<(), connect_session::ValidationError>(())
     /// ```
     pub fn set<'a>(
         &mut self,
-        field: Field,
+        field: Field<D>,
         value: impl Into<Value<'a>>,
     ) -> Result<(), ValidationError> {
-        let mut errors = Errors::default();
-        let data = rules::from_value(field, value.into(), &mut errors)
-            .map_err(|stop| ValidationError::single(*stop))?;
-        if let Some(err) = errors.into_error() {
-            return Err(err);
-        }
-        self.put(field, data);
+        let data = self.check(field, &value.into())?;
+        self.put(field.index, data);
         Ok(())
+    }
+
+    /// What `value` makes of `field`, by its rule, or every problem found.
+    fn check(&self, field: Field<D>, value: &Value<'_>) -> Result<Option<Data>, ValidationError> {
+        let mut problems = Problems::default();
+        let name = field.name();
+        let mark = problems.enter(PathItem::key_weight(name.len()));
+        let mut read = kinds::from_value(field.def(), value, &mut problems);
+        problems.leave(
+            mark,
+            || PathItem::from(name),
+            read.as_mut().err().map(|stop| &mut **stop),
+        );
+        let data = read.map_err(|stop| ValidationError::single(*stop))?;
+        match problems.into_error() {
+            Some(err) => Err(err),
+            None => Ok(data),
+        }
+    }
+
+    /// What a binding's [`Source`](crate::binding::Source) makes of
+    /// `field` by its rule, or every problem found: read with no model at
+    /// hand, so that a binding reads its values (running its own code) before
+    /// it takes any lock, and puts the result with [`put_checked`](Self::put_checked).
+    #[doc(hidden)]
+    pub fn check_from<S: crate::binding::Source>(
+        field: Field<D>,
+        source: &mut S,
+    ) -> Result<Checked<D>, ValidationError> {
+        let mut problems = Problems::default();
+        let name = field.name();
+        let mark = problems.enter(PathItem::key_weight(name.len()));
+        let mut read = kinds::read(field.def(), source);
+        problems.record_all(std::mem::take(&mut source.problems_mut().errors));
+        problems.leave(
+            mark,
+            || PathItem::from(name),
+            read.as_mut().err().map(|stop| &mut **stop),
+        );
+        let data = read.map_err(|stop| ValidationError::single(*stop))?;
+        match problems.into_error() {
+            Some(err) => Err(err),
+            None => Ok(Checked { field, data }),
+        }
+    }
+
+    /// Sets the field [`check_from`](Self::check_from) checked.
+    #[doc(hidden)]
+    pub fn put_checked(&mut self, checked: Checked<D>) {
+        self.put(checked.field.index, checked.data);
     }
 
     /// Sets one field from JSON text, by the same rules as a document:
     /// `null` clears an optional field, and errors are located under the field.
     ///
     /// ```
-    /// use connect_session::{ConnectSessionCreate, Field};
+    /// use connect_session::ConnectSessionCreate;
     ///
     /// let mut req = ConnectSessionCreate::new("o", "n");
-    /// req.set_json(Field::Categories, br#"["ats","stackOne"]"#)?;
+    /// let categories = ConnectSessionCreate::field("categories").unwrap();
+    /// req.set_json(categories, br#"["ats","stackOne"]"#)?;
     /// assert_eq!(req.to_json(), r#"{"categories":["ats","stackone"],"origin_owner_id":"o","origin_owner_name":"n"}"#);
-    /// assert!(req.set_json(Field::ExpiresIn, b"-1").is_err());
     /// # Ok::<(), connect_session::ValidationError>(())
     /// ```
     pub fn set_json(
         &mut self,
-        field: Field,
+        field: Field<D>,
         json: impl AsRef<[u8]>,
     ) -> Result<(), ValidationError> {
         let text = utf8(json.as_ref()).map_err(|stop| ValidationError::single(*stop))?;
@@ -255,213 +511,8 @@ impl ConnectSessionCreate {
     }
 
     /// Unsets an optional field; a required one is a `missing_field` error.
-    pub fn clear(&mut self, field: Field) -> Result<(), ValidationError> {
+    pub fn clear(&mut self, field: Field<D>) -> Result<(), ValidationError> {
         self.set(field, Value::Null)
-    }
-
-    /// The text of a text field (or of `type`), `None` when unset or for a
-    /// field of another kind.
-    pub fn text(&self, field: Field) -> Option<&str> {
-        match self.slot(field)? {
-            Data::Text(text) => Some(text),
-            Data::Type(kind) => Some(kind.as_str()),
-            _ => None,
-        }
-    }
-
-    /// Sets a field that takes any string (a text field): text has no rule
-    /// beyond being a string.
-    fn put_text(&mut self, field: Field, text: impl Into<String>) {
-        self.put(field, Some(Data::Text(CompactString::from(text.into()))));
-    }
-
-    /// Sets or clears an optional text field.
-    fn put_optional_text(&mut self, field: Field, text: Option<impl Into<String>>) {
-        let data = text.map(|text| Data::Text(CompactString::from(text.into())));
-        self.put(field, data);
-    }
-
-    /// The account to reconnect, if set.
-    pub fn account_id(&self) -> Option<&str> {
-        self.text(Field::AccountId)
-    }
-
-    /// Sets the account to reconnect (the hub opens in edit mode).
-    pub fn set_account_id(&mut self, id: Option<impl Into<String>>) {
-        self.put_optional_text(Field::AccountId, id);
-    }
-
-    /// The categories, if set.
-    pub fn categories(&self) -> Option<&[Category]> {
-        match self.slot(Field::Categories)? {
-            Data::Categories(categories) => Some(categories),
-            _ => None,
-        }
-    }
-
-    /// Sets or clears the categories (order and repeats are kept).
-    pub fn set_categories(&mut self, categories: Option<impl IntoIterator<Item = Category>>) {
-        let list = categories.map(|list| Data::Categories(list.into_iter().collect()));
-        self.put(Field::Categories, list);
-    }
-
-    /// Appends one category, creating the list if it was unset.
-    pub fn push_category(&mut self, category: Category) {
-        match self.slots.get_mut(Field::Categories.index()) {
-            Some(Some(Data::Categories(list))) => list.push(category),
-            _ => self.set_categories(Some([category])),
-        }
-    }
-
-    /// How long the session should be valid for, in seconds, if set.
-    pub fn expires_in(&self) -> Option<f64> {
-        match self.slot(Field::ExpiresIn)? {
-            Data::Seconds(seconds) => Some(*seconds),
-            _ => None,
-        }
-    }
-
-    /// The expiry the server will apply: `expires_in`, or
-    /// [`DEFAULT_EXPIRES_IN`] when unset. Serialization never writes the default.
-    pub fn effective_expires_in(&self) -> f64 {
-        self.expires_in().unwrap_or(DEFAULT_EXPIRES_IN)
-    }
-
-    /// Sets or clears `expires_in`, which must be finite and greater than 0.
-    /// On error nothing changes.
-    ///
-    /// ```
-    /// let mut req = connect_session::ConnectSessionCreate::new("o", "n");
-    /// req.set_expires_in(Some(1800))?;
-    /// let err = req.set_expires_in(Some(0)).unwrap_err();
-    /// assert_eq!(err.errors()[0].kind(), connect_session::ErrorKind::InvalidValue);
-    /// assert_eq!(req.expires_in(), Some(1800.0));
-    /// # Ok::<(), connect_session::ValidationError>(())
-    /// ```
-    pub fn set_expires_in(
-        &mut self,
-        seconds: Option<impl Into<f64>>,
-    ) -> Result<(), ValidationError> {
-        let value = seconds.map_or(Value::Null, |seconds| Value::Float(seconds.into()));
-        self.set(Field::ExpiresIn, value)
-    }
-
-    /// The integration to connect with, if set.
-    pub fn integration_id(&self) -> Option<&str> {
-        self.text(Field::IntegrationId)
-    }
-
-    /// Sets the integration to connect with.
-    pub fn set_integration_id(&mut self, id: Option<impl Into<String>>) {
-        self.put_optional_text(Field::IntegrationId, id);
-    }
-
-    /// The label for the account the session creates, if set.
-    pub fn label(&self) -> Option<&str> {
-        self.text(Field::Label)
-    }
-
-    /// Sets the label for the account the session creates.
-    pub fn set_label(&mut self, label: Option<impl Into<String>>) {
-        self.put_optional_text(Field::Label, label);
-    }
-
-    /// The metadata, if set.
-    pub fn metadata(&self) -> Option<&Metadata> {
-        match self.slot(Field::Metadata)? {
-            Data::Object(metadata) => Some(metadata),
-            _ => None,
-        }
-    }
-
-    /// Sets or clears the metadata.
-    pub fn set_metadata(&mut self, metadata: Option<Metadata>) {
-        self.put(Field::Metadata, metadata.map(Data::Object));
-    }
-
-    /// Whether the session may connect several accounts, if set.
-    pub fn multiple(&self) -> Option<bool> {
-        match self.slot(Field::Multiple)? {
-            Data::Boolean(flag) => Some(*flag),
-            _ => None,
-        }
-    }
-
-    /// Sets or clears whether the session may connect several accounts.
-    pub fn set_multiple(&mut self, multiple: Option<bool>) {
-        self.put(Field::Multiple, multiple.map(Data::Boolean));
-    }
-
-    /// The id of the owner in the caller's system.
-    pub fn origin_owner_id(&self) -> &str {
-        self.text(Field::OriginOwnerId).unwrap_or_default()
-    }
-
-    /// Sets the owner id.
-    pub fn set_origin_owner_id(&mut self, id: impl Into<String>) {
-        self.put_text(Field::OriginOwnerId, id);
-    }
-
-    /// The name of the owner in the caller's system.
-    pub fn origin_owner_name(&self) -> &str {
-        self.text(Field::OriginOwnerName).unwrap_or_default()
-    }
-
-    /// Sets the owner name.
-    pub fn set_origin_owner_name(&mut self, name: impl Into<String>) {
-        self.put_text(Field::OriginOwnerName, name);
-    }
-
-    /// The user name in the caller's system, if set.
-    pub fn origin_username(&self) -> Option<&str> {
-        self.text(Field::OriginUsername)
-    }
-
-    /// Sets the user name.
-    pub fn set_origin_username(&mut self, username: Option<impl Into<String>>) {
-        self.put_optional_text(Field::OriginUsername, username);
-    }
-
-    /// The provider to connect to, if set.
-    pub fn provider(&self) -> Option<&str> {
-        self.text(Field::Provider)
-    }
-
-    /// Sets the provider.
-    pub fn set_provider(&mut self, provider: Option<impl Into<String>>) {
-        self.put_optional_text(Field::Provider, provider);
-    }
-
-    /// The version of the provider's API to connect with, if set.
-    pub fn provider_version(&self) -> Option<&str> {
-        self.text(Field::ProviderVersion)
-    }
-
-    /// Sets or clears the version of the provider's API.
-    pub fn set_provider_version(&mut self, version: Option<impl Into<String>>) {
-        self.put_optional_text(Field::ProviderVersion, version);
-    }
-
-    /// The kind of account the session creates, if set.
-    pub fn session_type(&self) -> Option<&ConnectSessionCreateType> {
-        match self.slot(Field::Type)? {
-            Data::Type(kind) => Some(kind),
-            _ => None,
-        }
-    }
-
-    /// Sets or clears the kind of account (`type` on the wire): a member, or
-    /// any text.
-    ///
-    /// ```
-    /// use connect_session::{ConnectSessionCreate, ConnectSessionCreateType as Type};
-    ///
-    /// let mut req = ConnectSessionCreate::new("o", "n");
-    /// req.set_session_type(Some("test"));
-    /// assert_eq!(req.session_type(), Some(&Type::Test));
-    /// ```
-    pub fn set_session_type(&mut self, kind: Option<impl Into<ConnectSessionCreateType>>) {
-        self.put(Field::Type, kind.map(|kind| Data::Type(kind.into())));
     }
 
     /// The extra keys with their canonical JSON values, in input order.
@@ -489,7 +540,7 @@ impl ConnectSessionCreate {
         key: &str,
         json: impl AsRef<[u8]>,
     ) -> Result<(), ValidationError> {
-        if Field::from_name(key).is_some() {
+        if D::MODEL.index_of(key).is_some() {
             return Err(ValidationError::single(ErrorDetail::new(
                 ErrorKind::InvalidValue,
                 vec![PathItem::from(key)],
@@ -513,17 +564,17 @@ impl ConnectSessionCreate {
     }
 }
 
-impl fmt::Display for ConnectSessionCreate {
+impl<D: Def> fmt::Display for Model<D> {
     /// The canonical JSON.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_json())
     }
 }
 
-impl std::str::FromStr for ConnectSessionCreate {
+impl<D: Def> std::str::FromStr for Model<D> {
     type Err = ValidationError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ConnectSessionCreate::from_json(s)
+        Model::from_json(s)
     }
 }

@@ -20,15 +20,14 @@ use std::hash::{BuildHasher, RandomState};
 use hashbrown::HashTable;
 use smallvec::SmallVec;
 
+pub(crate) use crate::errors::Stop;
 use crate::errors::{
-    duplicate_key, ErrorDetail, ErrorKind, Errors, NumberText, PathItem, ValidationError,
+    duplicate_key, too_deep, ErrorDetail, ErrorKind, NumberText, PathItem, Problems,
+    ValidationError,
 };
 use crate::json_text;
+use crate::source::{Number, Peek, Source};
 use crate::MAX_DEPTH;
-
-/// A problem that stops reading: bad grammar, a lone surrogate, or nesting too deep.
-/// Boxed, so that the results passed around on the happy path stay small.
-pub(crate) type Stop = Box<ErrorDetail>;
 
 /// The type of a JSON value, for the rules and their "found ..." messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,7 +72,7 @@ pub(crate) fn standalone<T>(
         )
         .and_then(|v| p.end().map(|()| v))
         .map_err(|stop| ValidationError::single(*stop))?;
-    match p.errors.into_error() {
+    match p.into_error() {
         Some(err) => Err(err),
         None => Ok(value),
     }
@@ -112,13 +111,8 @@ pub(crate) struct Reader<'a> {
     text: &'a str,
     pos: usize,
     /// Problems that do not stop reading, in document order (the first
-    /// [`MAX_ERRORS`](crate::MAX_ERRORS) kept, the others counted). Their
-    /// paths are built as the reader returns from each container, so reading
-    /// valid input spends nothing on paths, and the keys in them are shared.
-    pub(crate) errors: Errors,
-    /// What the path to the value under the cursor weighs
-    /// ([`ErrorDetail::weight`]), known before the path itself is built.
-    path_weight: usize,
+    /// [`MAX_ERRORS`](crate::MAX_ERRORS) kept, the others counted).
+    pub(crate) problems: Problems,
     /// Cleared when the text read differs from its canonical form.
     canonical: bool,
 }
@@ -156,32 +150,24 @@ impl<'a> Reader<'a> {
         Reader {
             text,
             pos: 0,
-            errors: Errors::default(),
-            path_weight: 0,
+            problems: Problems::default(),
             canonical: true,
         }
     }
 
     /// Records a problem with the value under the cursor.
     pub(crate) fn record(&mut self, kind: ErrorKind, msg: impl Into<String>) {
-        self.record_with(kind, || msg.into());
+        self.problems.record(kind, || msg.into());
     }
 
     /// Records a problem whose message is built only if it can be kept.
-    /// It weighs what it will once its path is complete.
     pub(crate) fn record_with(&mut self, kind: ErrorKind, msg: impl FnOnce() -> String) {
-        if self.errors.is_full() {
-            self.errors.omit();
-            return;
-        }
-        let detail = ErrorDetail::new(kind, Vec::new(), msg());
-        let weight = detail.weight() + self.path_weight;
-        self.errors.push_weighed(detail, weight);
+        self.problems.record(kind, msg);
     }
 
     /// How many problems have been found so far, kept or not.
     pub(crate) fn problems(&self) -> usize {
-        self.errors.found()
+        self.problems.found()
     }
 
     /// Runs `read` for the value at `item` of the enclosing container, adding
@@ -194,31 +180,16 @@ impl<'a> Reader<'a> {
         weight: usize,
         read: impl FnOnce(&mut Self) -> Result<T, Stop>,
     ) -> Result<T, Stop> {
-        let before = self.errors.kept();
-        self.path_weight += weight;
-        let result = read(self);
-        self.path_weight -= weight;
-        let added = self.errors.kept_from(before);
-        match result {
-            Err(mut stop) => {
-                let item = item();
-                for e in added {
-                    e.put_under(item.clone());
-                }
-                stop.put_under(item);
-                Err(stop)
-            }
-            Ok(value) => {
-                if let [first, rest @ ..] = added {
-                    let item = item();
-                    for e in rest {
-                        e.put_under(item.clone());
-                    }
-                    first.put_under(item);
-                }
-                Ok(value)
-            }
-        }
+        let mark = self.problems.enter(weight);
+        let mut result = read(self);
+        self.problems
+            .leave(mark, item, result.as_mut().err().map(|stop| &mut **stop));
+        result
+    }
+
+    /// The errors found, `None` if there are none.
+    pub(crate) fn into_error(self) -> Option<ValidationError> {
+        self.problems.into_error()
     }
 
     /// A syntax error at the cursor.
@@ -295,12 +266,7 @@ impl<'a> Reader<'a> {
 
     fn check_depth(&self, depth: usize) -> Result<(), Stop> {
         if depth > MAX_DEPTH {
-            let msg = format!("nesting is deeper than the limit of {MAX_DEPTH} levels");
-            return Err(Box::new(ErrorDetail::new(
-                ErrorKind::TooDeep,
-                Vec::new(),
-                msg,
-            )));
+            return Err(too_deep());
         }
         Ok(())
     }
@@ -309,6 +275,15 @@ impl<'a> Reader<'a> {
     pub(crate) fn boolean(&mut self) -> Result<bool, Stop> {
         self.skip_ws();
         self.word().map(|word| word == "true")
+    }
+
+    /// Whether `true`, `false` or `null` starts at the cursor (which does not move).
+    pub(crate) fn literal_ahead(&mut self) -> bool {
+        self.skip_ws();
+        let rest = self.text.get(self.pos..).unwrap_or_default();
+        ["true", "false", "null"]
+            .iter()
+            .any(|w| rest.starts_with(w))
     }
 
     /// Reads `true`, `false` or `null`.
@@ -628,17 +603,8 @@ impl<'a> Reader<'a> {
             }
             b'-' | b'0'..=b'9' => {
                 let number = self.number()?;
-                if number.contains(['.', 'e', 'E'])
-                    && number.parse::<f64>().is_ok_and(f64::is_infinite)
-                {
-                    // Every binding reads such a number as a double; it would become infinity.
-                    self.record(
-                        ErrorKind::InvalidValue,
-                        format!(
-                            "the number {} is out of range for a double",
-                            NumberText(number)
-                        ),
-                    );
+                if let Some(msg) = beyond_double(number) {
+                    self.record(ErrorKind::InvalidValue, msg);
                 }
                 out.push_str(number);
             }
@@ -679,6 +645,74 @@ impl<'a> Reader<'a> {
         let mut out = String::with_capacity(end - start);
         self.value(depth, &mut out)?;
         Ok(Some(out))
+    }
+}
+
+/// The problem of a number with a fraction or an exponent that no double
+/// holds (`1e400`), which every binding reads as a double: it would become
+/// infinity. Integers of any length are kept as written.
+pub(crate) fn beyond_double(number: &str) -> Option<String> {
+    (number.contains(['.', 'e', 'E']) && number.parse::<f64>().is_ok_and(f64::is_infinite)).then(
+        || {
+            format!(
+                "the number {} is out of range for a double",
+                NumberText(number)
+            )
+        },
+    )
+}
+
+impl<'a> Source for Reader<'a> {
+    fn problems_mut(&mut self) -> &mut Problems {
+        &mut self.problems
+    }
+
+    #[inline]
+    fn peek(&mut self) -> Result<Peek, Stop> {
+        Ok(match self.json_type() {
+            Some(JsonType::Null) => Peek::Null,
+            Some(JsonType::Boolean) => Peek::Boolean,
+            Some(JsonType::Number) => Peek::Number,
+            Some(JsonType::String) => Peek::String,
+            Some(JsonType::Array) => Peek::Array,
+            Some(JsonType::Object) => Peek::Object,
+            // No value starts here: reading one says what is wrong.
+            None => {
+                return Err(self
+                    .skip(1)
+                    .err()
+                    .unwrap_or_else(|| self.syntax("expected a JSON value")))
+            }
+        })
+    }
+
+    fn boolean(&mut self) -> Result<bool, Stop> {
+        Reader::boolean(self)
+    }
+
+    fn number(&mut self) -> Result<Number<'_>, Stop> {
+        Reader::number(self).map(|text| Number::Text(Cow::Borrowed(text)))
+    }
+
+    #[inline]
+    fn string(&mut self) -> Result<Cow<'_, str>, Stop> {
+        Reader::string(self)
+    }
+
+    fn items(
+        &mut self,
+        depth: usize,
+        each: impl FnMut(&mut Self, usize) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
+        Reader::items(self, depth, each)
+    }
+
+    fn skip(&mut self, depth: usize) -> Result<(), Stop> {
+        Reader::skip(self, depth)
+    }
+
+    fn capture(&mut self, depth: usize) -> Result<Option<String>, Stop> {
+        Reader::capture(self, depth)
     }
 }
 
@@ -903,7 +937,8 @@ mod tests {
     fn problems(json: &str) -> Vec<String> {
         let mut p = Reader::new(json);
         let _ = p.skip(1);
-        p.errors
+        p.problems
+            .errors
             .kept_from(0)
             .iter()
             .map(|e| format!("{} {}", e.kind(), e.loc_string()))

@@ -24,11 +24,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use crate::binding::{visit_json, JsonVisitor, NativeWriter};
-use crate::errors::ValidationError;
-use crate::field::Field;
+use crate::errors::{Stop, ValidationError};
 use crate::json_text;
 use crate::metadata::Metadata;
-use crate::model::ConnectSessionCreate;
+use crate::model::{Def, Model};
 use crate::value::FieldValue;
 
 /// True when `T` is one of serde_json's text serializers or deserializers.
@@ -40,11 +39,11 @@ fn is_serde_json<T: ?Sized>(module: &str) -> bool {
         .is_some_and(|name| name.starts_with(module))
 }
 
-impl Serialize for ConnectSessionCreate {
+impl<D: Def> Serialize for Model<D> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let exact = is_serde_json::<S>("serde_json::ser::Serializer<");
         let mut map = serializer.serialize_map(None)?;
-        for field in Field::ALL {
+        for field in Model::<D>::fields() {
             let Some(value) = self.get(field) else {
                 continue;
             };
@@ -62,6 +61,8 @@ impl Serialize for ConnectSessionCreate {
                     map.serialize_entry(key, &JsonText::new(metadata.as_json(), exact))?
                 }
                 FieldValue::Type(kind) => map.serialize_entry(key, kind.as_str())?,
+                FieldValue::Integer(int) => map.serialize_entry(key, &int)?,
+                FieldValue::DateTime(when) => map.serialize_entry(key, when.as_str())?,
             }
         }
         for (key, json) in self.extra() {
@@ -234,7 +235,7 @@ fn serialize_number<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S
     )))
 }
 
-impl<'de> Deserialize<'de> for ConnectSessionCreate {
+impl<'de, M: Def> Deserialize<'de> for Model<M> {
     /// ```
     /// use connect_session::ConnectSessionCreate;
     ///
@@ -253,7 +254,7 @@ impl<'de> Deserialize<'de> for ConnectSessionCreate {
     /// ```
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let json = json_text(deserializer)?;
-        ConnectSessionCreate::from_json(json).map_err(de::Error::custom)
+        Model::from_json(json).map_err(de::Error::custom)
     }
 }
 
@@ -270,9 +271,12 @@ fn json_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Er
         let raw = Box::<RawValue>::deserialize(deserializer)?;
         return Ok(String::from(Box::<str>::from(raw)));
     }
-    let mut w = NativeWriter::new(&[]);
+    let mut w = NativeWriter::at_depth(1);
     Transcode(&mut w).deserialize(deserializer)?;
-    Ok(w.finish())
+    match w.finish() {
+        (text, None) => Ok(text),
+        (_, Some(err)) => Err(de::Error::custom(err)),
+    }
 }
 
 /// The names under which serde_json hands over a number's exact text
@@ -283,8 +287,8 @@ const RAW_TOKEN: &str = "$serde_json::private::RawValue";
 /// Writes one value of a deserializer as JSON text.
 struct Transcode<'w>(&'w mut NativeWriter);
 
-fn refused<E: de::Error>(err: ValidationError) -> E {
-    E::custom(err)
+fn refused<E: de::Error>(stop: Stop) -> E {
+    E::custom(ValidationError::from(stop))
 }
 
 impl<'de> DeserializeSeed<'de> for Transcode<'_> {
@@ -318,15 +322,18 @@ impl<'de> Visitor<'de> for Transcode<'_> {
     }
 
     fn visit_i128<E: de::Error>(self, value: i128) -> Result<(), E> {
-        self.0.int_text(&value.to_string()).map_err(refused)
+        self.0.int_text(&value.to_string());
+        Ok(())
     }
 
     fn visit_u128<E: de::Error>(self, value: u128) -> Result<(), E> {
-        self.0.int_text(&value.to_string()).map_err(refused)
+        self.0.int_text(&value.to_string());
+        Ok(())
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<(), E> {
-        self.0.float(value).map_err(refused)
+        self.0.float(value);
+        Ok(())
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<(), E> {
@@ -371,7 +378,7 @@ impl<'de> Visitor<'de> for Transcode<'_> {
         self.0.begin_object().map_err(refused)?;
         let mut key = first;
         while let Some(name) = key {
-            self.0.key(&name).map_err(refused)?;
+            self.0.key(&name);
             map.next_value_seed(Transcode(self.0))?;
             key = map.next_key::<String>()?;
         }

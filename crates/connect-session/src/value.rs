@@ -1,15 +1,19 @@
 //! A field's value: as the model keeps it ([`Data`]), as it is read
-//! ([`FieldValue`]), and as a binding supplies it ([`Value`]).
+//! ([`FieldValue`]), and as a Rust caller or the C ABI supplies it
+//! ([`Value`], a [`Source`] of its own).
 
 use std::borrow::Cow;
 
 use compact_str::CompactString;
+use time::OffsetDateTime;
 
 use crate::category::Category;
-use crate::errors::{PathItem, ValidationError};
+use crate::datetime::DateTime;
+use crate::errors::{PathItem, Problems, Stop};
 use crate::json_text::{self, JsonOut};
 use crate::metadata::Metadata;
 use crate::session_type::ConnectSessionCreateType;
+use crate::source::{not_finite, not_json, Number, Peek, Source};
 
 /// A set field's value as the model keeps it; the variant always matches the
 /// field's [`FieldKind`](crate::FieldKind).
@@ -28,6 +32,8 @@ pub(crate) enum Data {
     Categories(Vec<Category>),
     Object(Metadata),
     Type(ConnectSessionCreateType),
+    Integer(i64),
+    DateTime(DateTime),
 }
 
 impl Data {
@@ -50,6 +56,8 @@ impl Data {
             }
             Data::Object(metadata) => out.verbatim(metadata.as_json()),
             Data::Type(kind) => json_text::write_str(out.small(), kind.as_str()),
+            Data::Integer(int) => out.small().push_str(itoa::Buffer::new().format(*int)),
+            Data::DateTime(when) => json_text::write_str(out.small(), when.as_str()),
         }
     }
 
@@ -62,6 +70,8 @@ impl Data {
             Data::Categories(categories) => 2 + categories.len() * 14,
             Data::Object(metadata) => metadata.as_json().len(),
             Data::Type(kind) => kind.as_str().len() + 2,
+            Data::Integer(_) => 20,
+            Data::DateTime(when) => when.as_str().len() + 2,
         }
     }
 
@@ -73,14 +83,17 @@ impl Data {
             Data::Categories(categories) => FieldValue::Categories(categories),
             Data::Object(metadata) => FieldValue::Object(metadata),
             Data::Type(kind) => FieldValue::Type(kind),
+            Data::Integer(int) => FieldValue::Integer(*int),
+            Data::DateTime(when) => FieldValue::DateTime(when),
         }
     }
 }
 
 /// A set field's value, borrowed from the model
-/// ([`ConnectSessionCreate::get`](crate::ConnectSessionCreate::get)); the
-/// variant is the field's [`FieldKind`](crate::FieldKind).
+/// ([`Model::get`](crate::Model::get)); the variant is the field's
+/// [`FieldKind`](crate::FieldKind).
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum FieldValue<'a> {
     /// A [`FieldKind::Text`](crate::FieldKind::Text) field.
     Text(&'a str),
@@ -94,82 +107,63 @@ pub enum FieldValue<'a> {
     Object(&'a Metadata),
     /// A [`FieldKind::Type`](crate::FieldKind::Type) field.
     Type(&'a ConnectSessionCreateType),
+    /// A [`FieldKind::Integer`](crate::FieldKind::Integer) field.
+    Integer(i64),
+    /// A [`FieldKind::DateTime`](crate::FieldKind::DateTime) field.
+    DateTime(&'a DateTime),
 }
 
-/// One value as a language binding has it, handed to the core field by field
-/// ([`ConnectSessionCreate::from_values`](crate::ConnectSessionCreate::from_values),
-/// [`ConnectSessionCreate::set`](crate::ConnectSessionCreate::set)) so that the
-/// core applies every rule, with the same errors as for JSON text.
-#[derive(Clone, Debug)]
+/// One value as Rust code or the C ABI has it, for
+/// [`Model::set`](crate::Model::set): the field's rule reads it as it reads
+/// a document's value, with the same problems.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Value<'a> {
-    /// `null` (`None` in Python): absent for an optional field.
+    /// `null`: absent, for an optional field.
     Null,
     /// A boolean.
     Bool(bool),
     /// An integer that fits 64 bits.
     Int(i64),
-    /// A float; non-finite values are refused wherever they stand.
+    /// A float; NaN and the infinities are refused wherever they stand.
     Float(f64),
     /// A string.
     Str(Cow<'a, str>),
-    /// An array whose items are all strings (a list of `str`, the usual
-    /// categories), taken item by item rather than as JSON text.
-    Strings(Vec<Cow<'a, str>>),
-    /// Categories a binding already has as such (members of its own enum of
-    /// them): the categories field takes them as they are; anywhere else they
-    /// are the array of their wire values.
+    /// An array of categories.
     Categories(Vec<Category>),
+    /// A date-time, written in the one form of a typed value (see [`DateTime`]).
+    DateTime(OffsetDateTime),
+    /// An object already read as metadata (checked and canonical).
+    Metadata(Metadata),
     /// Any JSON value as text, read and checked as in a document.
     Json(Cow<'a, str>),
-    /// What a binding wrote for lists, objects and integers beyond 64 bits
-    /// ([`NativeWriter::into_value`](crate::binding::NativeWriter::into_value)):
-    /// already checked by the writer, so it is read again only where a
-    /// field's rule looks inside it.
-    Written(Written),
-    /// A value the binding could not express as JSON (a Python `set`, say),
-    /// in whole or in part: see [`Refusal`].
-    Refused(Refusal),
 }
 
-impl From<bool> for Value<'_> {
-    fn from(value: bool) -> Self {
-        Value::Bool(value)
-    }
+macro_rules! value_from {
+    ($($t:ty => $make:expr),* $(,)?) => {
+        $(impl From<$t> for Value<'_> {
+            fn from(value: $t) -> Self {
+                $make(value)
+            }
+        })*
+    };
 }
 
-impl From<f64> for Value<'_> {
-    fn from(value: f64) -> Self {
-        Value::Float(value)
-    }
-}
-
-impl From<i64> for Value<'_> {
-    fn from(value: i64) -> Self {
-        Value::Int(value)
-    }
-}
-
-impl From<i32> for Value<'_> {
-    fn from(value: i32) -> Self {
-        Value::Int(value.into())
-    }
-}
-
-impl From<u32> for Value<'_> {
-    fn from(value: u32) -> Self {
-        Value::Int(value.into())
-    }
+value_from! {
+    bool => Value::Bool,
+    i64 => Value::Int,
+    i32 => |v: i32| Value::Int(v.into()),
+    u32 => |v: u32| Value::Int(v.into()),
+    f64 => Value::Float,
+    String => |v: String| Value::Str(Cow::Owned(v)),
+    Vec<Category> => Value::Categories,
+    OffsetDateTime => Value::DateTime,
+    Metadata => Value::Metadata,
 }
 
 impl<'a> From<&'a str> for Value<'a> {
     fn from(value: &'a str) -> Self {
         Value::Str(Cow::Borrowed(value))
-    }
-}
-
-impl From<String> for Value<'_> {
-    fn from(value: String) -> Self {
-        Value::Str(Cow::Owned(value))
     }
 }
 
@@ -179,96 +173,152 @@ impl<'a, T: Into<Value<'a>>> From<Option<T>> for Value<'a> {
     }
 }
 
-/// What a binding could not express as JSON of a value: the problems, with
-/// paths that start at the field's key, and, when the value was written in
-/// part, the rest as written, each refused value standing as `null`. The
-/// field's rule reads the rest, so that a value's problems are reported
-/// together whichever door it came in by (contract section 5).
-#[derive(Clone, Debug)]
-pub struct Refusal(Box<RefusalParts>);
-
-#[derive(Clone, Debug)]
-pub(crate) struct RefusalParts {
-    pub(crate) problems: ValidationError,
-    /// The text written, or none when nothing was.
-    pub(crate) written: Option<String>,
-    /// Where, among the places a field's rule reports at, a `null` of
-    /// `written` stands for a refused value.
-    pub(crate) nulls: Nulls,
+/// A [`Value`] as a [`Source`] (all but [`Value::Json`], which a
+/// [`Reader`](crate::reader::Reader) reads).
+pub(crate) struct ValueSource<'v, 'a> {
+    value: &'v Value<'a>,
+    /// The item under the cursor inside [`Value::Categories`].
+    item: Option<Category>,
+    pub(crate) problems: Problems,
 }
 
-/// The `null`s standing for refused values at the value itself or at an
-/// item of its top array: the places a field's rule reports at (a category,
-/// the value's type), whose reports about those `null`s say nothing true.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Nulls {
-    pub(crate) whole: bool,
-    /// Indexes, in increasing order.
-    pub(crate) items: Vec<usize>,
-}
-
-impl Nulls {
-    /// Whether the problem at `loc` (from the field's key) is about a `null`
-    /// that stands for a refused value.
-    pub(crate) fn cover(&self, loc: &[PathItem]) -> bool {
-        match loc {
-            [_] => self.whole,
-            [_, PathItem::Index(at)] => self.items.binary_search(at).is_ok(),
-            _ => false,
+impl<'v, 'a> ValueSource<'v, 'a> {
+    pub(crate) fn new(value: &'v Value<'a>) -> Self {
+        ValueSource {
+            value,
+            item: None,
+            problems: Problems::default(),
         }
     }
 }
 
-impl Refusal {
-    pub(crate) fn new(problems: ValidationError, written: String, nulls: Nulls) -> Self {
-        Refusal(Box::new(RefusalParts {
-            problems,
-            written: Some(written),
-            nulls,
-        }))
+impl Source for ValueSource<'_, '_> {
+    fn problems_mut(&mut self) -> &mut Problems {
+        &mut self.problems
     }
 
-    /// The problems, the text written (if any) and its stand-in `null`s.
-    pub(crate) fn into_parts(self) -> RefusalParts {
-        *self.0
-    }
-}
-
-/// A value refused whole: nothing of it was written.
-impl From<ValidationError> for Refusal {
-    fn from(problems: ValidationError) -> Self {
-        Refusal(Box::new(RefusalParts {
-            problems,
-            written: None,
-            nulls: Nulls::default(),
-        }))
-    }
-}
-
-/// JSON text a [`NativeWriter`](crate::binding::NativeWriter) wrote: one value, in canonical form, within
-/// the nesting limit, with unique keys and numbers every binding can read. A
-/// field's rule takes it as it is unless it must look inside (categories, a
-/// number of seconds), so a binding's containers are not read twice.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Written(String);
-
-impl Written {
-    /// Text the writer checked as it wrote it.
-    pub(crate) fn new(json: String) -> Self {
-        Written(json)
+    fn peek(&mut self) -> Result<Peek, Stop> {
+        if self.item.is_some() {
+            return Ok(Peek::String);
+        }
+        Ok(match self.value {
+            Value::Null => Peek::Null,
+            Value::Bool(_) => Peek::Boolean,
+            Value::Int(_) => Peek::Number,
+            Value::Float(_) => Peek::Number,
+            Value::Str(_) => Peek::String,
+            Value::Categories(_) => Peek::Array,
+            Value::Metadata(_) => Peek::Object,
+            Value::DateTime(_) => Peek::Native,
+            // Read by a `Reader` instead (see `kinds::from_value`).
+            Value::Json(_) => Peek::Null,
+        })
     }
 
-    /// The text.
-    pub fn as_str(&self) -> &str {
-        &self.0
+    fn boolean(&mut self) -> Result<bool, Stop> {
+        Ok(matches!(self.value, Value::Bool(true)))
     }
 
-    /// The first byte of the text, which tells the value's JSON type.
-    pub(crate) fn first_byte(&self) -> u8 {
-        self.0.as_bytes().first().copied().unwrap_or(0)
+    fn number(&mut self) -> Result<Number<'_>, Stop> {
+        Ok(match self.value {
+            Value::Int(int) => Number::Int(*int),
+            Value::Float(float) => Number::Float(*float),
+            _ => Number::Int(0),
+        })
     }
 
-    pub(crate) fn into_string(self) -> String {
-        self.0
+    fn string(&mut self) -> Result<Cow<'_, str>, Stop> {
+        Ok(match (self.item, self.value) {
+            (Some(category), _) => Cow::Borrowed(category.as_str()),
+            (None, Value::Str(text)) => Cow::Borrowed(text),
+            _ => Cow::Borrowed(""),
+        })
+    }
+
+    fn items(
+        &mut self,
+        _depth: usize,
+        mut each: impl FnMut(&mut Self, usize) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
+        let Value::Categories(list) = self.value else {
+            return Ok(());
+        };
+        for (index, category) in list.iter().enumerate() {
+            self.item = Some(*category);
+            let mark = self.problems.enter(PathItem::INDEX_WEIGHT);
+            let mut result = each(self, index);
+            self.problems.leave(
+                mark,
+                || PathItem::Index(index),
+                result.as_mut().err().map(|stop| &mut **stop),
+            );
+            self.item = None;
+            result?;
+        }
+        Ok(())
+    }
+
+    fn skip(&mut self, _depth: usize) -> Result<(), Stop> {
+        // A number JSON cannot hold is refused where it stands, as a
+        // document's number beyond a double is; nothing else has an inside.
+        if let (None, Value::Float(float)) = (self.item, self.value) {
+            if !float.is_finite() {
+                let float = *float;
+                self.problems
+                    .record(crate::ErrorKind::InvalidValue, || not_finite(float));
+            }
+        }
+        Ok(())
+    }
+
+    fn capture(&mut self, _depth: usize) -> Result<Option<String>, Stop> {
+        let mut out = String::new();
+        match (self.item, self.value) {
+            (Some(category), _) => json_text::write_str(&mut out, category.as_str()),
+            (None, Value::Null) => out.push_str("null"),
+            (None, Value::Bool(flag)) => out.push_str(if *flag { "true" } else { "false" }),
+            (None, Value::Int(int)) => out.push_str(itoa::Buffer::new().format(*int)),
+            (None, Value::Float(float)) if !float.is_finite() => {
+                let float = *float;
+                self.problems
+                    .record(crate::ErrorKind::InvalidValue, || not_finite(float));
+                return Ok(None);
+            }
+            (None, Value::Float(float)) => json_text::write_float(&mut out, *float),
+            (None, Value::Str(text)) => json_text::write_str(&mut out, text),
+            (None, Value::Categories(list)) => {
+                out.push('[');
+                for (i, category) in list.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    json_text::write_str(&mut out, category.as_str());
+                }
+                out.push(']');
+            }
+            (None, Value::Metadata(metadata)) => out.push_str(metadata.as_json()),
+            (None, Value::DateTime(_) | Value::Json(_)) => {
+                let found = self.describe();
+                self.problems
+                    .record(crate::ErrorKind::InvalidType, || not_json(&found));
+                return Ok(None);
+            }
+        }
+        Ok(Some(out))
+    }
+
+    fn describe(&self) -> Cow<'static, str> {
+        Cow::Borrowed("a date-time")
+    }
+
+    fn date_time(&mut self) -> Option<Result<OffsetDateTime, String>> {
+        match self.value {
+            Value::DateTime(when) if self.item.is_none() => Some(Ok(*when)),
+            _ => None,
+        }
+    }
+
+    fn category(&mut self) -> Option<Category> {
+        self.item
     }
 }

@@ -82,7 +82,7 @@ pub fn visit_json(
     visit(&mut p, 1, visitor)
         .and_then(|()| p.end())
         .map_err(|stop| ValidationError::single(*stop))?;
-    match p.errors.into_error() {
+    match p.into_error() {
         Some(err) => Err(err),
         None => Ok(()),
     }

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use connect_session::{ConnectSessionCreate, ErrorKind, Field, Metadata, ParseMode, MAX_DEPTH};
+use connect_session::{ConnectSessionCreate, ErrorKind, Metadata, ParseMode, MAX_DEPTH};
 
 // The counting allocator of the memory-bound tests, shared (this file uses
 // only the allocator and `peak_heap_of`).
@@ -410,7 +410,7 @@ fn deep_nesting_in_single_values_is_refused_without_overflow() {
             let deep = nest(DEEP, objects, "null");
             let err = Metadata::from_json(nest(DEEP, true, "1")).expect_err("deep metadata");
             assert_eq!(err.errors()[0].kind(), ErrorKind::TooDeep);
-            for field in Field::ALL {
+            for field in ConnectSessionCreate::fields() {
                 let mut model = ConnectSessionCreate::new("o", "n");
                 let err = model.set_json(field, &deep).expect_err(field.name());
                 let kinds: Vec<ErrorKind> = err.errors().iter().map(|e| e.kind()).collect();

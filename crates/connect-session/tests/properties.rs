@@ -1,12 +1,15 @@
-//! Property tests: valid models round-trip, arbitrary input never panics.
-//! `PROPTEST_CASES` sets the number of cases (small in `make test`, large in `make test-slow`).
+//! Property tests over every model of the table: valid values round-trip,
+//! values and JSON text are read alike, arbitrary input never panics.
+//! `PROPTEST_CASES` sets the number of cases (small in `make test`, large in
+//! `make test-slow`).
 
-use connect_session::binding::NativeWriter;
+use connect_session::binding::{with_model, ModelVisitor};
 use connect_session::{
-    ConnectSessionCreate, ConnectSessionCreateCategories as Category, Field, FieldKind, Metadata,
-    ParseMode, Value as CoreValue,
+    models, ConnectSessionCreateCategories as Category, Def, FieldKind, Metadata, Model, ParseMode,
+    Value as CoreValue,
 };
 use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::{Map, Number, Value};
 
 fn json_value() -> impl Strategy<Value = Value> {
@@ -32,27 +35,29 @@ fn metadata() -> impl Strategy<Value = Metadata> {
         .prop_map(|members| Metadata::try_from(members.into_iter().collect::<Map<_, _>>()).unwrap())
 }
 
-/// JSON text as a binding hands it over: as text, or written by the core's
-/// writer (which the rules take without reading it again where they can).
-fn as_given(text: String, by_writer: bool) -> CoreValue<'static> {
-    if !by_writer {
-        return CoreValue::Json(text.into());
-    }
-    let mut w = NativeWriter::new(&[]);
-    w.json_text(&text).expect("the strategies make valid JSON");
-    w.into_value()
+/// A valid RFC 3339 date-time text: any day of any year, 0 to 9 digits of
+/// fraction, `T`/`t`, `Z`/`z` or an offset.
+fn date_time_text() -> impl Strategy<Value = String> {
+    (
+        0..=9999i32,
+        1..=12u8,
+        1..=28u8,
+        (0..24u8, 0..60u8, 0..60u8),
+        prop_oneof![Just(String::new()), "\\.[0-9]{1,9}"],
+        prop::sample::select(vec!["T", "t"]),
+        prop_oneof![
+            Just("Z".to_owned()),
+            Just("z".to_owned()),
+            (prop::sample::select(vec!['+', '-']), 0..24u8, 0..60u8)
+                .prop_map(|(sign, h, m)| format!("{sign}{h:02}:{m:02}")),
+        ],
+    )
+        .prop_map(|(y, mo, d, (h, mi, s), fraction, t, offset)| {
+            format!("{y:04}-{mo:02}-{d:02}{t}{h:02}:{mi:02}:{s:02}{fraction}{offset}")
+        })
 }
 
-/// An array of strings as a binding hands it over: as JSON text, written by
-/// the core's writer, or item by item.
-fn strings_as_given(items: &[&str], door: u8) -> CoreValue<'static> {
-    match door {
-        0 | 1 => as_given(serde_json::to_string(items).unwrap(), door == 1),
-        _ => CoreValue::Strings(items.iter().map(|s| (*s).to_owned().into()).collect()),
-    }
-}
-
-/// A valid value for a field of `kind`, as a binding would give it.
+/// A valid value for a field of `kind`, as Rust code or a binding gives it.
 fn field_value(kind: FieldKind) -> BoxedStrategy<CoreValue<'static>> {
     match kind {
         FieldKind::Text => any::<String>().prop_map(CoreValue::from).boxed(),
@@ -63,18 +68,19 @@ fn field_value(kind: FieldKind) -> BoxedStrategy<CoreValue<'static>> {
             .boxed(),
         FieldKind::Categories => (
             prop::collection::vec(prop::sample::select(Category::ALL.to_vec()), 0..8),
-            0..4u8,
+            any::<bool>(),
         )
-            .prop_map(|(list, door)| {
-                let names: Vec<&str> = list.iter().map(|c| c.as_str()).collect();
-                match door {
-                    3 => CoreValue::Categories(list),
-                    _ => strings_as_given(&names, door),
+            .prop_map(|(list, typed)| {
+                if typed {
+                    CoreValue::Categories(list)
+                } else {
+                    let names: Vec<&str> = list.iter().map(|c| c.as_str()).collect();
+                    CoreValue::Json(serde_json::to_string(&names).unwrap().into())
                 }
             })
             .boxed(),
-        FieldKind::Object => (metadata(), any::<bool>())
-            .prop_map(|(m, by_writer)| as_given(m.as_json().to_owned(), by_writer))
+        FieldKind::Object => metadata()
+            .prop_map(|m| CoreValue::Json(m.as_json().to_owned().into()))
             .boxed(),
         FieldKind::Type => prop_oneof![
             Just("production".to_owned()),
@@ -83,29 +89,44 @@ fn field_value(kind: FieldKind) -> BoxedStrategy<CoreValue<'static>> {
         ]
         .prop_map(CoreValue::from)
         .boxed(),
+        FieldKind::Integer => any::<i64>().prop_map(CoreValue::Int).boxed(),
+        FieldKind::DateTime => prop_oneof![
+            date_time_text().prop_map(CoreValue::from),
+            date_time_text().prop_map(|text| {
+                let when = text.parse::<connect_session::DateTime>().unwrap().value();
+                CoreValue::DateTime(when)
+            }),
+        ]
+        .boxed(),
+        kind => panic!("no strategy for {kind:?}"),
     }
 }
 
-/// Any valid model: every field set or not, and a few extra keys.
-fn model() -> impl Strategy<Value = ConnectSessionCreate> {
-    let fields: Vec<_> = Field::ALL
-        .iter()
-        .map(|field| prop::option::of(field_value(field.kind())))
+/// Any valid value of `D`: every required field set, every optional one set
+/// or not, and a few extra keys.
+fn model<D: Def>() -> impl Strategy<Value = Model<D>> {
+    let fields: Vec<_> = Model::<D>::fields()
+        .map(|field| {
+            let value = field_value(field.kind());
+            if field.is_required() {
+                value.prop_map(Some).boxed()
+            } else {
+                prop::option::of(value).boxed()
+            }
+        })
         .collect();
     let extras = prop::collection::vec(
         (
-            any::<String>().prop_filter("not a field", |k| Field::from_name(k).is_none()),
+            any::<String>().prop_filter("not a field", |k| Model::<D>::field(k).is_none()),
             json_value(),
         ),
         0..4,
     );
-    (any::<String>(), any::<String>(), fields, extras).prop_map(|(id, name, values, extras)| {
-        let mut m = ConnectSessionCreate::new(id, name);
-        for (field, value) in Field::ALL.into_iter().zip(values) {
-            if let Some(value) = value {
-                m.set(field, value).unwrap();
-            }
-        }
+    (fields, extras).prop_map(|(values, extras)| {
+        let members = Model::<D>::fields()
+            .zip(values)
+            .filter_map(|(field, value)| Some((field.name(), value?)));
+        let mut m = Model::<D>::from_values(members, ParseMode::KeepExtra).unwrap();
         for (key, value) in extras {
             m.insert_extra(&key, value.to_string()).unwrap();
         }
@@ -113,7 +134,7 @@ fn model() -> impl Strategy<Value = ConnectSessionCreate> {
     })
 }
 
-/// Any JSON value, as JSON text and as the value a binding would hand over
+/// Any JSON value, as JSON text and as the value Rust code would hand over
 /// (scalars as themselves, containers as their text).
 fn member_value() -> impl Strategy<Value = (String, CoreValue<'static>)> {
     let scalar = prop_oneof![
@@ -132,33 +153,29 @@ fn member_value() -> impl Strategy<Value = (String, CoreValue<'static>)> {
                 Category::ALL
                     .iter()
                     .map(|c| c.as_str().to_owned())
-                    .chain(["hirs".to_owned(), "production".to_owned(), "".to_owned()])
+                    .chain(
+                        [
+                            "hirs",
+                            "production",
+                            "",
+                            "2024-02-29T12:00:00Z",
+                            "2023-02-29T00:00:00Z"
+                        ]
+                        .map(String::from)
+                    )
                     .collect::<Vec<_>>()
             ),
             any::<String>()
         ]
         .prop_map(|s| (serde_json::to_string(&s).unwrap(), CoreValue::from(s))),
     ];
-    let container = (
-        json_value().prop_filter("a container", |v| v.is_array() || v.is_object()),
-        any::<bool>(),
-    )
-        .prop_map(|(v, by_writer)| {
+    let container = json_value()
+        .prop_filter("a container", |v| v.is_array() || v.is_object())
+        .prop_map(|v| {
             let text = v.to_string();
-            (text.clone(), as_given(text, by_writer))
+            (text.clone(), CoreValue::Json(text.into()))
         });
-    let categories = (
-        prop::collection::vec(
-            prop_oneof![Just("ats"), Just("hirs"), Just("stackOne"), Just("iam")],
-            0..4,
-        ),
-        0..3u8,
-    )
-        .prop_map(|(list, door)| {
-            let text = serde_json::to_string(&list).unwrap();
-            (text, strings_as_given(&list, door))
-        });
-    // Categories a binding has as such (its enum's members): read as their wire values.
+    // Categories Rust code has as such: read as their wire values.
     let typed = prop::collection::vec(prop::sample::select(Category::ALL.to_vec()), 0..4).prop_map(
         |list| {
             let names: Vec<&str> = list.iter().map(|c| c.as_str()).collect();
@@ -168,111 +185,143 @@ fn member_value() -> impl Strategy<Value = (String, CoreValue<'static>)> {
             )
         },
     );
-    prop_oneof![4 => scalar, 1 => container, 1 => categories, 1 => typed]
+    prop_oneof![4 => scalar, 1 => container, 1 => typed]
 }
 
 /// A document's members: keys of the model (sometimes twice) and others.
-fn members() -> impl Strategy<Value = Vec<(String, (String, CoreValue<'static>))>> {
-    let key = prop_oneof![
-        3 => prop::sample::select(Field::ALL.iter().map(|f| f.name().to_owned()).collect::<Vec<_>>()),
-        1 => "[a-z]{1,3}",
-    ];
+fn members<D: Def>() -> impl Strategy<Value = Vec<(String, (String, CoreValue<'static>))>> {
+    let keys: Vec<String> = Model::<D>::fields().map(|f| f.name().to_owned()).collect();
+    let key = prop_oneof![3 => prop::sample::select(keys), 1 => "[a-z]{1,3}"];
     prop::collection::vec((key, member_value()), 0..10)
 }
 
-proptest! {
-    #[test]
-    fn valid_models_round_trip(m in model()) {
-        let json = m.to_json();
-        let back = ConnectSessionCreate::from_json(&json).unwrap();
-        prop_assert_eq!(&back, &m);
-        prop_assert_eq!(back.to_json(), json.clone());
-        let pretty = ConnectSessionCreate::from_json(m.to_json_pretty()).unwrap();
-        prop_assert_eq!(pretty.to_json(), json.clone());
-        // In pieces (as the Python binding writes large documents), the same text.
-        let mut pieces = String::new();
-        connect_session::binding::json_pieces(&m, |piece| pieces.push_str(piece));
-        prop_assert_eq!(pieces, json);
-    }
-
-    #[test]
-    fn serde_embedding_round_trips(m in model()) {
-        // Through serde_json's text: always, exactly.
-        let text = serde_json::to_string(&m).unwrap();
-        let back: ConnectSessionCreate = serde_json::from_str(&text).unwrap();
-        prop_assert_eq!(&back, &m);
-    }
-
-    #[test]
-    fn values_and_json_text_are_read_alike(members in members(), strict in any::<bool>()) {
-        let mode = if strict { ParseMode::Strict } else { ParseMode::KeepExtra };
-        let text = format!(
-            "{{{}}}",
-            members
-                .iter()
-                .map(|(key, (json, _))| format!("{}:{json}", serde_json::to_string(key).unwrap()))
-                .collect::<Vec<_>>()
-                .join(",")
-        );
-        let from_text = ConnectSessionCreate::from_json_with(&text, mode);
-        let from_values = ConnectSessionCreate::from_values(
-            members.iter().map(|(key, (_, value))| (key.as_str(), value.clone())),
-            mode,
-        );
-        prop_assert_eq!(from_values, from_text, "{}", text);
-    }
-
-    #[test]
-    fn typed_categories_are_read_as_their_wire_values(
-        list in prop::collection::vec(prop::sample::select(Category::ALL.to_vec()), 0..6),
-        // The categories field, a field of another kind, a key outside the model.
-        key in prop_oneof![Just("categories"), Just("label"), Just("extra")],
-    ) {
-        let names: Vec<&str> = list.iter().map(|c| c.as_str()).collect();
-        let text = format!(
-            r#"{{"origin_owner_id":"o","origin_owner_name":"n","{key}":{}}}"#,
-            serde_json::to_string(&names).unwrap()
-        );
-        let from_values = ConnectSessionCreate::from_values(
-            [
-                ("origin_owner_id", CoreValue::from("o")),
-                ("origin_owner_name", CoreValue::from("n")),
-                (key, CoreValue::Categories(list)),
-            ],
-            ParseMode::KeepExtra,
-        );
-        prop_assert_eq!(from_values, ConnectSessionCreate::from_json(&text), "{}", text);
-    }
-
-    #[test]
-    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
-        check_invariants(&bytes)?;
-    }
-
-    #[test]
-    fn mutated_documents_never_panic(
-        m in model(),
-        at in any::<prop::sample::Index>(),
-        byte in any::<u8>(),
-    ) {
-        let mut bytes = m.to_json().into_bytes();
-        let i = at.index(bytes.len());
-        bytes[i] = byte;
-        check_invariants(&bytes)?;
+/// Runs `check` on values of `strategy` for every model, `PROPTEST_CASES` times each.
+fn for_every_model<P: ModelVisitor<Output = ()> + Clone>(p: P) {
+    for model in models::ALL {
+        with_model(model.name, p.clone()).unwrap();
     }
 }
 
+fn runner() -> TestRunner {
+    TestRunner::new(Config::default())
+}
+
+fn check<S: Strategy>(strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>) {
+    if let Err(err) = runner().run(&strategy, test) {
+        panic!("{err}");
+    }
+}
+
+#[derive(Clone)]
+struct RoundTrip;
+
+impl ModelVisitor for RoundTrip {
+    type Output = ();
+    fn visit<D: Def>(self) {
+        check(model::<D>(), |m| {
+            let json = m.to_json();
+            let back = Model::<D>::from_json(&json).unwrap();
+            prop_assert_eq!(&back, &m);
+            prop_assert_eq!(back.to_json(), json.clone());
+            let pretty = Model::<D>::from_json(m.to_json_pretty()).unwrap();
+            prop_assert_eq!(pretty.to_json(), json.clone());
+            // In pieces (as the Python binding writes large documents), the same text.
+            let mut pieces = String::new();
+            connect_session::binding::json_pieces(&m, |piece| pieces.push_str(piece));
+            prop_assert_eq!(pieces, json);
+            // Through serde_json's text: always, exactly.
+            let text = serde_json::to_string(&m).unwrap();
+            let back: Model<D> = serde_json::from_str(&text).unwrap();
+            prop_assert_eq!(&back, &m);
+            Ok(())
+        });
+    }
+}
+
+#[test]
+fn valid_values_round_trip() {
+    for_every_model(RoundTrip);
+}
+
+#[derive(Clone)]
+struct Alike;
+
+impl ModelVisitor for Alike {
+    type Output = ();
+    fn visit<D: Def>(self) {
+        check((members::<D>(), any::<bool>()), |(members, strict)| {
+            let mode = if strict {
+                ParseMode::Strict
+            } else {
+                ParseMode::KeepExtra
+            };
+            let text = format!(
+                "{{{}}}",
+                members
+                    .iter()
+                    .map(|(key, (json, _))| format!(
+                        "{}:{json}",
+                        serde_json::to_string(key).unwrap()
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            );
+            let from_text = Model::<D>::from_json_with(&text, mode);
+            let from_values = Model::<D>::from_values(
+                members
+                    .iter()
+                    .map(|(key, (_, value))| (key.as_str(), value.clone())),
+                mode,
+            );
+            prop_assert_eq!(from_values, from_text, "{}", text);
+            Ok(())
+        });
+    }
+}
+
+#[test]
+fn values_and_json_text_are_read_alike() {
+    for_every_model(Alike);
+}
+
+#[derive(Clone)]
+struct NeverPanics;
+
+impl ModelVisitor for NeverPanics {
+    type Output = ();
+    fn visit<D: Def>(self) {
+        check(prop::collection::vec(any::<u8>(), 0..256), |bytes| {
+            invariants::<D>(&bytes)
+        });
+        check(
+            (model::<D>(), any::<prop::sample::Index>(), any::<u8>()),
+            |(m, at, byte)| {
+                let mut bytes = m.to_json().into_bytes();
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+                invariants::<D>(&bytes)
+            },
+        );
+    }
+}
+
+#[test]
+fn arbitrary_and_mutated_documents_never_panic() {
+    for_every_model(NeverPanics);
+}
+
 /// What must hold for any input: accepted documents have a canonical form
-/// that reads back equal and is a fixed point; strict acceptance implies default acceptance.
-fn check_invariants(bytes: &[u8]) -> Result<(), TestCaseError> {
-    let lax = ConnectSessionCreate::from_json(bytes);
+/// that reads back equal and is a fixed point; strict acceptance implies
+/// default acceptance.
+fn invariants<D: Def>(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let lax = Model::<D>::from_json(bytes);
     if let Ok(m) = &lax {
         let json = m.to_json();
-        let back = ConnectSessionCreate::from_json(&json).unwrap();
+        let back = Model::<D>::from_json(&json).unwrap();
         prop_assert_eq!(&back, m);
         prop_assert_eq!(back.to_json(), json);
     }
-    if ConnectSessionCreate::from_json_with(bytes, ParseMode::Strict).is_ok() {
+    if Model::<D>::from_json_with(bytes, ParseMode::Strict).is_ok() {
         prop_assert!(lax.is_ok());
     }
     Ok(())
