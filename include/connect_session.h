@@ -254,8 +254,8 @@ typedef uint32_t ConnectSessionCategory;
 /**
  * The kind of account a session creates (docs/contract.md, section 2b). The
  * set is open: a value other than `production` and `test` is kept as given
- * and reads as `CONNECT_SESSION_TYPE_OTHER` (its text has
- * `connect_session_create_get_type_text`).
+ * and reads as `CONNECT_SESSION_TYPE_OTHER` (its text has the field's
+ * `_get_type_text` function).
  */
 enum ConnectSessionType
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -284,19 +284,35 @@ typedef uint32_t ConnectSessionType;
 #endif // __cplusplus
 
 /**
- * A Create Connect Session request: opaque, created by
- * `connect_session_create_new`, `_from_json`, `_from_json_strict` or
- * `_clone`, and released only by `connect_session_create_free`.
+ * The response of StackOne's "Authenticate Connect Session" request: the session the token
+ * belongs to.
  *
- * Every handle holds a valid request: setters validate before they change
- * anything, and a failed call leaves the handle as it was.
+ * Opaque: made by `connect_session_session_new`, `connect_session_session_from_json`, `connect_session_session_from_json_strict` or `connect_session_session_clone`, and released only by `connect_session_session_free`. Every handle holds a valid value: setters validate before they change anything, and a failed call leaves the handle as it was. Threads: as the header's preamble says, calls that only read a handle (those taking a `const ConnectSession *`) may run on several threads at once; a call that changes or frees it must not overlap any other call on it.
+ */
+typedef struct ConnectSession ConnectSession;
+
+/**
+ * The body of StackOne's "Authenticate Connect Session" request (POST
+ * /connect_sessions/authenticate).
  *
- * Threads (as the header's preamble says): a handle is not tied to a thread.
- * Calls that only read it (those taking a `const ConnectSessionCreate *`)
- * may run on several threads at once; a call that changes or frees it must
- * not overlap any other call on it.
+ * Opaque: made by `connect_session_authenticate_new`, `connect_session_authenticate_from_json`, `connect_session_authenticate_from_json_strict` or `connect_session_authenticate_clone`, and released only by `connect_session_authenticate_free`. Every handle holds a valid value: setters validate before they change anything, and a failed call leaves the handle as it was. Threads: as the header's preamble says, calls that only read a handle (those taking a `const ConnectSessionAuthenticate *`) may run on several threads at once; a call that changes or frees it must not overlap any other call on it.
+ */
+typedef struct ConnectSessionAuthenticate ConnectSessionAuthenticate;
+
+/**
+ * The body of StackOne's "Create Connect Session" request (POST /connect_sessions).
+ *
+ * Opaque: made by `connect_session_create_new`, `connect_session_create_from_json`, `connect_session_create_from_json_strict` or `connect_session_create_clone`, and released only by `connect_session_create_free`. Every handle holds a valid value: setters validate before they change anything, and a failed call leaves the handle as it was. Threads: as the header's preamble says, calls that only read a handle (those taking a `const ConnectSessionCreate *`) may run on several threads at once; a call that changes or frees it must not overlap any other call on it.
  */
 typedef struct ConnectSessionCreate ConnectSessionCreate;
+
+/**
+ * The response of StackOne's "Create Connect Session" request: the session created, its token
+ * and the link that opens the hub.
+ *
+ * Opaque: made by `connect_session_token_auth_link_new`, `connect_session_token_auth_link_from_json`, `connect_session_token_auth_link_from_json_strict` or `connect_session_token_auth_link_clone`, and released only by `connect_session_token_auth_link_free`. Every handle holds a valid value: setters validate before they change anything, and a failed call leaves the handle as it was. Threads: as the header's preamble says, calls that only read a handle (those taking a `const ConnectSessionTokenAuthLink *`) may run on several threads at once; a call that changes or frees it must not overlap any other call on it.
+ */
+typedef struct ConnectSessionTokenAuthLink ConnectSessionTokenAuthLink;
 
 #ifdef __cplusplus
 extern "C" {
@@ -419,42 +435,198 @@ ConnectSessionStatus connect_session_category_from_name(const uint8_t *name,
                                                         ConnectSessionCategory *out_category);
 
 /**
- * Copies every category of the request into `buf`, in order, in one call
- * (`connect_session_create_get_category` reads one at a time).
+ * A new request with the required fields and nothing else, each checked by its rule.
  *
- * - `request`: borrowed for the call.
- * - `buf`: caller-owned room for `cap` categories, written with the list if
- *   it fits (`cap >= len`). May be NULL when `cap` is 0, to ask for the size.
- * - `cap`: the number of categories `buf` can hold.
- * - `out_len`: receives the number of categories (0 when the list is unset
- *   or empty; `connect_session_create_get_categories_count` tells the two
- *   apart) on `CONNECT_SESSION_OK` and on `CONNECT_SESSION_BUFFER_TOO_SMALL`.
+ * - `origin_owner_id`, `origin_owner_id_len`: UTF-8 text, borrowed for the call and copied;
+ *   not NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `origin_owner_name`, `origin_owner_name_len`: UTF-8 text, borrowed for the call and
+ *   copied; not NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `out_request`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_create_free`. On failure it is not written.
  *
- * Returns `CONNECT_SESSION_BUFFER_TOO_SMALL`, writing nothing to `buf`, if
- * `cap < len`, as the last-error readers do: call it with (NULL, 0) for the
- * size, then with a buffer that large.
+ * A refused value returns the status of the first problem; the last error lists them all.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `buf` is NULL or valid for writing
- * `cap` categories; `out_len` is NULL or valid for writes.
+ * Each text pointer is NULL or points to its length in readable bytes; `out_request` is NULL
+ * or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_get_categories(const ConnectSessionCreate *request,
-                                                           ConnectSessionCategory *buf,
-                                                           size_t cap,
-                                                           size_t *out_len);
+ConnectSessionStatus connect_session_create_new(const uint8_t *origin_owner_id,
+                                                size_t origin_owner_id_len,
+                                                const uint8_t *origin_owner_name,
+                                                size_t origin_owner_name_len,
+                                                ConnectSessionCreate **out_request);
 
 /**
- * How many extra keys the request holds.
+ * Parses a JSON document of a ConnectSessionCreate, keeping keys outside the model ("extra"
+ * keys).
+ *
+ * - `json`, `json_len`: the document's bytes, borrowed for the call; any bytes are accepted
+ *   (invalid UTF-8 is a `CONNECT_SESSION_SYNTAX` error).
+ * - `out_request`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_create_free`. On failure it is not written.
+ *
+ * A document with several problems returns the status of the first; the last error lists them
+ * all (`connect_session_last_error_json`).
+ *
+ * # Safety
+ *
+ * `json` is NULL or points to `json_len` readable bytes; `out_request` is NULL or valid for
+ * writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_from_json(const uint8_t *json,
+                                                      size_t json_len,
+                                                      ConnectSessionCreate **out_request);
+
+/**
+ * Parses a JSON document of a ConnectSessionCreate, in strict mode: a key outside the model is
+ * a `CONNECT_SESSION_UNKNOWN_FIELD` error.
+ *
+ * - `json`, `json_len`: the document's bytes, borrowed for the call; any bytes are accepted
+ *   (invalid UTF-8 is a `CONNECT_SESSION_SYNTAX` error).
+ * - `out_request`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_create_free`. On failure it is not written.
+ *
+ * A document with several problems returns the status of the first; the last error lists them
+ * all (`connect_session_last_error_json`).
+ *
+ * # Safety
+ *
+ * `json` is NULL or points to `json_len` readable bytes; `out_request` is NULL or valid for
+ * writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_from_json_strict(const uint8_t *json,
+                                                             size_t json_len,
+                                                             ConnectSessionCreate **out_request);
+
+/**
+ * Frees a handle. NULL does nothing. Freeing a handle twice, or using it after, is undefined
+ * behaviour. Views borrowed from it end here. The last error is left as it is.
+ *
+ * - `request`: the handle; ownership passes back to the library.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle from this library, not used again.
+ */
+void connect_session_create_free(ConnectSessionCreate *request);
+
+/**
+ * The canonical compact JSON (contract section 3).
+ *
+ * - `request`: borrowed for the call.
+ * - `out_json`: on success receives new text, NUL-terminated; the caller owns it and frees it
+ *   with `connect_session_string_free`.
+ * - `out_json_len`: on success receives its length in bytes, without the NUL.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_to_json(const ConnectSessionCreate *request,
+                                                    char **out_json,
+                                                    size_t *out_json_len);
+
+/**
+ * The canonical JSON indented with two spaces; only white space differs from the compact form.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_json`: on success receives new text, NUL-terminated; the caller owns it and frees it
+ *   with `connect_session_string_free`.
+ * - `out_json_len`: on success receives its length in bytes, without the NUL.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_to_json_pretty(const ConnectSessionCreate *request,
+                                                           char **out_json,
+                                                           size_t *out_json_len);
+
+/**
+ * A deep copy of a request.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_copy`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_create_free`.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `out_copy` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clone(const ConnectSessionCreate *request,
+                                                  ConnectSessionCreate **out_copy);
+
+/**
+ * Whether two handles hold the same value (every field and every extra key, in order). A
+ * handle equals itself.
+ *
+ * - `a`, `b`: borrowed for the call; they may be the same handle.
+ * - `out_equal`: on success receives the answer.
+ *
+ * # Safety
+ *
+ * `a` and `b` are NULL or live handles; `out_equal` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_equals(const ConnectSessionCreate *a,
+                                                   const ConnectSessionCreate *b,
+                                                   bool *out_equal);
+
+/**
+ * The JSON Schema (draft 2020-12) of a ConnectSessionCreate document, as compact JSON: the
+ * same document as the Rust crate's and Python's (contract section 7).
+ *
+ * - `out_json`: on success receives new text, NUL-terminated; the caller owns it and frees it
+ *   with `connect_session_string_free`.
+ * - `out_json_len`: on success receives its length in bytes, without the NUL.
+ *
+ * # Safety
+ *
+ * The out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_json_schema(char **out_json,
+                                                        size_t *out_json_len);
+
+/**
+ * Sets one field from JSON text by the rules of a whole document: `null` unsets an optional
+ * field (and is `CONNECT_SESSION_MISSING_FIELD` for a required one), and errors are located
+ * under the field. On failure nothing changes.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `field`, `field_len`: the wire key, borrowed for the call; a key that is not a field of
+ *   the model is `CONNECT_SESSION_INVALID_ARGUMENT` (extra keys have
+ *   `connect_session_create_set_extra`).
+ * - `json`, `json_len`: the value's JSON bytes, borrowed for the call.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `field` and `json` are NULL or point to their lengths in
+ * readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_field_json(ConnectSessionCreate *request,
+                                                           const uint8_t *field,
+                                                           size_t field_len,
+                                                           const uint8_t *json,
+                                                           size_t json_len);
+
+/**
+ * How many extra keys (keys outside the model) the request holds.
  *
  * - `request`: borrowed for the call.
  * - `out_count`: on success receives the count.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `out_count` is NULL or valid for
- * writes.
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_extra_count(const ConnectSessionCreate *request,
@@ -465,15 +637,14 @@ ConnectSessionStatus connect_session_create_get_extra_count(const ConnectSession
  * `CONNECT_SESSION_INDEX_OUT_OF_RANGE` at or past the count.
  *
  * - `request`: borrowed for the call.
- * - `out_key`, `out_key_len`: on success receive a view of the key borrowed
- *   from `request` (NUL-terminated too), valid until the handle is next
- *   changed or freed.
- * - `out_json`, `out_json_len`: the same for the value's canonical JSON.
+ * - `out_key`, `out_key_len`: on success receive a view borrowed from `request`
+ *   (NUL-terminated too), valid until the handle is next changed or freed.
+ * - `out_json`, `out_json_len`: on success receive a view borrowed from `request`
+ *   (NUL-terminated too), valid until the handle is next changed or freed.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_extra_at(const ConnectSessionCreate *request,
@@ -484,19 +655,19 @@ ConnectSessionStatus connect_session_create_get_extra_at(const ConnectSessionCre
                                                          size_t *out_json_len);
 
 /**
- * The JSON value of the extra key `key`, if the request holds it.
+ * The canonical JSON value of the extra key `key`, if the value holds it.
  *
  * - `request`: borrowed for the call.
  * - `key`, `key_len`: UTF-8 text, borrowed for the call.
  * - `out_found`: on success receives whether the key is held.
- * - `out_json`, `out_json_len`: on success receive a view of the value's
- *   canonical JSON borrowed from `request` (NUL-terminated too), valid until
- *   the handle is next changed or freed; (NULL, 0) when not found.
+ * - `out_json`, `out_json_len`: on success receive a view borrowed from `request`
+ *   (NUL-terminated too), valid until the handle is next changed or freed. (NULL, 0) when not
+ *   held.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `key` is NULL or points to `key_len`
- * readable bytes; the out-pointers are NULL or valid for writes.
+ * `request` is NULL or a live handle; `key` is NULL or points to `key_len` readable bytes; the
+ * out-pointers are NULL or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_extra(const ConnectSessionCreate *request,
@@ -507,18 +678,17 @@ ConnectSessionStatus connect_session_create_get_extra(const ConnectSessionCreate
                                                       size_t *out_json_len);
 
 /**
- * Sets the extra key `key` to a JSON value: replaced in place if held,
- * appended otherwise. A key of the model is refused (set the field instead),
- * as is JSON the core refuses; on failure nothing changes.
+ * Sets an extra key to a JSON value, replaced in place if held, else appended. A key of the
+ * model is refused (`CONNECT_SESSION_INVALID_VALUE`): set the field instead.
  *
  * - `request`: changed in place; views borrowed from it end.
  * - `key`, `key_len`: UTF-8 text, borrowed for the call and copied.
- * - `json`, `json_len`: the value's JSON bytes, borrowed for the call.
+ * - `json`, `json_len`: the value's JSON bytes, borrowed for the call; kept in canonical form.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `key` and `json` are NULL or point to
- * their lengths in readable bytes.
+ * `request` is NULL or a live handle; `key` and `json` are NULL or point to their lengths in
+ * readable bytes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_extra(ConnectSessionCreate *request,
@@ -528,7 +698,7 @@ ConnectSessionStatus connect_session_create_set_extra(ConnectSessionCreate *requ
                                                       size_t json_len);
 
 /**
- * Removes the extra key `key`, if held.
+ * Removes an extra key.
  *
  * - `request`: changed in place; views borrowed from it end.
  * - `key`, `key_len`: UTF-8 text, borrowed for the call.
@@ -536,8 +706,8 @@ ConnectSessionStatus connect_session_create_set_extra(ConnectSessionCreate *requ
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `key` is NULL or points to `key_len`
- * readable bytes; `out_removed` is NULL or valid for writes.
+ * `request` is NULL or a live handle; `key` is NULL or points to `key_len` readable bytes;
+ * `out_removed` is NULL or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_remove_extra(ConnectSessionCreate *request,
@@ -558,8 +728,56 @@ CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_extra(ConnectSessionCreate *request);
 
 /**
- * How many categories the request has, and whether the list is set at all
- * (an empty list `[]` is set; an unset one is absent from the JSON).
+ * `account_id`: The id of an existing account to reconnect: the hub opens in edit mode for it.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_account_id(const ConnectSessionCreate *request,
+                                                           bool *out_is_set,
+                                                           const char **out_value,
+                                                           size_t *out_value_len);
+
+/**
+ * Sets `account_id`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_account_id(ConnectSessionCreate *request,
+                                                           const uint8_t *value,
+                                                           size_t value_len);
+
+/**
+ * Unsets `account_id`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_account_id(ConnectSessionCreate *request);
+
+/**
+ * `categories`: The categories of provider the hub offers, in order (repeats kept). Unset:
+ * every category. How many the list holds, and whether it is set at all (an empty list `[]` is
+ * set; an unset one is absent from the JSON).
  *
  * - `request`: borrowed for the call.
  * - `out_is_set`: on success receives whether `categories` is set.
@@ -567,8 +785,7 @@ ConnectSessionStatus connect_session_create_clear_extra(ConnectSessionCreate *re
  *
  * # Safety
  *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_categories_count(const ConnectSessionCreate *request,
@@ -576,16 +793,15 @@ ConnectSessionStatus connect_session_create_get_categories_count(const ConnectSe
                                                                  size_t *out_count);
 
 /**
- * The category at `index` (from 0); `CONNECT_SESSION_INDEX_OUT_OF_RANGE`
- * at or past the count.
+ * The category at `index` (from 0) of `categories`; `CONNECT_SESSION_INDEX_OUT_OF_RANGE` at or
+ * past the count.
  *
  * - `request`: borrowed for the call.
  * - `out_category`: on success receives the category.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `out_category` is NULL or valid for
- * writes.
+ * `request` is NULL or a live handle; `out_category` is NULL or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_category(const ConnectSessionCreate *request,
@@ -593,19 +809,44 @@ ConnectSessionStatus connect_session_create_get_category(const ConnectSessionCre
                                                          ConnectSessionCategory *out_category);
 
 /**
- * Sets the whole list of categories, in order, repeats kept. A count of 0
- * sets the empty list `[]` (use `connect_session_create_clear_categories` to
- * unset it). If any number names no category the call fails with
- * `CONNECT_SESSION_INVALID_ARGUMENT` and the request is unchanged.
+ * Copies every category of `categories` into `buf`, in order, in one call
+ * (`connect_session_create_get_category` reads one at a time).
  *
- * - `request`: changed in place; views borrowed from it end.
- * - `categories`, `categories_len`: `ConnectSessionCategory` values, borrowed
- *   for the call and copied. (NULL, 0) is the empty list.
+ * - `request`: borrowed for the call.
+ * - `buf`: caller-owned room for `cap` categories, written with the list if it fits (`cap >=
+ *   len`). May be NULL when `cap` is 0, to ask for the size.
+ * - `cap`: the number of categories `buf` can hold.
+ * - `out_len`: receives the number of categories (0 when the list is unset or empty;
+ *   `connect_session_create_get_categories_count` tells the two apart) on `CONNECT_SESSION_OK`
+ *   and on `CONNECT_SESSION_BUFFER_TOO_SMALL`.
+ *
+ * Returns `CONNECT_SESSION_BUFFER_TOO_SMALL`, writing nothing to `buf`, if `cap < len`, as the
+ * last-error readers do: call it with (NULL, 0) for the size, then with a buffer that large.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `categories` is NULL or points to
- * `categories_len` readable `uint32_t`.
+ * `request` is NULL or a live handle; `buf` is NULL or valid for writing `cap` categories;
+ * `out_len` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_categories(const ConnectSessionCreate *request,
+                                                           ConnectSessionCategory *buf,
+                                                           size_t cap,
+                                                           size_t *out_len);
+
+/**
+ * Sets the whole list of `categories`, in order, repeats kept. A count of 0 sets the empty
+ * list `[]` (`connect_session_create_clear_categories` unsets it). If any number names no
+ * category the call fails with `CONNECT_SESSION_INVALID_ARGUMENT` and nothing changes.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `categories`, `categories_len`: `ConnectSessionCategory` values, borrowed for the call and
+ *   copied. (NULL, 0) is the empty list.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `categories` is NULL or points to `categories_len`
+ * readable `uint32_t`.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_categories(ConnectSessionCreate *request,
@@ -613,7 +854,7 @@ ConnectSessionStatus connect_session_create_set_categories(ConnectSessionCreate 
                                                            size_t categories_len);
 
 /**
- * Appends one category, setting the list if it was unset.
+ * Appends one category to `categories`, setting the list if it was unset.
  *
  * - `request`: changed in place; views borrowed from it end.
  * - `category`: a `ConnectSessionCategory` value; any other number is
@@ -628,7 +869,7 @@ ConnectSessionStatus connect_session_create_add_category(ConnectSessionCreate *r
                                                          uint32_t category);
 
 /**
- * Unsets the categories.
+ * Unsets `categories`.
  *
  * - `request`: changed in place; views borrowed from it end.
  *
@@ -640,18 +881,16 @@ CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_categories(ConnectSessionCreate *request);
 
 /**
- * `expires_in` in seconds, if set.
+ * `expires_in`: How long the session is valid, in seconds: finite and greater than 0. Unset:
+ * the server's default of 1800.
  *
  * - `request`: borrowed for the call.
- * - `out_is_set`: on success receives whether it is set.
- * - `out_seconds`: on success receives the value (0 when unset; see
- *   `connect_session_create_get_effective_expires_in` for the server's
- *   default).
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_seconds`: on success receives the value; 0 when unset.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_expires_in(const ConnectSessionCreate *request,
@@ -659,26 +898,11 @@ ConnectSessionStatus connect_session_create_get_expires_in(const ConnectSessionC
                                                            double *out_seconds);
 
 /**
- * The expiry the server will apply: `expires_in`, or its default (1800
- * seconds) when unset. Serialization never writes the default.
- *
- * - `request`: borrowed for the call.
- * - `out_seconds`: on success receives the value.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; `out_seconds` is NULL or valid for
- * writes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_get_effective_expires_in(const ConnectSessionCreate *request,
-                                                                     double *out_seconds);
-
-/**
- * Sets `expires_in`. The core's rules apply (finite, greater than 0):
- * a refused value is `CONNECT_SESSION_INVALID_VALUE` and changes nothing.
+ * Sets `expires_in`. The core's rule applies (finite, greater than 0): a refused value is
+ * `CONNECT_SESSION_INVALID_VALUE` and changes nothing.
  *
  * - `request`: changed in place; views borrowed from it end.
+ * - `seconds`: the value.
  *
  * # Safety
  *
@@ -701,418 +925,32 @@ CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_expires_in(ConnectSessionCreate *request);
 
 /**
- * The metadata as its canonical compact JSON text (an object), if set.
+ * The `expires_in` the server will apply: the field's value, or its default (1800) when unset.
+ * Serialization never writes the default.
  *
  * - `request`: borrowed for the call.
- * - `out_is_set`: on success receives whether it is set.
- * - `out_value`, `out_value_len`: on success receive a view of the JSON
- *   borrowed from `request` (NUL-terminated too), valid until the handle is
- *   next changed or freed; (NULL, 0) when unset.
+ * - `out_seconds`: on success receives the value.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
+ * `request` is NULL or a live handle; `out_seconds` is NULL or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_get_metadata(const ConnectSessionCreate *request,
-                                                         bool *out_is_set,
-                                                         const char **out_value,
-                                                         size_t *out_value_len);
-
-/**
- * Sets the metadata from JSON text, which must be an object; it is kept
- * exactly (key order, number text). Errors are located under `metadata`, as
- * in a whole document, and change nothing.
- *
- * - `request`: changed in place; views borrowed from it end.
- * - `json`, `json_len`: the JSON bytes, borrowed for the call.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; `json` is NULL or points to
- * `json_len` readable bytes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_set_metadata(ConnectSessionCreate *request,
-                                                         const uint8_t *json,
-                                                         size_t json_len);
-
-/**
- * Unsets the metadata.
- *
- * - `request`: changed in place; views borrowed from it end.
- *
- * # Safety
- *
- * `request` is NULL or a live handle.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_clear_metadata(ConnectSessionCreate *request);
-
-/**
- * `multiple`, if set: whether the session may connect more than one account
- * (the server's default, when unset, is false).
- *
- * - `request`: borrowed for the call.
- * - `out_is_set`: on success receives whether it is set.
- * - `out_value`: on success receives the value (false when unset).
- *
- * # Safety
- *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_get_multiple(const ConnectSessionCreate *request,
-                                                         bool *out_is_set,
-                                                         bool *out_value);
-
-/**
- * Sets `multiple`.
- *
- * - `request`: changed in place; views borrowed from it end.
- * - `value`: the value (C's `bool`, so only true or false can arrive).
- *
- * # Safety
- *
- * `request` is NULL or a live handle.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_set_multiple(ConnectSessionCreate *request,
-                                                         bool value);
-
-/**
- * Unsets `multiple`.
- *
- * - `request`: changed in place; views borrowed from it end.
- *
- * # Safety
- *
- * `request` is NULL or a live handle.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_clear_multiple(ConnectSessionCreate *request);
-
-/**
- * Sets one field from JSON text by the rules of a whole document: `null`
- * unsets an optional field (and is `CONNECT_SESSION_MISSING_FIELD` for a
- * required one), category aliases are accepted, and errors are located
- * under the field. On failure nothing changes.
- *
- * - `request`: changed in place; views borrowed from it end.
- * - `field`, `field_len`: the wire key (`"categories"`, `"expires_in"`, ...),
- *   borrowed for the call; any other name is
- *   `CONNECT_SESSION_INVALID_ARGUMENT` (extra keys have
- *   `connect_session_create_set_extra`).
- * - `json`, `json_len`: the value's JSON bytes, borrowed for the call.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; `field` and `json` are NULL or point
- * to their lengths in readable bytes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_set_field_json(ConnectSessionCreate *request,
-                                                           const uint8_t *field,
-                                                           size_t field_len,
-                                                           const uint8_t *json,
-                                                           size_t json_len);
-
-/**
- * A new request with the two required fields and nothing else.
- *
- * - `origin_owner_id`, `origin_owner_id_len`: UTF-8 text, borrowed for the
- *   call and copied; not NUL-terminated (interior NULs are kept). (NULL, 0)
- *   is the empty string.
- * - `origin_owner_name`, `origin_owner_name_len`: the same.
- * - `out_request`: on success receives a new handle; the caller owns it and
- *   frees it with `connect_session_create_free`.
- *
- * # Safety
- *
- * Each text pointer is NULL or points to its length in readable bytes;
- * `out_request` is NULL or valid for writes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_new(const uint8_t *origin_owner_id,
-                                                size_t origin_owner_id_len,
-                                                const uint8_t *origin_owner_name,
-                                                size_t origin_owner_name_len,
-                                                ConnectSessionCreate **out_request);
-
-/**
- * Parses a JSON document, keeping keys outside the model ("extra" keys).
- *
- * - `json`, `json_len`: the document's bytes, borrowed for the call; any
- *   bytes are accepted (invalid UTF-8 is a `CONNECT_SESSION_SYNTAX` error).
- * - `out_request`: on success receives a new handle; the caller owns it and
- *   frees it with `connect_session_create_free`. On failure it is not
- *   written.
- *
- * A document with several problems returns the status of the first; the
- * last error lists them all (`connect_session_last_error_json`).
- *
- * # Safety
- *
- * `json` is NULL or points to `json_len` readable bytes; `out_request` is
- * NULL or valid for writes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_from_json(const uint8_t *json,
-                                                      size_t json_len,
-                                                      ConnectSessionCreate **out_request);
-
-/**
- * Parses a JSON document in strict mode: a key outside the model is a
- * `CONNECT_SESSION_UNKNOWN_FIELD` error. Otherwise as
- * `connect_session_create_from_json`.
- *
- * - `json`, `json_len`: the document's bytes, borrowed for the call.
- * - `out_request`: on success receives a new handle; the caller owns it and
- *   frees it with `connect_session_create_free`.
- *
- * # Safety
- *
- * As for `connect_session_create_from_json`.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_from_json_strict(const uint8_t *json,
-                                                             size_t json_len,
-                                                             ConnectSessionCreate **out_request);
-
-/**
- * Frees a handle. NULL does nothing. Freeing a handle twice, or using it
- * after, is undefined behaviour. Views borrowed from it end here.
- * The last error is left as it is.
- *
- * - `request`: the handle; ownership passes back to the library.
- *
- * # Safety
- *
- * `request` is NULL or a live handle from this library, not used again.
- */
-void connect_session_create_free(ConnectSessionCreate *request);
-
-/**
- * The canonical compact JSON (docs/contract.md, section 3).
- *
- * - `request`: borrowed for the call.
- * - `out_json`: on success receives new text, NUL-terminated; the caller
- *   owns it and frees it with `connect_session_string_free`.
- * - `out_json_len`: on success receives its length in bytes, without the NUL.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_to_json(const ConnectSessionCreate *request,
-                                                    char **out_json,
-                                                    size_t *out_json_len);
-
-/**
- * The canonical JSON indented with two spaces; only white space differs
- * from `connect_session_create_to_json`.
- *
- * - `request`: borrowed for the call.
- * - `out_json`: on success receives new text, NUL-terminated; the caller
- *   owns it and frees it with `connect_session_string_free`.
- * - `out_json_len`: on success receives its length in bytes, without the NUL.
- *
- * # Safety
- *
- * As for `connect_session_create_to_json`.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_to_json_pretty(const ConnectSessionCreate *request,
-                                                           char **out_json,
-                                                           size_t *out_json_len);
-
-/**
- * A deep copy of a request.
- *
- * - `request`: borrowed for the call.
- * - `out_copy`: on success receives a new handle; the caller owns it and
- *   frees it with `connect_session_create_free`.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; `out_copy` is NULL or valid for writes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_clone(const ConnectSessionCreate *request,
-                                                  ConnectSessionCreate **out_copy);
-
-/**
- * Whether two requests hold the same value (every field and every extra
- * key, in order). A handle equals itself.
- *
- * - `a`, `b`: borrowed for the call; they may be the same handle.
- * - `out_equal`: on success receives the answer.
- *
- * # Safety
- *
- * `a` and `b` are NULL or live handles; `out_equal` is NULL or valid for
- * writes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_equals(const ConnectSessionCreate *a,
-                                                   const ConnectSessionCreate *b,
-                                                   bool *out_equal);
-
-/**
- * The JSON Schema (draft 2020-12) of the request's JSON, as compact JSON:
- * the same document as the Rust crate's `json_schema()` and Python's
- * `ConnectSessionCreate.json_schema()` (docs/contract.md, section 7).
- *
- * - `out_json`: on success receives new text, NUL-terminated; the caller
- *   owns it and frees it with `connect_session_string_free`.
- * - `out_json_len`: on success receives its length in bytes, without the NUL.
- *
- * # Safety
- *
- * The out-pointers are NULL or valid for writes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_json_schema(char **out_json,
-                                                        size_t *out_json_len);
-
-/**
- * The session type, as an enumerator.
- *
- * - `request`: borrowed for the call.
- * - `out_is_set`: on success receives whether `type` is set.
- * - `out_type`: on success receives the enumerator:
- *   `CONNECT_SESSION_TYPE_OTHER` for a value outside the known ones (read
- *   it with `connect_session_create_get_type_text`), and
- *   `CONNECT_SESSION_TYPE_PRODUCTION`, the server's default, when unset.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_get_type(const ConnectSessionCreate *request,
-                                                     bool *out_is_set,
-                                                     ConnectSessionType *out_type);
-
-/**
- * The session type's text, exactly as set (`"production"`, `"test"` or any
- * other string).
- *
- * - `request`: borrowed for the call.
- * - `out_is_set`: on success receives whether `type` is set.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
- *   next changed or freed; (NULL, 0) when unset.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_get_type_text(const ConnectSessionCreate *request,
-                                                          bool *out_is_set,
-                                                          const char **out_value,
-                                                          size_t *out_value_len);
-
-/**
- * Sets the session type from its text: `"production"` and `"test"` are the
- * known values; any other string is kept exactly as given.
- *
- * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
- *   NUL-terminated. (NULL, 0) is the empty string, kept like any other.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_set_type(ConnectSessionCreate *request,
-                                                     const uint8_t *value,
-                                                     size_t value_len);
-
-/**
- * Unsets the session type.
- *
- * - `request`: changed in place; views borrowed from it end.
- *
- * # Safety
- *
- * `request` is NULL or a live handle.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_clear_type(ConnectSessionCreate *request);
-
-/**
- * `account_id`: The id of an existing account to reconnect: the hub opens in
- * edit mode for it.
- *
- * - `request`: borrowed for the call.
- * - `out_is_set`: on success receives whether the field is set.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
- *   next changed or freed; (NULL, 0) when unset.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_get_account_id(const ConnectSessionCreate *request,
-                                                           bool *out_is_set,
-                                                           const char **out_value,
-                                                           size_t *out_value_len);
-
-/**
- * Sets `account_id`.
- *
- * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
- *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
- *
- * # Safety
- *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_set_account_id(ConnectSessionCreate *request,
-                                                           const uint8_t *value,
-                                                           size_t value_len);
-
-/**
- * Unsets `account_id`.
- *
- * - `request`: changed in place; views borrowed from it end.
- *
- * # Safety
- *
- * `request` is NULL or a live handle.
- */
-CONNECT_SESSION_MUST_USE
-ConnectSessionStatus connect_session_create_clear_account_id(ConnectSessionCreate *request);
+ConnectSessionStatus connect_session_create_get_effective_expires_in(const ConnectSessionCreate *request,
+                                                                     double *out_seconds);
 
 /**
  * `integration_id`: The id of the integration to connect with.
  *
  * - `request`: borrowed for the call.
  * - `out_is_set`: on success receives whether the field is set.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
- *   next changed or freed; (NULL, 0) when unset.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_integration_id(const ConnectSessionCreate *request,
@@ -1124,13 +962,12 @@ ConnectSessionStatus connect_session_create_get_integration_id(const ConnectSess
  * Sets `integration_id`.
  *
  * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
- *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
+ * `request` is NULL or a live handle; `value` is NULL or points to `value_len` readable bytes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_integration_id(ConnectSessionCreate *request,
@@ -1154,14 +991,13 @@ ConnectSessionStatus connect_session_create_clear_integration_id(ConnectSessionC
  *
  * - `request`: borrowed for the call.
  * - `out_is_set`: on success receives whether the field is set.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
- *   next changed or freed; (NULL, 0) when unset.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_label(const ConnectSessionCreate *request,
@@ -1173,13 +1009,12 @@ ConnectSessionStatus connect_session_create_get_label(const ConnectSessionCreate
  * Sets `label`.
  *
  * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
- *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
+ * `request` is NULL or a live handle; `value` is NULL or points to `value_len` readable bytes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_label(ConnectSessionCreate *request,
@@ -1199,17 +1034,123 @@ CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_label(ConnectSessionCreate *request);
 
 /**
- * `origin_owner_id`: The id of the account's owner in your system (required).
+ * `metadata`: Free-form JSON object stored with the account, kept exactly (key order, nesting
+ * and number text). As its canonical compact JSON text (an object).
  *
  * - `request`: borrowed for the call.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
- *   next changed or freed.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the JSON borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_metadata(const ConnectSessionCreate *request,
+                                                         bool *out_is_set,
+                                                         const char **out_value,
+                                                         size_t *out_value_len);
+
+/**
+ * Sets `metadata` from JSON text, which must be an object; it is kept exactly (key order,
+ * number text). Errors are located under `metadata`, as in a whole document, and change
+ * nothing.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `json`, `json_len`: the JSON bytes, borrowed for the call.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `json` is NULL or points to `json_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_metadata(ConnectSessionCreate *request,
+                                                         const uint8_t *json,
+                                                         size_t json_len);
+
+/**
+ * Unsets `metadata`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_metadata(ConnectSessionCreate *request);
+
+/**
+ * `multiple`: Whether the session may connect more than one account. Unset: the server's
+ * default of false.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`: on success receives the value; false when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_multiple(const ConnectSessionCreate *request,
+                                                         bool *out_is_set,
+                                                         bool *out_value);
+
+/**
+ * Sets `multiple`. C's `bool`, so only true or false can arrive.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`: the value.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_multiple(ConnectSessionCreate *request,
+                                                         bool value);
+
+/**
+ * Unsets `multiple`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_multiple(ConnectSessionCreate *request);
+
+/**
+ * The `multiple` the server will apply: the field's value, or its default (false) when unset.
+ * Serialization never writes the default.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_value`: on success receives the value.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `out_value` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_effective_multiple(const ConnectSessionCreate *request,
+                                                                   bool *out_value);
+
+/**
+ * `origin_owner_id`: The id of the account's owner in your system (required).
+ *
+ * - `request`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_origin_owner_id(const ConnectSessionCreate *request,
@@ -1220,13 +1161,12 @@ ConnectSessionStatus connect_session_create_get_origin_owner_id(const ConnectSes
  * Sets `origin_owner_id`.
  *
  * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
- *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
+ * `request` is NULL or a live handle; `value` is NULL or points to `value_len` readable bytes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_origin_owner_id(ConnectSessionCreate *request,
@@ -1234,18 +1174,16 @@ ConnectSessionStatus connect_session_create_set_origin_owner_id(ConnectSessionCr
                                                                 size_t value_len);
 
 /**
- * `origin_owner_name`: The name of the account's owner in your system
- * (required).
+ * `origin_owner_name`: The name of the account's owner in your system (required).
  *
  * - `request`: borrowed for the call.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
- *   next changed or freed.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_origin_owner_name(const ConnectSessionCreate *request,
@@ -1256,13 +1194,12 @@ ConnectSessionStatus connect_session_create_get_origin_owner_name(const ConnectS
  * Sets `origin_owner_name`.
  *
  * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
- *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
+ * `request` is NULL or a live handle; `value` is NULL or points to `value_len` readable bytes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_origin_owner_name(ConnectSessionCreate *request,
@@ -1270,19 +1207,17 @@ ConnectSessionStatus connect_session_create_set_origin_owner_name(ConnectSession
                                                                   size_t value_len);
 
 /**
- * `origin_username`: The name of the user who creates the session, in your
- * system.
+ * `origin_username`: The name of the user who creates the session, in your system.
  *
  * - `request`: borrowed for the call.
  * - `out_is_set`: on success receives whether the field is set.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
- *   next changed or freed; (NULL, 0) when unset.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_origin_username(const ConnectSessionCreate *request,
@@ -1294,13 +1229,12 @@ ConnectSessionStatus connect_session_create_get_origin_username(const ConnectSes
  * Sets `origin_username`.
  *
  * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
- *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
+ * `request` is NULL or a live handle; `value` is NULL or points to `value_len` readable bytes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_origin_username(ConnectSessionCreate *request,
@@ -1320,19 +1254,17 @@ CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_origin_username(ConnectSessionCreate *request);
 
 /**
- * `provider`: The provider to connect to, skipping the hub's choice of
- * provider.
+ * `provider`: The provider to connect to, skipping the hub's choice of provider.
  *
  * - `request`: borrowed for the call.
  * - `out_is_set`: on success receives whether the field is set.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
- *   next changed or freed; (NULL, 0) when unset.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_provider(const ConnectSessionCreate *request,
@@ -1344,13 +1276,12 @@ ConnectSessionStatus connect_session_create_get_provider(const ConnectSessionCre
  * Sets `provider`.
  *
  * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
- *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
+ * `request` is NULL or a live handle; `value` is NULL or points to `value_len` readable bytes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_provider(ConnectSessionCreate *request,
@@ -1374,14 +1305,13 @@ ConnectSessionStatus connect_session_create_clear_provider(ConnectSessionCreate 
  *
  * - `request`: borrowed for the call.
  * - `out_is_set`: on success receives whether the field is set.
- * - `out_value`, `out_value_len`: on success receive a view borrowed from
- *   `request` (NUL-terminated too; may hold NULs), valid until the handle is
- *   next changed or freed; (NULL, 0) when unset.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; the out-pointers are NULL or valid
- * for writes.
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_get_provider_version(const ConnectSessionCreate *request,
@@ -1393,13 +1323,12 @@ ConnectSessionStatus connect_session_create_get_provider_version(const ConnectSe
  * Sets `provider_version`.
  *
  * - `request`: changed in place; views borrowed from it end.
- * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not
- *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
  *
  * # Safety
  *
- * `request` is NULL or a live handle; `value` is NULL or points to
- * `value_len` readable bytes.
+ * `request` is NULL or a live handle; `value` is NULL or points to `value_len` readable bytes.
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_set_provider_version(ConnectSessionCreate *request,
@@ -1417,6 +1346,2602 @@ ConnectSessionStatus connect_session_create_set_provider_version(ConnectSessionC
  */
 CONNECT_SESSION_MUST_USE
 ConnectSessionStatus connect_session_create_clear_provider_version(ConnectSessionCreate *request);
+
+/**
+ * `type`: The kind of account: "production" or "test"; any other string is kept as given.
+ * Unset: the server's default of "production".
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_type`: on success receives the enumerator: `CONNECT_SESSION_TYPE_OTHER` for a value
+ *   outside the known ones (read it with `connect_session_create_get_type_text`);
+ *   `CONNECT_SESSION_TYPE_PRODUCTION`, the server's default, when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_type(const ConnectSessionCreate *request,
+                                                     bool *out_is_set,
+                                                     ConnectSessionType *out_type);
+
+/**
+ * `type`'s text, exactly as set (`"production"`, `"test"` or any other string).
+ *
+ * - `request`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_type_text(const ConnectSessionCreate *request,
+                                                          bool *out_is_set,
+                                                          const char **out_value,
+                                                          size_t *out_value_len);
+
+/**
+ * Sets `type` from its text: `"production"` and `"test"` are the known values; any other
+ * string is kept exactly as given.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_set_type(ConnectSessionCreate *request,
+                                                     const uint8_t *value,
+                                                     size_t value_len);
+
+/**
+ * Unsets `type`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_clear_type(ConnectSessionCreate *request);
+
+/**
+ * The `type` the server will apply: the field's value, or its default ("production") when
+ * unset. Serialization never writes the default.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_type`: on success receives the value.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `out_type` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_create_get_effective_type(const ConnectSessionCreate *request,
+                                                               ConnectSessionType *out_type);
+
+/**
+ * A new request with the required fields and nothing else, each checked by its rule.
+ *
+ * - `token`, `token_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `out_request`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_authenticate_free`. On failure it is not written.
+ *
+ * A refused value returns the status of the first problem; the last error lists them all.
+ *
+ * # Safety
+ *
+ * Each text pointer is NULL or points to its length in readable bytes; `out_request` is NULL
+ * or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_new(const uint8_t *token,
+                                                      size_t token_len,
+                                                      ConnectSessionAuthenticate **out_request);
+
+/**
+ * Parses a JSON document of a ConnectSessionAuthenticate, keeping keys outside the model
+ * ("extra" keys).
+ *
+ * - `json`, `json_len`: the document's bytes, borrowed for the call; any bytes are accepted
+ *   (invalid UTF-8 is a `CONNECT_SESSION_SYNTAX` error).
+ * - `out_request`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_authenticate_free`. On failure it is not written.
+ *
+ * A document with several problems returns the status of the first; the last error lists them
+ * all (`connect_session_last_error_json`).
+ *
+ * # Safety
+ *
+ * `json` is NULL or points to `json_len` readable bytes; `out_request` is NULL or valid for
+ * writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_from_json(const uint8_t *json,
+                                                            size_t json_len,
+                                                            ConnectSessionAuthenticate **out_request);
+
+/**
+ * Parses a JSON document of a ConnectSessionAuthenticate, in strict mode: a key outside the
+ * model is a `CONNECT_SESSION_UNKNOWN_FIELD` error.
+ *
+ * - `json`, `json_len`: the document's bytes, borrowed for the call; any bytes are accepted
+ *   (invalid UTF-8 is a `CONNECT_SESSION_SYNTAX` error).
+ * - `out_request`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_authenticate_free`. On failure it is not written.
+ *
+ * A document with several problems returns the status of the first; the last error lists them
+ * all (`connect_session_last_error_json`).
+ *
+ * # Safety
+ *
+ * `json` is NULL or points to `json_len` readable bytes; `out_request` is NULL or valid for
+ * writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_from_json_strict(const uint8_t *json,
+                                                                   size_t json_len,
+                                                                   ConnectSessionAuthenticate **out_request);
+
+/**
+ * Frees a handle. NULL does nothing. Freeing a handle twice, or using it after, is undefined
+ * behaviour. Views borrowed from it end here. The last error is left as it is.
+ *
+ * - `request`: the handle; ownership passes back to the library.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle from this library, not used again.
+ */
+void connect_session_authenticate_free(ConnectSessionAuthenticate *request);
+
+/**
+ * The canonical compact JSON (contract section 3).
+ *
+ * - `request`: borrowed for the call.
+ * - `out_json`: on success receives new text, NUL-terminated; the caller owns it and frees it
+ *   with `connect_session_string_free`.
+ * - `out_json_len`: on success receives its length in bytes, without the NUL.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_to_json(const ConnectSessionAuthenticate *request,
+                                                          char **out_json,
+                                                          size_t *out_json_len);
+
+/**
+ * The canonical JSON indented with two spaces; only white space differs from the compact form.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_json`: on success receives new text, NUL-terminated; the caller owns it and frees it
+ *   with `connect_session_string_free`.
+ * - `out_json_len`: on success receives its length in bytes, without the NUL.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_to_json_pretty(const ConnectSessionAuthenticate *request,
+                                                                 char **out_json,
+                                                                 size_t *out_json_len);
+
+/**
+ * A deep copy of a request.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_copy`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_authenticate_free`.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `out_copy` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_clone(const ConnectSessionAuthenticate *request,
+                                                        ConnectSessionAuthenticate **out_copy);
+
+/**
+ * Whether two handles hold the same value (every field and every extra key, in order). A
+ * handle equals itself.
+ *
+ * - `a`, `b`: borrowed for the call; they may be the same handle.
+ * - `out_equal`: on success receives the answer.
+ *
+ * # Safety
+ *
+ * `a` and `b` are NULL or live handles; `out_equal` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_equals(const ConnectSessionAuthenticate *a,
+                                                         const ConnectSessionAuthenticate *b,
+                                                         bool *out_equal);
+
+/**
+ * The JSON Schema (draft 2020-12) of a ConnectSessionAuthenticate document, as compact JSON:
+ * the same document as the Rust crate's and Python's (contract section 7).
+ *
+ * - `out_json`: on success receives new text, NUL-terminated; the caller owns it and frees it
+ *   with `connect_session_string_free`.
+ * - `out_json_len`: on success receives its length in bytes, without the NUL.
+ *
+ * # Safety
+ *
+ * The out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_json_schema(char **out_json,
+                                                              size_t *out_json_len);
+
+/**
+ * Sets one field from JSON text by the rules of a whole document: `null` unsets an optional
+ * field (and is `CONNECT_SESSION_MISSING_FIELD` for a required one), and errors are located
+ * under the field. On failure nothing changes.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `field`, `field_len`: the wire key, borrowed for the call; a key that is not a field of
+ *   the model is `CONNECT_SESSION_INVALID_ARGUMENT` (extra keys have
+ *   `connect_session_authenticate_set_extra`).
+ * - `json`, `json_len`: the value's JSON bytes, borrowed for the call.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `field` and `json` are NULL or point to their lengths in
+ * readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_set_field_json(ConnectSessionAuthenticate *request,
+                                                                 const uint8_t *field,
+                                                                 size_t field_len,
+                                                                 const uint8_t *json,
+                                                                 size_t json_len);
+
+/**
+ * How many extra keys (keys outside the model) the request holds.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_count`: on success receives the count.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_get_extra_count(const ConnectSessionAuthenticate *request,
+                                                                  size_t *out_count);
+
+/**
+ * The extra key at `index` (from 0, in input order) and its JSON value;
+ * `CONNECT_SESSION_INDEX_OUT_OF_RANGE` at or past the count.
+ *
+ * - `request`: borrowed for the call.
+ * - `out_key`, `out_key_len`: on success receive a view borrowed from `request`
+ *   (NUL-terminated too), valid until the handle is next changed or freed.
+ * - `out_json`, `out_json_len`: on success receive a view borrowed from `request`
+ *   (NUL-terminated too), valid until the handle is next changed or freed.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_get_extra_at(const ConnectSessionAuthenticate *request,
+                                                               size_t index,
+                                                               const char **out_key,
+                                                               size_t *out_key_len,
+                                                               const char **out_json,
+                                                               size_t *out_json_len);
+
+/**
+ * The canonical JSON value of the extra key `key`, if the value holds it.
+ *
+ * - `request`: borrowed for the call.
+ * - `key`, `key_len`: UTF-8 text, borrowed for the call.
+ * - `out_found`: on success receives whether the key is held.
+ * - `out_json`, `out_json_len`: on success receive a view borrowed from `request`
+ *   (NUL-terminated too), valid until the handle is next changed or freed. (NULL, 0) when not
+ *   held.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `key` is NULL or points to `key_len` readable bytes; the
+ * out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_get_extra(const ConnectSessionAuthenticate *request,
+                                                            const uint8_t *key,
+                                                            size_t key_len,
+                                                            bool *out_found,
+                                                            const char **out_json,
+                                                            size_t *out_json_len);
+
+/**
+ * Sets an extra key to a JSON value, replaced in place if held, else appended. A key of the
+ * model is refused (`CONNECT_SESSION_INVALID_VALUE`): set the field instead.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `key`, `key_len`: UTF-8 text, borrowed for the call and copied.
+ * - `json`, `json_len`: the value's JSON bytes, borrowed for the call; kept in canonical form.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `key` and `json` are NULL or point to their lengths in
+ * readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_set_extra(ConnectSessionAuthenticate *request,
+                                                            const uint8_t *key,
+                                                            size_t key_len,
+                                                            const uint8_t *json,
+                                                            size_t json_len);
+
+/**
+ * Removes an extra key.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `key`, `key_len`: UTF-8 text, borrowed for the call.
+ * - `out_removed`: on success receives whether the key was held.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `key` is NULL or points to `key_len` readable bytes;
+ * `out_removed` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_remove_extra(ConnectSessionAuthenticate *request,
+                                                               const uint8_t *key,
+                                                               size_t key_len,
+                                                               bool *out_removed);
+
+/**
+ * Removes every extra key.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_clear_extra(ConnectSessionAuthenticate *request);
+
+/**
+ * `token`: The session token that creating the session returned (required).
+ *
+ * - `request`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `request` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_get_token(const ConnectSessionAuthenticate *request,
+                                                            const char **out_value,
+                                                            size_t *out_value_len);
+
+/**
+ * Sets `token`.
+ *
+ * - `request`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `request` is NULL or a live handle; `value` is NULL or points to `value_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_authenticate_set_token(ConnectSessionAuthenticate *request,
+                                                            const uint8_t *value,
+                                                            size_t value_len);
+
+/**
+ * A new response with the required fields and nothing else, each checked by its rule.
+ *
+ * - `auth_link_url`, `auth_link_url_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `created_at`, `created_at_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string. An RFC 3339
+ *   date-time, kept as given.
+ * - `id`: the value.
+ * - `organization_id`, `organization_id_len`: UTF-8 text, borrowed for the call and copied;
+ *   not NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `origin_owner_id`, `origin_owner_id_len`: UTF-8 text, borrowed for the call and copied;
+ *   not NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `origin_owner_name`, `origin_owner_name_len`: UTF-8 text, borrowed for the call and
+ *   copied; not NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `project_id`, `project_id_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `token`, `token_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `out_response`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_token_auth_link_free`. On failure it is not written.
+ *
+ * A refused value returns the status of the first problem; the last error lists them all.
+ *
+ * # Safety
+ *
+ * Each text pointer is NULL or points to its length in readable bytes; `out_response` is NULL
+ * or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_new(const uint8_t *auth_link_url,
+                                                         size_t auth_link_url_len,
+                                                         const uint8_t *created_at,
+                                                         size_t created_at_len,
+                                                         int64_t id,
+                                                         const uint8_t *organization_id,
+                                                         size_t organization_id_len,
+                                                         const uint8_t *origin_owner_id,
+                                                         size_t origin_owner_id_len,
+                                                         const uint8_t *origin_owner_name,
+                                                         size_t origin_owner_name_len,
+                                                         const uint8_t *project_id,
+                                                         size_t project_id_len,
+                                                         const uint8_t *token,
+                                                         size_t token_len,
+                                                         ConnectSessionTokenAuthLink **out_response);
+
+/**
+ * Parses a JSON document of a ConnectSessionTokenAuthLink, keeping keys outside the model
+ * ("extra" keys).
+ *
+ * - `json`, `json_len`: the document's bytes, borrowed for the call; any bytes are accepted
+ *   (invalid UTF-8 is a `CONNECT_SESSION_SYNTAX` error).
+ * - `out_response`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_token_auth_link_free`. On failure it is not written.
+ *
+ * A document with several problems returns the status of the first; the last error lists them
+ * all (`connect_session_last_error_json`).
+ *
+ * # Safety
+ *
+ * `json` is NULL or points to `json_len` readable bytes; `out_response` is NULL or valid for
+ * writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_from_json(const uint8_t *json,
+                                                               size_t json_len,
+                                                               ConnectSessionTokenAuthLink **out_response);
+
+/**
+ * Parses a JSON document of a ConnectSessionTokenAuthLink, in strict mode: a key outside the
+ * model is a `CONNECT_SESSION_UNKNOWN_FIELD` error.
+ *
+ * - `json`, `json_len`: the document's bytes, borrowed for the call; any bytes are accepted
+ *   (invalid UTF-8 is a `CONNECT_SESSION_SYNTAX` error).
+ * - `out_response`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_token_auth_link_free`. On failure it is not written.
+ *
+ * A document with several problems returns the status of the first; the last error lists them
+ * all (`connect_session_last_error_json`).
+ *
+ * # Safety
+ *
+ * `json` is NULL or points to `json_len` readable bytes; `out_response` is NULL or valid for
+ * writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_from_json_strict(const uint8_t *json,
+                                                                      size_t json_len,
+                                                                      ConnectSessionTokenAuthLink **out_response);
+
+/**
+ * Frees a handle. NULL does nothing. Freeing a handle twice, or using it after, is undefined
+ * behaviour. Views borrowed from it end here. The last error is left as it is.
+ *
+ * - `response`: the handle; ownership passes back to the library.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle from this library, not used again.
+ */
+void connect_session_token_auth_link_free(ConnectSessionTokenAuthLink *response);
+
+/**
+ * The canonical compact JSON (contract section 3).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_json`: on success receives new text, NUL-terminated; the caller owns it and frees it
+ *   with `connect_session_string_free`.
+ * - `out_json_len`: on success receives its length in bytes, without the NUL.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_to_json(const ConnectSessionTokenAuthLink *response,
+                                                             char **out_json,
+                                                             size_t *out_json_len);
+
+/**
+ * The canonical JSON indented with two spaces; only white space differs from the compact form.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_json`: on success receives new text, NUL-terminated; the caller owns it and frees it
+ *   with `connect_session_string_free`.
+ * - `out_json_len`: on success receives its length in bytes, without the NUL.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_to_json_pretty(const ConnectSessionTokenAuthLink *response,
+                                                                    char **out_json,
+                                                                    size_t *out_json_len);
+
+/**
+ * A deep copy of a response.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_copy`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_token_auth_link_free`.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `out_copy` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_clone(const ConnectSessionTokenAuthLink *response,
+                                                           ConnectSessionTokenAuthLink **out_copy);
+
+/**
+ * Whether two handles hold the same value (every field and every extra key, in order). A
+ * handle equals itself.
+ *
+ * - `a`, `b`: borrowed for the call; they may be the same handle.
+ * - `out_equal`: on success receives the answer.
+ *
+ * # Safety
+ *
+ * `a` and `b` are NULL or live handles; `out_equal` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_equals(const ConnectSessionTokenAuthLink *a,
+                                                            const ConnectSessionTokenAuthLink *b,
+                                                            bool *out_equal);
+
+/**
+ * The JSON Schema (draft 2020-12) of a ConnectSessionTokenAuthLink document, as compact JSON:
+ * the same document as the Rust crate's and Python's (contract section 7).
+ *
+ * - `out_json`: on success receives new text, NUL-terminated; the caller owns it and frees it
+ *   with `connect_session_string_free`.
+ * - `out_json_len`: on success receives its length in bytes, without the NUL.
+ *
+ * # Safety
+ *
+ * The out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_json_schema(char **out_json,
+                                                                 size_t *out_json_len);
+
+/**
+ * Sets one field from JSON text by the rules of a whole document: `null` unsets an optional
+ * field (and is `CONNECT_SESSION_MISSING_FIELD` for a required one), and errors are located
+ * under the field. On failure nothing changes.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `field`, `field_len`: the wire key, borrowed for the call; a key that is not a field of
+ *   the model is `CONNECT_SESSION_INVALID_ARGUMENT` (extra keys have
+ *   `connect_session_token_auth_link_set_extra`).
+ * - `json`, `json_len`: the value's JSON bytes, borrowed for the call.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `field` and `json` are NULL or point to their lengths
+ * in readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_field_json(ConnectSessionTokenAuthLink *response,
+                                                                    const uint8_t *field,
+                                                                    size_t field_len,
+                                                                    const uint8_t *json,
+                                                                    size_t json_len);
+
+/**
+ * How many extra keys (keys outside the model) the response holds.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_count`: on success receives the count.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_extra_count(const ConnectSessionTokenAuthLink *response,
+                                                                     size_t *out_count);
+
+/**
+ * The extra key at `index` (from 0, in input order) and its JSON value;
+ * `CONNECT_SESSION_INDEX_OUT_OF_RANGE` at or past the count.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_key`, `out_key_len`: on success receive a view borrowed from `response`
+ *   (NUL-terminated too), valid until the handle is next changed or freed.
+ * - `out_json`, `out_json_len`: on success receive a view borrowed from `response`
+ *   (NUL-terminated too), valid until the handle is next changed or freed.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_extra_at(const ConnectSessionTokenAuthLink *response,
+                                                                  size_t index,
+                                                                  const char **out_key,
+                                                                  size_t *out_key_len,
+                                                                  const char **out_json,
+                                                                  size_t *out_json_len);
+
+/**
+ * The canonical JSON value of the extra key `key`, if the value holds it.
+ *
+ * - `response`: borrowed for the call.
+ * - `key`, `key_len`: UTF-8 text, borrowed for the call.
+ * - `out_found`: on success receives whether the key is held.
+ * - `out_json`, `out_json_len`: on success receive a view borrowed from `response`
+ *   (NUL-terminated too), valid until the handle is next changed or freed. (NULL, 0) when not
+ *   held.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `key` is NULL or points to `key_len` readable bytes;
+ * the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_extra(const ConnectSessionTokenAuthLink *response,
+                                                               const uint8_t *key,
+                                                               size_t key_len,
+                                                               bool *out_found,
+                                                               const char **out_json,
+                                                               size_t *out_json_len);
+
+/**
+ * Sets an extra key to a JSON value, replaced in place if held, else appended. A key of the
+ * model is refused (`CONNECT_SESSION_INVALID_VALUE`): set the field instead.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `key`, `key_len`: UTF-8 text, borrowed for the call and copied.
+ * - `json`, `json_len`: the value's JSON bytes, borrowed for the call; kept in canonical form.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `key` and `json` are NULL or point to their lengths in
+ * readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_extra(ConnectSessionTokenAuthLink *response,
+                                                               const uint8_t *key,
+                                                               size_t key_len,
+                                                               const uint8_t *json,
+                                                               size_t json_len);
+
+/**
+ * Removes an extra key.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `key`, `key_len`: UTF-8 text, borrowed for the call.
+ * - `out_removed`: on success receives whether the key was held.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `key` is NULL or points to `key_len` readable bytes;
+ * `out_removed` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_remove_extra(ConnectSessionTokenAuthLink *response,
+                                                                  const uint8_t *key,
+                                                                  size_t key_len,
+                                                                  bool *out_removed);
+
+/**
+ * Removes every extra key.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_clear_extra(ConnectSessionTokenAuthLink *response);
+
+/**
+ * `account_id`: The id of the account the session reconnects, if it was given one.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_account_id(const ConnectSessionTokenAuthLink *response,
+                                                                    bool *out_is_set,
+                                                                    const char **out_value,
+                                                                    size_t *out_value_len);
+
+/**
+ * Sets `account_id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_account_id(ConnectSessionTokenAuthLink *response,
+                                                                    const uint8_t *value,
+                                                                    size_t value_len);
+
+/**
+ * Unsets `account_id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_clear_account_id(ConnectSessionTokenAuthLink *response);
+
+/**
+ * `auth_link_url`: The link that opens the hub for this session, kept as given (required).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_auth_link_url(const ConnectSessionTokenAuthLink *response,
+                                                                       const char **out_value,
+                                                                       size_t *out_value_len);
+
+/**
+ * Sets `auth_link_url`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_auth_link_url(ConnectSessionTokenAuthLink *response,
+                                                                       const uint8_t *value,
+                                                                       size_t value_len);
+
+/**
+ * `categories`: The categories of provider the hub offers, in order (repeats kept). How many
+ * the list holds, and whether it is set at all (an empty list `[]` is set; an unset one is
+ * absent from the JSON).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether `categories` is set.
+ * - `out_count`: on success receives the number of categories (0 when unset).
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_categories_count(const ConnectSessionTokenAuthLink *response,
+                                                                          bool *out_is_set,
+                                                                          size_t *out_count);
+
+/**
+ * The category at `index` (from 0) of `categories`; `CONNECT_SESSION_INDEX_OUT_OF_RANGE` at or
+ * past the count.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_category`: on success receives the category.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `out_category` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_category(const ConnectSessionTokenAuthLink *response,
+                                                                  size_t index,
+                                                                  ConnectSessionCategory *out_category);
+
+/**
+ * Copies every category of `categories` into `buf`, in order, in one call
+ * (`connect_session_token_auth_link_get_category` reads one at a time).
+ *
+ * - `response`: borrowed for the call.
+ * - `buf`: caller-owned room for `cap` categories, written with the list if it fits (`cap >=
+ *   len`). May be NULL when `cap` is 0, to ask for the size.
+ * - `cap`: the number of categories `buf` can hold.
+ * - `out_len`: receives the number of categories (0 when the list is unset or empty;
+ *   `connect_session_token_auth_link_get_categories_count` tells the two apart) on
+ *   `CONNECT_SESSION_OK` and on `CONNECT_SESSION_BUFFER_TOO_SMALL`.
+ *
+ * Returns `CONNECT_SESSION_BUFFER_TOO_SMALL`, writing nothing to `buf`, if `cap < len`, as the
+ * last-error readers do: call it with (NULL, 0) for the size, then with a buffer that large.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `buf` is NULL or valid for writing `cap` categories;
+ * `out_len` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_categories(const ConnectSessionTokenAuthLink *response,
+                                                                    ConnectSessionCategory *buf,
+                                                                    size_t cap,
+                                                                    size_t *out_len);
+
+/**
+ * Sets the whole list of `categories`, in order, repeats kept. A count of 0 sets the empty
+ * list `[]` (`connect_session_token_auth_link_clear_categories` unsets it). If any number
+ * names no category the call fails with `CONNECT_SESSION_INVALID_ARGUMENT` and nothing
+ * changes.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `categories`, `categories_len`: `ConnectSessionCategory` values, borrowed for the call and
+ *   copied. (NULL, 0) is the empty list.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `categories` is NULL or points to `categories_len`
+ * readable `uint32_t`.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_categories(ConnectSessionTokenAuthLink *response,
+                                                                    const uint32_t *categories,
+                                                                    size_t categories_len);
+
+/**
+ * Appends one category to `categories`, setting the list if it was unset.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `category`: a `ConnectSessionCategory` value; any other number is
+ *   `CONNECT_SESSION_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_add_category(ConnectSessionTokenAuthLink *response,
+                                                                  uint32_t category);
+
+/**
+ * Unsets `categories`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_clear_categories(ConnectSessionTokenAuthLink *response);
+
+/**
+ * `created_at`: When the session was created: an RFC 3339 date-time with an offset (required).
+ * Its text, exactly as read or as written from a typed value.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_created_at(const ConnectSessionTokenAuthLink *response,
+                                                                    const char **out_value,
+                                                                    size_t *out_value_len);
+
+/**
+ * `created_at` as its instant and offset.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_unix_seconds`, `out_nanoseconds`: on success receive the instant, in seconds since
+ *   1970-01-01T00:00:00Z and nanoseconds past that second.
+ * - `out_offset_minutes`: on success receives the offset from UTC in minutes (+60 for
+ *   `+01:00`).
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_created_at_time(const ConnectSessionTokenAuthLink *response,
+                                                                         int64_t *out_unix_seconds,
+                                                                         uint32_t *out_nanoseconds,
+                                                                         int32_t *out_offset_minutes);
+
+/**
+ * Sets `created_at` from RFC 3339 text, checked by its rule and kept as given; a refused text
+ * is `CONNECT_SESSION_INVALID_VALUE` and changes nothing.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_created_at(ConnectSessionTokenAuthLink *response,
+                                                                    const uint8_t *value,
+                                                                    size_t value_len);
+
+/**
+ * Sets `created_at` from an instant and an offset, written as `YYYY-MM-DDTHH:MM:SS[.fraction]`
+ * then `Z` or `+hh:mm`. A year outside 0000-9999 is `CONNECT_SESSION_INVALID_VALUE`;
+ * nanoseconds beyond 999999999 or an offset beyond a day are
+ * `CONNECT_SESSION_INVALID_ARGUMENT`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `unix_seconds`, `nanoseconds`: the instant.
+ * - `offset_minutes`: the offset from UTC in minutes.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_created_at_time(ConnectSessionTokenAuthLink *response,
+                                                                         int64_t unix_seconds,
+                                                                         uint32_t nanoseconds,
+                                                                         int32_t offset_minutes);
+
+/**
+ * `external_trigger_token`: A token with which a system outside the hub can start the
+ * connection.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_external_trigger_token(const ConnectSessionTokenAuthLink *response,
+                                                                                bool *out_is_set,
+                                                                                const char **out_value,
+                                                                                size_t *out_value_len);
+
+/**
+ * Sets `external_trigger_token`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_external_trigger_token(ConnectSessionTokenAuthLink *response,
+                                                                                const uint8_t *value,
+                                                                                size_t value_len);
+
+/**
+ * Unsets `external_trigger_token`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_clear_external_trigger_token(ConnectSessionTokenAuthLink *response);
+
+/**
+ * `id`: The session's id: a signed 64-bit integer (required).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_value`: on success receives the value.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_id(const ConnectSessionTokenAuthLink *response,
+                                                            int64_t *out_value);
+
+/**
+ * Sets `id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`: the value.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_id(ConnectSessionTokenAuthLink *response,
+                                                            int64_t value);
+
+/**
+ * `integration_id`: The id of the integration the session connects with.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_integration_id(const ConnectSessionTokenAuthLink *response,
+                                                                        bool *out_is_set,
+                                                                        const char **out_value,
+                                                                        size_t *out_value_len);
+
+/**
+ * Sets `integration_id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_integration_id(ConnectSessionTokenAuthLink *response,
+                                                                        const uint8_t *value,
+                                                                        size_t value_len);
+
+/**
+ * Unsets `integration_id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_clear_integration_id(ConnectSessionTokenAuthLink *response);
+
+/**
+ * `label`: The label given to the account the session creates.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_label(const ConnectSessionTokenAuthLink *response,
+                                                               bool *out_is_set,
+                                                               const char **out_value,
+                                                               size_t *out_value_len);
+
+/**
+ * Sets `label`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_label(ConnectSessionTokenAuthLink *response,
+                                                               const uint8_t *value,
+                                                               size_t value_len);
+
+/**
+ * Unsets `label`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_clear_label(ConnectSessionTokenAuthLink *response);
+
+/**
+ * `metadata`: The metadata given when the session was created, kept exactly (key order,
+ * nesting and number text). As its canonical compact JSON text (an object).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the JSON borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_metadata(const ConnectSessionTokenAuthLink *response,
+                                                                  bool *out_is_set,
+                                                                  const char **out_value,
+                                                                  size_t *out_value_len);
+
+/**
+ * Sets `metadata` from JSON text, which must be an object; it is kept exactly (key order,
+ * number text). Errors are located under `metadata`, as in a whole document, and change
+ * nothing.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `json`, `json_len`: the JSON bytes, borrowed for the call.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `json` is NULL or points to `json_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_metadata(ConnectSessionTokenAuthLink *response,
+                                                                  const uint8_t *json,
+                                                                  size_t json_len);
+
+/**
+ * Unsets `metadata`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_clear_metadata(ConnectSessionTokenAuthLink *response);
+
+/**
+ * `organization_id`: The id of the StackOne organization the session belongs to (required).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_organization_id(const ConnectSessionTokenAuthLink *response,
+                                                                         const char **out_value,
+                                                                         size_t *out_value_len);
+
+/**
+ * Sets `organization_id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_organization_id(ConnectSessionTokenAuthLink *response,
+                                                                         const uint8_t *value,
+                                                                         size_t value_len);
+
+/**
+ * `origin_owner_id`: The id of the account's owner in your system (required).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_origin_owner_id(const ConnectSessionTokenAuthLink *response,
+                                                                         const char **out_value,
+                                                                         size_t *out_value_len);
+
+/**
+ * Sets `origin_owner_id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_origin_owner_id(ConnectSessionTokenAuthLink *response,
+                                                                         const uint8_t *value,
+                                                                         size_t value_len);
+
+/**
+ * `origin_owner_name`: The name of the account's owner in your system (required).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_origin_owner_name(const ConnectSessionTokenAuthLink *response,
+                                                                           const char **out_value,
+                                                                           size_t *out_value_len);
+
+/**
+ * Sets `origin_owner_name`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_origin_owner_name(ConnectSessionTokenAuthLink *response,
+                                                                           const uint8_t *value,
+                                                                           size_t value_len);
+
+/**
+ * `origin_username`: The name of the user who created the session, in your system.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_origin_username(const ConnectSessionTokenAuthLink *response,
+                                                                         bool *out_is_set,
+                                                                         const char **out_value,
+                                                                         size_t *out_value_len);
+
+/**
+ * Sets `origin_username`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_origin_username(ConnectSessionTokenAuthLink *response,
+                                                                         const uint8_t *value,
+                                                                         size_t value_len);
+
+/**
+ * Unsets `origin_username`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_clear_origin_username(ConnectSessionTokenAuthLink *response);
+
+/**
+ * `project_id`: The id of the StackOne project the session belongs to (required).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_project_id(const ConnectSessionTokenAuthLink *response,
+                                                                    const char **out_value,
+                                                                    size_t *out_value_len);
+
+/**
+ * Sets `project_id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_project_id(ConnectSessionTokenAuthLink *response,
+                                                                    const uint8_t *value,
+                                                                    size_t value_len);
+
+/**
+ * `provider`: The provider the session connects to.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_provider(const ConnectSessionTokenAuthLink *response,
+                                                                  bool *out_is_set,
+                                                                  const char **out_value,
+                                                                  size_t *out_value_len);
+
+/**
+ * Sets `provider`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_provider(ConnectSessionTokenAuthLink *response,
+                                                                  const uint8_t *value,
+                                                                  size_t value_len);
+
+/**
+ * Unsets `provider`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_clear_provider(ConnectSessionTokenAuthLink *response);
+
+/**
+ * `token`: The session token, which the hub authenticates with (required).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_token(const ConnectSessionTokenAuthLink *response,
+                                                               const char **out_value,
+                                                               size_t *out_value_len);
+
+/**
+ * Sets `token`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_token(ConnectSessionTokenAuthLink *response,
+                                                               const uint8_t *value,
+                                                               size_t value_len);
+
+/**
+ * `type`: The kind of account: "production" or "test"; any other string is kept as given.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_type`: on success receives the enumerator: `CONNECT_SESSION_TYPE_OTHER` for a value
+ *   outside the known ones (read it with `connect_session_token_auth_link_get_type_text`);
+ *   `CONNECT_SESSION_TYPE_PRODUCTION`, the server's default, when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_type(const ConnectSessionTokenAuthLink *response,
+                                                              bool *out_is_set,
+                                                              ConnectSessionType *out_type);
+
+/**
+ * `type`'s text, exactly as set (`"production"`, `"test"` or any other string).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_get_type_text(const ConnectSessionTokenAuthLink *response,
+                                                                   bool *out_is_set,
+                                                                   const char **out_value,
+                                                                   size_t *out_value_len);
+
+/**
+ * Sets `type` from its text: `"production"` and `"test"` are the known values; any other
+ * string is kept exactly as given.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_set_type(ConnectSessionTokenAuthLink *response,
+                                                              const uint8_t *value,
+                                                              size_t value_len);
+
+/**
+ * Unsets `type`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_token_auth_link_clear_type(ConnectSessionTokenAuthLink *response);
+
+/**
+ * A new response with the required fields and nothing else, each checked by its rule.
+ *
+ * - `created_at`, `created_at_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string. An RFC 3339
+ *   date-time, kept as given.
+ * - `id`: the value.
+ * - `organization_id`, `organization_id_len`: UTF-8 text, borrowed for the call and copied;
+ *   not NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `origin_owner_id`, `origin_owner_id_len`: UTF-8 text, borrowed for the call and copied;
+ *   not NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `origin_owner_name`, `origin_owner_name_len`: UTF-8 text, borrowed for the call and
+ *   copied; not NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `project_id`, `project_id_len`: UTF-8 text, borrowed for the call and copied; not
+ *   NUL-terminated (interior NULs are kept). (NULL, 0) is the empty string.
+ * - `out_response`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_session_free`. On failure it is not written.
+ *
+ * A refused value returns the status of the first problem; the last error lists them all.
+ *
+ * # Safety
+ *
+ * Each text pointer is NULL or points to its length in readable bytes; `out_response` is NULL
+ * or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_new(const uint8_t *created_at,
+                                                 size_t created_at_len,
+                                                 int64_t id,
+                                                 const uint8_t *organization_id,
+                                                 size_t organization_id_len,
+                                                 const uint8_t *origin_owner_id,
+                                                 size_t origin_owner_id_len,
+                                                 const uint8_t *origin_owner_name,
+                                                 size_t origin_owner_name_len,
+                                                 const uint8_t *project_id,
+                                                 size_t project_id_len,
+                                                 ConnectSession **out_response);
+
+/**
+ * Parses a JSON document of a ConnectSession, keeping keys outside the model ("extra" keys).
+ *
+ * - `json`, `json_len`: the document's bytes, borrowed for the call; any bytes are accepted
+ *   (invalid UTF-8 is a `CONNECT_SESSION_SYNTAX` error).
+ * - `out_response`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_session_free`. On failure it is not written.
+ *
+ * A document with several problems returns the status of the first; the last error lists them
+ * all (`connect_session_last_error_json`).
+ *
+ * # Safety
+ *
+ * `json` is NULL or points to `json_len` readable bytes; `out_response` is NULL or valid for
+ * writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_from_json(const uint8_t *json,
+                                                       size_t json_len,
+                                                       ConnectSession **out_response);
+
+/**
+ * Parses a JSON document of a ConnectSession, in strict mode: a key outside the model is a
+ * `CONNECT_SESSION_UNKNOWN_FIELD` error.
+ *
+ * - `json`, `json_len`: the document's bytes, borrowed for the call; any bytes are accepted
+ *   (invalid UTF-8 is a `CONNECT_SESSION_SYNTAX` error).
+ * - `out_response`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_session_free`. On failure it is not written.
+ *
+ * A document with several problems returns the status of the first; the last error lists them
+ * all (`connect_session_last_error_json`).
+ *
+ * # Safety
+ *
+ * `json` is NULL or points to `json_len` readable bytes; `out_response` is NULL or valid for
+ * writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_from_json_strict(const uint8_t *json,
+                                                              size_t json_len,
+                                                              ConnectSession **out_response);
+
+/**
+ * Frees a handle. NULL does nothing. Freeing a handle twice, or using it after, is undefined
+ * behaviour. Views borrowed from it end here. The last error is left as it is.
+ *
+ * - `response`: the handle; ownership passes back to the library.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle from this library, not used again.
+ */
+void connect_session_session_free(ConnectSession *response);
+
+/**
+ * The canonical compact JSON (contract section 3).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_json`: on success receives new text, NUL-terminated; the caller owns it and frees it
+ *   with `connect_session_string_free`.
+ * - `out_json_len`: on success receives its length in bytes, without the NUL.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_to_json(const ConnectSession *response,
+                                                     char **out_json,
+                                                     size_t *out_json_len);
+
+/**
+ * The canonical JSON indented with two spaces; only white space differs from the compact form.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_json`: on success receives new text, NUL-terminated; the caller owns it and frees it
+ *   with `connect_session_string_free`.
+ * - `out_json_len`: on success receives its length in bytes, without the NUL.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_to_json_pretty(const ConnectSession *response,
+                                                            char **out_json,
+                                                            size_t *out_json_len);
+
+/**
+ * A deep copy of a response.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_copy`: on success receives a new handle; the caller owns it and frees it with
+ *   `connect_session_session_free`.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `out_copy` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_clone(const ConnectSession *response,
+                                                   ConnectSession **out_copy);
+
+/**
+ * Whether two handles hold the same value (every field and every extra key, in order). A
+ * handle equals itself.
+ *
+ * - `a`, `b`: borrowed for the call; they may be the same handle.
+ * - `out_equal`: on success receives the answer.
+ *
+ * # Safety
+ *
+ * `a` and `b` are NULL or live handles; `out_equal` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_equals(const ConnectSession *a,
+                                                    const ConnectSession *b,
+                                                    bool *out_equal);
+
+/**
+ * The JSON Schema (draft 2020-12) of a ConnectSession document, as compact JSON: the same
+ * document as the Rust crate's and Python's (contract section 7).
+ *
+ * - `out_json`: on success receives new text, NUL-terminated; the caller owns it and frees it
+ *   with `connect_session_string_free`.
+ * - `out_json_len`: on success receives its length in bytes, without the NUL.
+ *
+ * # Safety
+ *
+ * The out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_json_schema(char **out_json,
+                                                         size_t *out_json_len);
+
+/**
+ * Sets one field from JSON text by the rules of a whole document: `null` unsets an optional
+ * field (and is `CONNECT_SESSION_MISSING_FIELD` for a required one), and errors are located
+ * under the field. On failure nothing changes.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `field`, `field_len`: the wire key, borrowed for the call; a key that is not a field of
+ *   the model is `CONNECT_SESSION_INVALID_ARGUMENT` (extra keys have
+ *   `connect_session_session_set_extra`).
+ * - `json`, `json_len`: the value's JSON bytes, borrowed for the call.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `field` and `json` are NULL or point to their lengths
+ * in readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_field_json(ConnectSession *response,
+                                                            const uint8_t *field,
+                                                            size_t field_len,
+                                                            const uint8_t *json,
+                                                            size_t json_len);
+
+/**
+ * How many extra keys (keys outside the model) the response holds.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_count`: on success receives the count.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_extra_count(const ConnectSession *response,
+                                                             size_t *out_count);
+
+/**
+ * The extra key at `index` (from 0, in input order) and its JSON value;
+ * `CONNECT_SESSION_INDEX_OUT_OF_RANGE` at or past the count.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_key`, `out_key_len`: on success receive a view borrowed from `response`
+ *   (NUL-terminated too), valid until the handle is next changed or freed.
+ * - `out_json`, `out_json_len`: on success receive a view borrowed from `response`
+ *   (NUL-terminated too), valid until the handle is next changed or freed.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_extra_at(const ConnectSession *response,
+                                                          size_t index,
+                                                          const char **out_key,
+                                                          size_t *out_key_len,
+                                                          const char **out_json,
+                                                          size_t *out_json_len);
+
+/**
+ * The canonical JSON value of the extra key `key`, if the value holds it.
+ *
+ * - `response`: borrowed for the call.
+ * - `key`, `key_len`: UTF-8 text, borrowed for the call.
+ * - `out_found`: on success receives whether the key is held.
+ * - `out_json`, `out_json_len`: on success receive a view borrowed from `response`
+ *   (NUL-terminated too), valid until the handle is next changed or freed. (NULL, 0) when not
+ *   held.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `key` is NULL or points to `key_len` readable bytes;
+ * the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_extra(const ConnectSession *response,
+                                                       const uint8_t *key,
+                                                       size_t key_len,
+                                                       bool *out_found,
+                                                       const char **out_json,
+                                                       size_t *out_json_len);
+
+/**
+ * Sets an extra key to a JSON value, replaced in place if held, else appended. A key of the
+ * model is refused (`CONNECT_SESSION_INVALID_VALUE`): set the field instead.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `key`, `key_len`: UTF-8 text, borrowed for the call and copied.
+ * - `json`, `json_len`: the value's JSON bytes, borrowed for the call; kept in canonical form.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `key` and `json` are NULL or point to their lengths in
+ * readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_extra(ConnectSession *response,
+                                                       const uint8_t *key,
+                                                       size_t key_len,
+                                                       const uint8_t *json,
+                                                       size_t json_len);
+
+/**
+ * Removes an extra key.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `key`, `key_len`: UTF-8 text, borrowed for the call.
+ * - `out_removed`: on success receives whether the key was held.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `key` is NULL or points to `key_len` readable bytes;
+ * `out_removed` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_remove_extra(ConnectSession *response,
+                                                          const uint8_t *key,
+                                                          size_t key_len,
+                                                          bool *out_removed);
+
+/**
+ * Removes every extra key.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_clear_extra(ConnectSession *response);
+
+/**
+ * `account_id`: The id of the account the session reconnects, if it was given one.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_account_id(const ConnectSession *response,
+                                                            bool *out_is_set,
+                                                            const char **out_value,
+                                                            size_t *out_value_len);
+
+/**
+ * Sets `account_id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_account_id(ConnectSession *response,
+                                                            const uint8_t *value,
+                                                            size_t value_len);
+
+/**
+ * Unsets `account_id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_clear_account_id(ConnectSession *response);
+
+/**
+ * `categories`: The categories of provider the hub offers, in order (repeats kept). How many
+ * the list holds, and whether it is set at all (an empty list `[]` is set; an unset one is
+ * absent from the JSON).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether `categories` is set.
+ * - `out_count`: on success receives the number of categories (0 when unset).
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_categories_count(const ConnectSession *response,
+                                                                  bool *out_is_set,
+                                                                  size_t *out_count);
+
+/**
+ * The category at `index` (from 0) of `categories`; `CONNECT_SESSION_INDEX_OUT_OF_RANGE` at or
+ * past the count.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_category`: on success receives the category.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `out_category` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_category(const ConnectSession *response,
+                                                          size_t index,
+                                                          ConnectSessionCategory *out_category);
+
+/**
+ * Copies every category of `categories` into `buf`, in order, in one call
+ * (`connect_session_session_get_category` reads one at a time).
+ *
+ * - `response`: borrowed for the call.
+ * - `buf`: caller-owned room for `cap` categories, written with the list if it fits (`cap >=
+ *   len`). May be NULL when `cap` is 0, to ask for the size.
+ * - `cap`: the number of categories `buf` can hold.
+ * - `out_len`: receives the number of categories (0 when the list is unset or empty;
+ *   `connect_session_session_get_categories_count` tells the two apart) on
+ *   `CONNECT_SESSION_OK` and on `CONNECT_SESSION_BUFFER_TOO_SMALL`.
+ *
+ * Returns `CONNECT_SESSION_BUFFER_TOO_SMALL`, writing nothing to `buf`, if `cap < len`, as the
+ * last-error readers do: call it with (NULL, 0) for the size, then with a buffer that large.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `buf` is NULL or valid for writing `cap` categories;
+ * `out_len` is NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_categories(const ConnectSession *response,
+                                                            ConnectSessionCategory *buf,
+                                                            size_t cap,
+                                                            size_t *out_len);
+
+/**
+ * Sets the whole list of `categories`, in order, repeats kept. A count of 0 sets the empty
+ * list `[]` (`connect_session_session_clear_categories` unsets it). If any number names no
+ * category the call fails with `CONNECT_SESSION_INVALID_ARGUMENT` and nothing changes.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `categories`, `categories_len`: `ConnectSessionCategory` values, borrowed for the call and
+ *   copied. (NULL, 0) is the empty list.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `categories` is NULL or points to `categories_len`
+ * readable `uint32_t`.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_categories(ConnectSession *response,
+                                                            const uint32_t *categories,
+                                                            size_t categories_len);
+
+/**
+ * Appends one category to `categories`, setting the list if it was unset.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `category`: a `ConnectSessionCategory` value; any other number is
+ *   `CONNECT_SESSION_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_add_category(ConnectSession *response,
+                                                          uint32_t category);
+
+/**
+ * Unsets `categories`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_clear_categories(ConnectSession *response);
+
+/**
+ * `created_at`: When the session was created: an RFC 3339 date-time with an offset (required).
+ * Its text, exactly as read or as written from a typed value.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_created_at(const ConnectSession *response,
+                                                            const char **out_value,
+                                                            size_t *out_value_len);
+
+/**
+ * `created_at` as its instant and offset.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_unix_seconds`, `out_nanoseconds`: on success receive the instant, in seconds since
+ *   1970-01-01T00:00:00Z and nanoseconds past that second.
+ * - `out_offset_minutes`: on success receives the offset from UTC in minutes (+60 for
+ *   `+01:00`).
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_created_at_time(const ConnectSession *response,
+                                                                 int64_t *out_unix_seconds,
+                                                                 uint32_t *out_nanoseconds,
+                                                                 int32_t *out_offset_minutes);
+
+/**
+ * Sets `created_at` from RFC 3339 text, checked by its rule and kept as given; a refused text
+ * is `CONNECT_SESSION_INVALID_VALUE` and changes nothing.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_created_at(ConnectSession *response,
+                                                            const uint8_t *value,
+                                                            size_t value_len);
+
+/**
+ * Sets `created_at` from an instant and an offset, written as `YYYY-MM-DDTHH:MM:SS[.fraction]`
+ * then `Z` or `+hh:mm`. A year outside 0000-9999 is `CONNECT_SESSION_INVALID_VALUE`;
+ * nanoseconds beyond 999999999 or an offset beyond a day are
+ * `CONNECT_SESSION_INVALID_ARGUMENT`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `unix_seconds`, `nanoseconds`: the instant.
+ * - `offset_minutes`: the offset from UTC in minutes.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_created_at_time(ConnectSession *response,
+                                                                 int64_t unix_seconds,
+                                                                 uint32_t nanoseconds,
+                                                                 int32_t offset_minutes);
+
+/**
+ * `external_trigger_token`: A token with which a system outside the hub can start the
+ * connection.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_external_trigger_token(const ConnectSession *response,
+                                                                        bool *out_is_set,
+                                                                        const char **out_value,
+                                                                        size_t *out_value_len);
+
+/**
+ * Sets `external_trigger_token`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_external_trigger_token(ConnectSession *response,
+                                                                        const uint8_t *value,
+                                                                        size_t value_len);
+
+/**
+ * Unsets `external_trigger_token`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_clear_external_trigger_token(ConnectSession *response);
+
+/**
+ * `id`: The session's id: a signed 64-bit integer (required).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_value`: on success receives the value.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_id(const ConnectSession *response,
+                                                    int64_t *out_value);
+
+/**
+ * Sets `id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`: the value.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_id(ConnectSession *response,
+                                                    int64_t value);
+
+/**
+ * `integration_id`: The id of the integration the session connects with.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_integration_id(const ConnectSession *response,
+                                                                bool *out_is_set,
+                                                                const char **out_value,
+                                                                size_t *out_value_len);
+
+/**
+ * Sets `integration_id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_integration_id(ConnectSession *response,
+                                                                const uint8_t *value,
+                                                                size_t value_len);
+
+/**
+ * Unsets `integration_id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_clear_integration_id(ConnectSession *response);
+
+/**
+ * `label`: The label given to the account the session creates.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_label(const ConnectSession *response,
+                                                       bool *out_is_set,
+                                                       const char **out_value,
+                                                       size_t *out_value_len);
+
+/**
+ * Sets `label`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_label(ConnectSession *response,
+                                                       const uint8_t *value,
+                                                       size_t value_len);
+
+/**
+ * Unsets `label`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_clear_label(ConnectSession *response);
+
+/**
+ * `metadata`: The metadata given when the session was created, kept exactly (key order,
+ * nesting and number text). As its canonical compact JSON text (an object).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the JSON borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_metadata(const ConnectSession *response,
+                                                          bool *out_is_set,
+                                                          const char **out_value,
+                                                          size_t *out_value_len);
+
+/**
+ * Sets `metadata` from JSON text, which must be an object; it is kept exactly (key order,
+ * number text). Errors are located under `metadata`, as in a whole document, and change
+ * nothing.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `json`, `json_len`: the JSON bytes, borrowed for the call.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `json` is NULL or points to `json_len` readable bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_metadata(ConnectSession *response,
+                                                          const uint8_t *json,
+                                                          size_t json_len);
+
+/**
+ * Unsets `metadata`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_clear_metadata(ConnectSession *response);
+
+/**
+ * `organization_id`: The id of the StackOne organization the session belongs to (required).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_organization_id(const ConnectSession *response,
+                                                                 const char **out_value,
+                                                                 size_t *out_value_len);
+
+/**
+ * Sets `organization_id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_organization_id(ConnectSession *response,
+                                                                 const uint8_t *value,
+                                                                 size_t value_len);
+
+/**
+ * `origin_owner_id`: The id of the account's owner in your system (required).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_origin_owner_id(const ConnectSession *response,
+                                                                 const char **out_value,
+                                                                 size_t *out_value_len);
+
+/**
+ * Sets `origin_owner_id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_origin_owner_id(ConnectSession *response,
+                                                                 const uint8_t *value,
+                                                                 size_t value_len);
+
+/**
+ * `origin_owner_name`: The name of the account's owner in your system (required).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_origin_owner_name(const ConnectSession *response,
+                                                                   const char **out_value,
+                                                                   size_t *out_value_len);
+
+/**
+ * Sets `origin_owner_name`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_origin_owner_name(ConnectSession *response,
+                                                                   const uint8_t *value,
+                                                                   size_t value_len);
+
+/**
+ * `origin_username`: The name of the user who created the session, in your system.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_origin_username(const ConnectSession *response,
+                                                                 bool *out_is_set,
+                                                                 const char **out_value,
+                                                                 size_t *out_value_len);
+
+/**
+ * Sets `origin_username`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_origin_username(ConnectSession *response,
+                                                                 const uint8_t *value,
+                                                                 size_t value_len);
+
+/**
+ * Unsets `origin_username`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_clear_origin_username(ConnectSession *response);
+
+/**
+ * `project_id`: The id of the StackOne project the session belongs to (required).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_project_id(const ConnectSession *response,
+                                                            const char **out_value,
+                                                            size_t *out_value_len);
+
+/**
+ * Sets `project_id`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_project_id(ConnectSession *response,
+                                                            const uint8_t *value,
+                                                            size_t value_len);
+
+/**
+ * `provider`: The provider the session connects to.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_provider(const ConnectSession *response,
+                                                          bool *out_is_set,
+                                                          const char **out_value,
+                                                          size_t *out_value_len);
+
+/**
+ * Sets `provider`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_provider(ConnectSession *response,
+                                                          const uint8_t *value,
+                                                          size_t value_len);
+
+/**
+ * Unsets `provider`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_clear_provider(ConnectSession *response);
+
+/**
+ * `type`: The kind of account: "production" or "test"; any other string is kept as given.
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_type`: on success receives the enumerator: `CONNECT_SESSION_TYPE_OTHER` for a value
+ *   outside the known ones (read it with `connect_session_session_get_type_text`);
+ *   `CONNECT_SESSION_TYPE_PRODUCTION`, the server's default, when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_type(const ConnectSession *response,
+                                                      bool *out_is_set,
+                                                      ConnectSessionType *out_type);
+
+/**
+ * `type`'s text, exactly as set (`"production"`, `"test"` or any other string).
+ *
+ * - `response`: borrowed for the call.
+ * - `out_is_set`: on success receives whether the field is set.
+ * - `out_value`, `out_value_len`: on success receive a view of the text borrowed from
+ *   `response` (NUL-terminated too; may hold NULs), valid until the handle is next changed or
+ *   freed; (NULL, 0) when unset.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_get_type_text(const ConnectSession *response,
+                                                           bool *out_is_set,
+                                                           const char **out_value,
+                                                           size_t *out_value_len);
+
+/**
+ * Sets `type` from its text: `"production"` and `"test"` are the known values; any other
+ * string is kept exactly as given.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ * - `value`, `value_len`: UTF-8 text, borrowed for the call and copied; not NUL-terminated
+ *   (interior NULs are kept). (NULL, 0) is the empty string.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle; `value` is NULL or points to `value_len` readable
+ * bytes.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_set_type(ConnectSession *response,
+                                                      const uint8_t *value,
+                                                      size_t value_len);
+
+/**
+ * Unsets `type`.
+ *
+ * - `response`: changed in place; views borrowed from it end.
+ *
+ * # Safety
+ *
+ * `response` is NULL or a live handle.
+ */
+CONNECT_SESSION_MUST_USE
+ConnectSessionStatus connect_session_session_clear_type(ConnectSession *response);
 
 #ifdef __cplusplus
 }  // extern "C"

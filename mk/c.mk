@@ -1,10 +1,10 @@
 # C ABI, C++ wrapper and packaging (crates/connect-session-ffi, include/, tests/c,
 # tests/cpp, examples/quickstart.{c,cpp}). Every target builds what it needs with cargo.
 
-.PHONY: generate header check-header cbindgen-tool cbindgen-config ffi-debug ffi-release test-header test-compile-fail test-c test-cpp \
+.PHONY: generate test-generated header check-header cbindgen-tool cbindgen-config ffi-debug ffi-release test-header test-compile-fail test-c test-cpp \
 	test-c-valgrind test-install install uninstall demo-c demo-cpp
 
-TEST_TARGETS += test-header test-compile-fail test-c test-cpp test-c-valgrind test-install
+TEST_TARGETS += test-generated test-header test-compile-fail test-c test-cpp test-c-valgrind test-install
 DEMO_TARGETS += demo-c demo-cpp
 LINT_TARGETS += check-header
 
@@ -59,12 +59,17 @@ cbindgen-config:
 		-e 's|@VERSION_PATCH@|$(CS_VERSION_PATCH)|' -e 's|@VERSION@|$(CS_VERSION)|' \
 		$(FFI_CRATE)/cbindgen.toml >$(CBINDGEN_CONFIG)
 
-# Code made from the core's table of fields and checked in: the C accessors of
-# the text fields (crates/connect-session-ffi/src/text_fields.rs) and the C++
-# wrapper's block of them. `make test-rust` fails while either is stale.
-generate: ## rewrite the code generated from the core's fields (C text accessors, C++ block), then the header
-	UPDATE_GENERATED=1 $(CARGO) test -p connect-session-ffi --test generated -- generated_files_are_current
+# Everything that follows from the core's table of models is written by one
+# generator (xtask/): the C ABI's functions, the C++ classes, the Python
+# classes and stubs, the JSON Schema files and the documentation's tables;
+# then cbindgen writes the header from the C functions. `make test` fails
+# while any of it is stale (test-generated).
+generate: ## rewrite every file that follows from the core's table of models, then the header
+	$(CARGO) run -q -p xtask -- generate
 	$(MAKE) --no-print-directory header
+
+test-generated: ## the generated files are current (xtask check)
+	$(CARGO) run -q -p xtask -- check
 
 header: cbindgen-tool cbindgen-config ## regenerate include/connect_session.h with the pinned cbindgen
 	"$(CBINDGEN)" $(CBINDGEN_ARGS)

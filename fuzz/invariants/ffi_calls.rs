@@ -16,7 +16,7 @@ use super::c_api as c;
 use super::core_model as model;
 
 use c::{ConnectSessionCreate as Handle, ConnectSessionStatus as Status};
-use model::{Category, ConnectSessionCreate as Model, Field, Metadata, ParseMode, ValidationError};
+use model::{Category, ConnectSessionCreate as Model, Metadata, ParseMode, ValidationError};
 
 /// Handles live at once; an op on an empty slot passes NULL.
 const SLOTS: usize = 4;
@@ -143,10 +143,13 @@ impl<'a> Input<'a> {
     fn field_name(&mut self) -> Vec<u8> {
         match self.byte() % 8 {
             0 => self.text(),
-            n => Field::ALL[usize::from(n - 1) % Field::ALL.len()]
-                .name()
-                .as_bytes()
-                .to_vec(),
+            n => {
+                let fields: Vec<_> = Model::fields().collect();
+                fields[usize::from(n - 1) % fields.len()]
+                    .name()
+                    .as_bytes()
+                    .to_vec()
+            }
         }
     }
 }
@@ -664,13 +667,14 @@ impl Session {
                     // SAFETY: handles are NULL or live and owned here; buffers are locals with their lengths.
                     |h| unsafe { clear(h) },
                     |m| {
-                        let field = [
-                            Field::OriginUsername,
-                            Field::Provider,
-                            Field::ExpiresIn,
-                            Field::Metadata,
-                            Field::Categories,
+                        let key = [
+                            "origin_username",
+                            "provider",
+                            "expires_in",
+                            "metadata",
+                            "categories",
                         ][usize::from(which)];
+                        let field = Model::field(key).expect("a field");
                         m.clear(field).into()
                     },
                 )?;
@@ -716,7 +720,9 @@ impl Session {
                     |h| unsafe { c::connect_session_create_add_category(h, raw) },
                     |m| match category_from_number(raw) {
                         Some(category) => {
-                            m.push_category(category);
+                            let mut list = m.categories().unwrap_or_default().to_vec();
+                            list.push(category);
+                            m.set_categories(Some(list));
                             Expect::Ok
                         }
                         None => Expect::Misuse("invalid_argument"),
@@ -756,7 +762,7 @@ impl Session {
                             json.len(),
                         )
                     },
-                    |m| match utf8(&field).map(Field::from_name) {
+                    |m| match utf8(&field).map(Model::field) {
                         Err(e) => e,
                         Ok(None) => Expect::Misuse("invalid_argument"),
                         Ok(Some(f)) => m.set_json(f, &json).into(),

@@ -8,7 +8,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use connect_session::{ConnectSessionCreate, Field, Metadata, ParseMode, Value, MAX_DEPTH};
+use connect_session::{ConnectSessionCreate, Metadata, ParseMode, Value, MAX_DEPTH};
 
 /// The multiple of the input's size in the bound.
 pub const K: usize = 4;
@@ -158,7 +158,7 @@ pub fn check(data: &[u8]) -> Result<(), String> {
         Metadata::from_json(data).map_err(|err| err.to_json())
     })?;
     let base = ConnectSessionCreate::new("o", "n");
-    for field in Field::ALL {
+    for field in ConnectSessionCreate::fields() {
         let mut model = base.clone();
         let _set = held(&format!("set_json({})", field.name()), n, || {
             model.set_json(field, data).map_err(|err| err.to_json())

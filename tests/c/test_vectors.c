@@ -4,7 +4,8 @@
  * Usage: test_vectors [VECTORS_DIR]   (default: tests/vectors)
  *
  * Format (tests/vectors/README.md): one folder per case holding input.json
- * (raw bytes), an optional `mode` file (`strict`), and either output.json
+ * (raw bytes), an optional `mode` file (`strict`), an optional `model` file
+ * (the model's name; ConnectSessionCreate when absent), and either output.json
  * (the exact canonical to_json) or errors.json (the exact error list, which
  * connect_session_last_error_json returns). One trailing newline is stripped
  * from the expected files; everything else is compared byte for byte.
@@ -82,105 +83,22 @@ static void show_mismatch(const char *name, const char *what, const char *got, s
             (int)got_len, got, (int)want->len, want->data);
 }
 
-/* A case whose document is valid: its to_json must be output.json, and the
- * output (compact and pretty) must read back to an equal request. */
-static int run_valid(const char *name, const Bytes *input, int strict, const Bytes *want) {
-    ConnectSessionCreate *req = NULL, *again = NULL, *from_pretty = NULL, *copy = NULL;
-    char *json = NULL, *pretty = NULL;
-    size_t json_len = 0, pretty_len = 0;
-    bool equal = false;
-    int ok = 1;
-    ConnectSessionStatus st =
-        strict ? connect_session_create_from_json_strict((const uint8_t *)input->data, input->len, &req)
-               : connect_session_create_from_json((const uint8_t *)input->data, input->len, &req);
-    if (st != CONNECT_SESSION_OK) {
-        fprintf(stderr, "%s: refused with %s\n", name, connect_session_status_name(st));
-        print_last_error(stderr);
-        return 0;
-    }
-    CHECK_OK(connect_session_create_to_json(req, &json, &json_len));
-    if (json == NULL || !bytes_equal(json, json_len, want->data, want->len)) {
-        show_mismatch(name, "to_json", json, json_len, want);
-        ok = 0;
-    }
-    if (json != NULL) {
-        CHECK(json[json_len] == '\0');
-        CHECK_OK(connect_session_create_from_json((const uint8_t *)json, json_len, &again));
-        CHECK_OK(connect_session_create_equals(req, again, &equal));
-        ok &= equal;
-    }
-    CHECK_OK(connect_session_create_to_json_pretty(req, &pretty, &pretty_len));
-    if (pretty != NULL) {
-        CHECK_OK(connect_session_create_from_json((const uint8_t *)pretty, pretty_len, &from_pretty));
-        equal = false;
-        CHECK_OK(connect_session_create_equals(req, from_pretty, &equal));
-        ok &= equal;
-    }
-    CHECK_OK(connect_session_create_clone(req, &copy));
-    equal = false;
-    CHECK_OK(connect_session_create_equals(copy, req, &equal));
-    ok &= equal;
-    if (!ok) {
-        fprintf(stderr, "%s: failed\n", name);
-    }
-    connect_session_string_free(json);
-    connect_session_string_free(pretty);
-    connect_session_create_free(req);
-    connect_session_create_free(again);
-    connect_session_create_free(from_pretty);
-    connect_session_create_free(copy);
-    return ok;
-}
+/* A model's runners, by its name (the `model` file of a case). */
+typedef struct {
+    const char *name;
+    int (*run_valid)(const char *name, const Bytes *input, int strict, const Bytes *want);
+    int (*run_invalid)(const char *name, const Bytes *input, int strict, const Bytes *want);
+} VectorModel;
 
-/* A case whose document is refused: the status names the first error's
- * kind, nothing is returned, and the error JSON is errors.json. */
-static int run_invalid(const char *name, const Bytes *input, int strict, const Bytes *want) {
-    /* A value the library must not overwrite on failure. */
-    static char sentinel;
-    ConnectSessionCreate *const untouched = (ConnectSessionCreate *)(void *)&sentinel;
-    ConnectSessionCreate *req = untouched;
-    char prefix[64];
-    size_t json_len = 0, msg_len = 0;
-    char *json, *msg;
-    int ok = 1;
-    ConnectSessionStatus st =
-        strict ? connect_session_create_from_json_strict((const uint8_t *)input->data, input->len, &req)
-               : connect_session_create_from_json((const uint8_t *)input->data, input->len, &req);
-    if (st == CONNECT_SESSION_OK) {
-        fprintf(stderr, "%s: accepted, but errors.json expects a refusal\n", name);
-        connect_session_create_free(req);
-        return 0;
-    }
-    if (req != untouched) {
-        fprintf(stderr, "%s: out_request was written on failure\n", name);
-        ok = 0;
-    }
-    json = read_last_error(connect_session_last_error_json, &json_len);
-    if (!bytes_equal(json, json_len, want->data, want->len)) {
-        show_mismatch(name, "error JSON", json, json_len, want);
-        ok = 0;
-    }
-    /* The status is the kind of the first error. */
-    snprintf(prefix, sizeof prefix, "[{\"type\":\"%s\"", connect_session_status_name(st));
-    if (json_len < strlen(prefix) || memcmp(json, prefix, strlen(prefix)) != 0) {
-        fprintf(stderr, "%s: status %s is not the first error's type\n", name,
-                connect_session_status_name(st));
-        ok = 0;
-    }
-    msg = read_last_error(connect_session_last_error_message, &msg_len);
-    if (msg_len == 0) {
-        fprintf(stderr, "%s: empty error message\n", name);
-        ok = 0;
-    }
-    free(json);
-    free(msg);
-    return ok;
-}
+/* run_valid_<model> and run_invalid_<model> for each model, and VECTOR_MODELS. */
+#include "vector_models.h"
 
 static int run_case(const char *dir, const char *name) {
     char path[4096];
-    Bytes input = {NULL, 0}, mode = {NULL, 0}, output = {NULL, 0}, errors = {NULL, 0};
-    int has_input, has_mode, has_output, has_errors, strict = 0, ok = 0;
+    Bytes input = {NULL, 0}, mode = {NULL, 0}, output = {NULL, 0}, errors = {NULL, 0}, model = {NULL, 0};
+    int has_input, has_mode, has_output, has_errors, has_model, strict = 0, ok = 0;
+    const VectorModel *runners = &VECTOR_MODELS[0];
+    size_t i;
 
     snprintf(path, sizeof path, "%s/%s/input.json", dir, name);
     has_input = read_file(path, &input);
@@ -190,8 +108,22 @@ static int run_case(const char *dir, const char *name) {
     has_output = read_file(path, &output);
     snprintf(path, sizeof path, "%s/%s/errors.json", dir, name);
     has_errors = read_file(path, &errors);
+    snprintf(path, sizeof path, "%s/%s/model", dir, name);
+    has_model = read_file(path, &model);
 
-    if (has_input != 1 || has_mode < 0 || has_output < 0 || has_errors < 0) {
+    if (has_model == 1) {
+        strip_one_newline(&model);
+        runners = NULL;
+        for (i = 0; i < sizeof VECTOR_MODELS / sizeof *VECTOR_MODELS; i++) {
+            if (strlen(VECTOR_MODELS[i].name) == model.len &&
+                memcmp(VECTOR_MODELS[i].name, model.data, model.len) == 0) {
+                runners = &VECTOR_MODELS[i];
+            }
+        }
+    }
+    if (runners == NULL || has_model < 0) {
+        fprintf(stderr, "%s: unknown model \"%.*s\"\n", name, (int)model.len, model.data);
+    } else if (has_input != 1 || has_mode < 0 || has_output < 0 || has_errors < 0) {
         fprintf(stderr, "%s: cannot read the case (input.json is required)\n", name);
     } else if (has_output == has_errors) {
         fprintf(stderr, "%s: needs exactly one of output.json and errors.json\n", name);
@@ -208,16 +140,17 @@ static int run_case(const char *dir, const char *name) {
         }
         if (ok && has_output) {
             strip_one_newline(&output);
-            ok = run_valid(name, &input, strict, &output);
+            ok = runners->run_valid(name, &input, strict, &output);
         } else if (ok) {
             strip_one_newline(&errors);
-            ok = run_invalid(name, &input, strict, &errors);
+            ok = runners->run_invalid(name, &input, strict, &errors);
         }
     }
     free(input.data);
     free(mode.data);
     free(output.data);
     free(errors.data);
+    free(model.data);
     return ok;
 }
 

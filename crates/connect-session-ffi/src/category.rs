@@ -2,12 +2,13 @@
 
 use std::ffi::{c_char, CStr};
 
-use connect_session_core::Category;
+use connect_session_core::{Category, Field, FieldValue, Value};
 
 use crate::error::{ConnectSessionStatus, Failure};
+use crate::fields::set_value;
 use crate::guard::status;
-use crate::model::{handle, ConnectSessionCreate};
-use crate::strings::{bytes_in, utf8, Out};
+use crate::handle::{get, get_mut, Handle, Opaque};
+use crate::strings::{bytes_in, u32s_in, utf8, Out};
 
 /// A category of provider (docs/contract.md, section 2). Each number is fixed
 /// once shipped: the six of version 1 keep theirs and later ones take the next.
@@ -219,37 +220,97 @@ pub unsafe extern "C" fn connect_session_category_from_name(
     })
 }
 
-/// Copies every category of the request into `buf`, in order, in one call
-/// (`connect_session_create_get_category` reads one at a time).
-///
-/// - `request`: borrowed for the call.
-/// - `buf`: caller-owned room for `cap` categories, written with the list if
-///   it fits (`cap >= len`). May be NULL when `cap` is 0, to ask for the size.
-/// - `cap`: the number of categories `buf` can hold.
-/// - `out_len`: receives the number of categories (0 when the list is unset
-///   or empty; `connect_session_create_get_categories_count` tells the two
-///   apart) on `CONNECT_SESSION_OK` and on `CONNECT_SESSION_BUFFER_TOO_SMALL`.
-///
-/// Returns `CONNECT_SESSION_BUFFER_TOO_SMALL`, writing nothing to `buf`, if
-/// `cap < len`, as the last-error readers do: call it with (NULL, 0) for the
-/// size, then with a buffer that large.
+/// The categories of the field at `index`: whether the list is set, and
+/// how many it holds (0 when unset).
 ///
 /// # Safety
 ///
-/// `request` is NULL or a live handle; `buf` is NULL or valid for writing
-/// `cap` categories; `out_len` is NULL or valid for writes.
-#[must_use]
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_get_categories(
-    request: *const ConnectSessionCreate,
+/// `ptr` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+pub(crate) unsafe fn count<O: Opaque>(
+    ptr: *const O,
+    index: usize,
+    out_is_set: *mut bool,
+    out_count: *mut usize,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (model, out_is_set, out_count) = unsafe {
+            (
+                get(ptr, O::name())?,
+                Out::new(out_is_set, "out_is_set")?,
+                Out::new(out_count, "out_count")?,
+            )
+        };
+        let list = list_of::<O>(model, index)?;
+        out_is_set.write(list.is_some());
+        out_count.write(list.map_or(0, <[_]>::len));
+        Ok(())
+    })
+}
+
+/// The list of categories of the field at `index`, `None` when unset.
+fn list_of<O: Opaque>(
+    model: &Handle<O::Def>,
+    index: usize,
+) -> Result<Option<&[Category]>, Failure> {
+    let field =
+        Field::<O::Def>::at(index).ok_or_else(|| Failure::internal(format!("no field {index}")))?;
+    match model.get(field) {
+        None => Ok(None),
+        Some(FieldValue::Categories(list)) => Ok(Some(list)),
+        Some(other) => Err(Failure::internal(format!(
+            "a categories field holds {other:?}"
+        ))),
+    }
+}
+
+/// The category at `item` of the field at `index`;
+/// `CONNECT_SESSION_INDEX_OUT_OF_RANGE` at or past the count.
+///
+/// # Safety
+///
+/// `ptr` is NULL or a live handle; `out_category` is NULL or valid for writes.
+pub(crate) unsafe fn at<O: Opaque>(
+    ptr: *const O,
+    index: usize,
+    item: usize,
+    out_category: *mut ConnectSessionCategory,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (model, out_category) = unsafe {
+            (
+                get(ptr, O::name())?,
+                Out::new(out_category, "out_category")?,
+            )
+        };
+        let list = list_of::<O>(model, index)?.unwrap_or_default();
+        let category = list
+            .get(item)
+            .ok_or_else(|| Failure::index("index", item, "categories", list.len()))?;
+        out_category.write(ConnectSessionCategory::of(*category)?);
+        Ok(())
+    })
+}
+
+/// Copies every category of the field at `index` into `buf`, in order.
+/// `CONNECT_SESSION_BUFFER_TOO_SMALL`, writing nothing, when `cap` is less
+/// than the count, which `*out_len` receives either way.
+///
+/// # Safety
+///
+/// `ptr` is NULL or a live handle; `buf` is NULL or valid for writing `cap`
+/// categories; `out_len` is NULL or valid for writes.
+pub(crate) unsafe fn all<O: Opaque>(
+    ptr: *const O,
+    index: usize,
     buf: *mut ConnectSessionCategory,
     cap: usize,
     out_len: *mut usize,
 ) -> ConnectSessionStatus {
     status(|| {
         // SAFETY: per the contract above.
-        let (request, out_len) =
-            unsafe { (handle(request, "request")?, Out::new(out_len, "out_len")?) };
+        let (model, out_len) = unsafe { (get(ptr, O::name())?, Out::new(out_len, "out_len")?) };
         if buf.is_null() && cap > 0 {
             return Err(Failure::null("buf"));
         }
@@ -259,17 +320,17 @@ pub unsafe extern "C" fn connect_session_create_get_categories(
                 std::mem::align_of::<ConnectSessionCategory>(),
             ));
         }
-        let categories = request.categories().unwrap_or_default();
-        let len = categories.len();
+        let list = list_of::<O>(model, index)?.unwrap_or_default();
+        let len = list.len();
         out_len.write(len);
         if cap < len {
             return Err(Failure::api(
                 ConnectSessionStatus::CONNECT_SESSION_BUFFER_TOO_SMALL,
-                format!("buf holds {cap} categories; the request has {len}"),
+                format!("buf holds {cap} categories; the {} has {len}", O::name()),
             ));
         }
         // Every number first, so that a failure writes nothing.
-        let numbers = categories
+        let numbers = list
             .iter()
             .map(|c| C::of(*c))
             .collect::<Result<Vec<_>, _>>()?;
@@ -278,6 +339,57 @@ pub unsafe extern "C" fn connect_session_create_get_categories(
             // and valid for `cap >= len > i` writes.
             unsafe { buf.add(i).write(number) };
         }
+        Ok(())
+    })
+}
+
+/// Sets the whole list of the field at `index`, in order, repeats kept; a
+/// number that names no category is `CONNECT_SESSION_INVALID_ARGUMENT`.
+///
+/// # Safety
+///
+/// `ptr` is NULL or a live handle; `categories` is NULL or points to
+/// `categories_len` readable `uint32_t`.
+pub(crate) unsafe fn set<O: Opaque>(
+    ptr: *mut O,
+    index: usize,
+    categories: *const u32,
+    categories_len: usize,
+) -> ConnectSessionStatus {
+    // SAFETY: per the contract above, for the handle and (in the closure,
+    // which this block covers) the array.
+    unsafe {
+        set_value(ptr, index, || {
+            let raw = u32s_in(categories, categories_len, "categories")?;
+            let list = raw
+                .iter()
+                .enumerate()
+                .map(|(i, c)| category_from_raw(*c, &format!("categories[{i}]")))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Value::Categories(list))
+        })
+    }
+}
+
+/// Appends one category to the field at `index`, setting the list if it was unset.
+///
+/// # Safety
+///
+/// `ptr` is NULL or a live handle.
+pub(crate) unsafe fn add<O: Opaque>(
+    ptr: *mut O,
+    index: usize,
+    category: u32,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let model = unsafe { get_mut(ptr, O::name())? };
+        let category = category_from_raw(category, "category")?;
+        let mut list = list_of::<O>(model, index)?.unwrap_or_default().to_vec();
+        list.push(category);
+        let field = Field::<O::Def>::at(index)
+            .ok_or_else(|| Failure::internal(format!("no field {index}")))?;
+        model.try_change(|model| model.set(field, Value::Categories(list)))?;
         Ok(())
     })
 }

@@ -5,10 +5,10 @@ use std::ffi::c_char;
 
 use crate::error::{ConnectSessionStatus, Failure};
 use crate::guard::status;
-use crate::model::{handle, handle_mut, ConnectSessionCreate};
+use crate::handle::{get, get_mut, Opaque};
 use crate::strings::{bytes_in, utf8, Out};
 
-/// How many extra keys the request holds.
+/// How many extra keys the value holds.
 ///
 /// - `request`: borrowed for the call.
 /// - `out_count`: on success receives the count.
@@ -17,20 +17,14 @@ use crate::strings::{bytes_in, utf8, Out};
 ///
 /// `request` is NULL or a live handle; `out_count` is NULL or valid for
 /// writes.
-#[must_use]
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_get_extra_count(
-    request: *const ConnectSessionCreate,
+pub(crate) unsafe fn get_extra_count<O: Opaque>(
+    request: *const O,
     out_count: *mut usize,
 ) -> ConnectSessionStatus {
     status(|| {
         // SAFETY: per the contract above.
-        let (request, out_count) = unsafe {
-            (
-                handle(request, "request")?,
-                Out::new(out_count, "out_count")?,
-            )
-        };
+        let (request, out_count) =
+            unsafe { (get(request, O::name())?, Out::new(out_count, "out_count")?) };
         out_count.write(request.extra().len());
         Ok(())
     })
@@ -49,10 +43,8 @@ pub unsafe extern "C" fn connect_session_create_get_extra_count(
 ///
 /// `request` is NULL or a live handle; the out-pointers are NULL or valid
 /// for writes.
-#[must_use]
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_get_extra_at(
-    request: *const ConnectSessionCreate,
+pub(crate) unsafe fn get_extra_at<O: Opaque>(
+    request: *const O,
     index: usize,
     out_key: *mut *const c_char,
     out_key_len: *mut usize,
@@ -63,7 +55,7 @@ pub unsafe extern "C" fn connect_session_create_get_extra_at(
         // SAFETY: per the contract above.
         let (request, out_key, out_key_len, out_json, out_json_len) = unsafe {
             (
-                handle(request, "request")?,
+                get(request, O::name())?,
                 Out::new(out_key, "out_key")?,
                 Out::new(out_key_len, "out_key_len")?,
                 Out::new(out_json, "out_json")?,
@@ -98,10 +90,8 @@ pub unsafe extern "C" fn connect_session_create_get_extra_at(
 ///
 /// `request` is NULL or a live handle; `key` is NULL or points to `key_len`
 /// readable bytes; the out-pointers are NULL or valid for writes.
-#[must_use]
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_get_extra(
-    request: *const ConnectSessionCreate,
+pub(crate) unsafe fn get_extra<O: Opaque>(
+    request: *const O,
     key: *const u8,
     key_len: usize,
     out_found: *mut bool,
@@ -112,7 +102,7 @@ pub unsafe extern "C" fn connect_session_create_get_extra(
         // SAFETY: per the contract above.
         let (request, key, out_found, out_json, out_json_len) = unsafe {
             (
-                handle(request, "request")?,
+                get(request, O::name())?,
                 bytes_in(key, key_len, "key")?,
                 Out::new(out_found, "out_found")?,
                 Out::new(out_json, "out_json")?,
@@ -140,10 +130,8 @@ pub unsafe extern "C" fn connect_session_create_get_extra(
 ///
 /// `request` is NULL or a live handle; `key` and `json` are NULL or point to
 /// their lengths in readable bytes.
-#[must_use]
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_set_extra(
-    request: *mut ConnectSessionCreate,
+pub(crate) unsafe fn set_extra<O: Opaque>(
+    request: *mut O,
     key: *const u8,
     key_len: usize,
     json: *const u8,
@@ -153,7 +141,7 @@ pub unsafe extern "C" fn connect_session_create_set_extra(
         // SAFETY: per the contract above.
         let (request, key, json) = unsafe {
             (
-                handle_mut(request, "request")?,
+                get_mut(request, O::name())?,
                 bytes_in(key, key_len, "key")?,
                 bytes_in(json, json_len, "json")?,
             )
@@ -174,10 +162,8 @@ pub unsafe extern "C" fn connect_session_create_set_extra(
 ///
 /// `request` is NULL or a live handle; `key` is NULL or points to `key_len`
 /// readable bytes; `out_removed` is NULL or valid for writes.
-#[must_use]
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_remove_extra(
-    request: *mut ConnectSessionCreate,
+pub(crate) unsafe fn remove_extra<O: Opaque>(
+    request: *mut O,
     key: *const u8,
     key_len: usize,
     out_removed: *mut bool,
@@ -186,7 +172,7 @@ pub unsafe extern "C" fn connect_session_create_remove_extra(
         // SAFETY: per the contract above.
         let (request, key, out_removed) = unsafe {
             (
-                handle_mut(request, "request")?,
+                get_mut(request, O::name())?,
                 bytes_in(key, key_len, "key")?,
                 Out::new(out_removed, "out_removed")?,
             )
@@ -205,14 +191,10 @@ pub unsafe extern "C" fn connect_session_create_remove_extra(
 /// # Safety
 ///
 /// `request` is NULL or a live handle.
-#[must_use]
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_clear_extra(
-    request: *mut ConnectSessionCreate,
-) -> ConnectSessionStatus {
+pub(crate) unsafe fn clear_extra<O: Opaque>(request: *mut O) -> ConnectSessionStatus {
     status(|| {
         // SAFETY: per the contract above.
-        unsafe { handle_mut(request, "request")? }.change(|model| model.clear_extra());
+        unsafe { get_mut(request, O::name())? }.change(|model| model.clear_extra());
         Ok(())
     })
 }

@@ -1,34 +1,35 @@
-//! The opaque handle and its life: create, parse, write, copy, compare, free.
+//! The opaque handles and their life, for every model at once: create,
+//! parse, write, copy, compare, free. The exported functions that call these
+//! are generated per model (`generated.rs`); each C handle type is an
+//! [`Opaque`] over a [`Handle`] of its model.
 
 use std::collections::HashMap;
 use std::ffi::c_char;
 use std::hash::{BuildHasherDefault, DefaultHasher};
 use std::ops::Deref;
 
-use connect_session_core::{ConnectSessionCreate as Model, ParseMode};
+use connect_session_core::{Def, Model, ParseMode, Value};
 use parking_lot::Mutex;
 
 use crate::error::{ConnectSessionStatus, Failure};
 use crate::guard::{guard, status, LastError};
 use crate::strings::{bytes_in, owned_with, utf8, Out};
 
-/// A Create Connect Session request: opaque, created by
-/// `connect_session_create_new`, `_from_json`, `_from_json_strict` or
-/// `_clone`, and released only by `connect_session_create_free`.
+/// A value of the model `D` as a C handle holds it.
 ///
-/// Every handle holds a valid request: setters validate before they change
+/// Every handle holds a valid value: setters validate before they change
 /// anything, and a failed call leaves the handle as it was.
 ///
 /// Threads (as the header's preamble says): a handle is not tied to a thread.
-/// Calls that only read it (those taking a `const ConnectSessionCreate *`)
-/// may run on several threads at once; a call that changes or frees it must
-/// not overlap any other call on it.
+/// Calls that only read it (those taking a `const` pointer) may run on
+/// several threads at once; a call that changes or frees it must not overlap
+/// any other call on it.
 #[derive(Debug)]
-pub struct ConnectSessionCreate {
-    inner: Model,
+pub struct Handle<D: Def> {
+    inner: Model<D>,
     /// NUL-terminated copies of the texts handed out as borrowed views, keyed
     /// by the address and length of the text in `inner`. The core keeps plain
-    /// `String`s, with no NUL after them, and a view typed `const char *` is
+    /// strings, with no NUL after them, and a view typed `const char *` is
     /// read as a C string (`printf("%s")`) whatever its docs say; the copies
     /// make that safe. Made on first read (hence the lock: readers may share
     /// a handle across threads), dropped on any change, so they live exactly
@@ -41,21 +42,44 @@ pub struct ConnectSessionCreate {
 /// handle reads no per-thread random keys).
 type Views = HashMap<(usize, usize), Box<[u8]>, BuildHasherDefault<DefaultHasher>>;
 
-impl Deref for ConnectSessionCreate {
-    type Target = Model;
+/// A C handle type: an opaque struct over the [`Handle`] of one model.
+pub trait Opaque: Sized + 'static {
+    /// The model.
+    type Def: Def;
+    /// Wraps a value for the caller.
+    fn wrap(handle: Handle<Self::Def>) -> Self;
+    /// The value.
+    fn handle(&self) -> &Handle<Self::Def>;
+    /// The value, to change it.
+    fn handle_mut(&mut self) -> &mut Handle<Self::Def>;
+    /// The name of a handle in parameters and messages (`request`).
+    fn name() -> &'static str {
+        Self::Def::MODEL.value_name
+    }
+}
 
-    fn deref(&self) -> &Model {
+impl<D: Def> Deref for Handle<D> {
+    type Target = Model<D>;
+
+    fn deref(&self) -> &Model<D> {
         &self.inner
     }
 }
 
-impl ConnectSessionCreate {
-    /// A view of `text`, which lives in this handle's request (or is static):
+impl<D: Def> Handle<D> {
+    pub(crate) fn new(inner: Model<D>) -> Self {
+        Handle {
+            inner,
+            views: Mutex::default(),
+        }
+    }
+
+    /// A view of `text`, which lives in this handle's value (or is static):
     /// its bytes, NUL-terminated, valid until the handle is next changed or
     /// freed, and its length without the NUL.
     pub(crate) fn borrowed(&self, text: &str) -> (*const c_char, usize) {
         let mut views = self.views.lock();
-        // Same address and length in an unchanged request: the same bytes.
+        // Same address and length in an unchanged value: the same bytes.
         let copy = views
             .entry((text.as_ptr() as usize, text.len()))
             .or_insert_with(|| {
@@ -68,22 +92,20 @@ impl ConnectSessionCreate {
         // the map is cleared by a change to the handle.
         (copy.as_ptr().cast::<c_char>(), text.len())
     }
-}
 
-impl ConnectSessionCreate {
-    /// Changes the request; every view borrowed from the handle ends.
-    pub(crate) fn change<T>(&mut self, change: impl FnOnce(&mut Model) -> T) -> T {
+    /// Changes the value; every view borrowed from the handle ends.
+    pub(crate) fn change<T>(&mut self, change: impl FnOnce(&mut Model<D>) -> T) -> T {
         self.views.get_mut().clear();
         change(&mut self.inner)
     }
 
-    /// Changes the request if `change` succeeds, and only then ends the views
-    /// borrowed from the handle: a change that fails leaves the request, and
-    /// so the texts the views copy, as it was (the core checks before it
+    /// Changes the value if `change` succeeds, and only then ends the views
+    /// borrowed from the handle: a change that fails leaves the value, and so
+    /// the texts the views copy, as it was (the core checks before it
     /// changes anything).
     pub(crate) fn try_change<T, E>(
         &mut self,
-        change: impl FnOnce(&mut Model) -> Result<T, E>,
+        change: impl FnOnce(&mut Model<D>) -> Result<T, E>,
     ) -> Result<T, E> {
         let done = change(&mut self.inner)?;
         self.views.get_mut().clear();
@@ -92,319 +114,250 @@ impl ConnectSessionCreate {
 }
 
 /// Moves `model` to the heap for the caller.
-fn into_handle(model: Model) -> *mut ConnectSessionCreate {
-    Box::into_raw(Box::new(ConnectSessionCreate {
-        inner: model,
-        views: Mutex::default(),
-    }))
+fn into_raw<O: Opaque>(model: Model<O::Def>) -> *mut O {
+    Box::into_raw(Box::new(O::wrap(Handle::new(model))))
 }
 
-/// Borrows a handle (which derefs to its request), naming `param` if it is NULL.
+/// Borrows a handle (which derefs to its value), naming `param` if it is NULL.
 ///
 /// # Safety
 ///
 /// `ptr` is NULL or a live handle not being changed elsewhere for `'a`.
 #[inline]
-pub(crate) unsafe fn handle<'a>(
-    ptr: *const ConnectSessionCreate,
+pub(crate) unsafe fn get<'a, O: Opaque>(
+    ptr: *const O,
     param: &str,
-) -> Result<&'a ConnectSessionCreate, Failure> {
+) -> Result<&'a Handle<O::Def>, Failure> {
     if !ptr.is_aligned() {
-        return Err(Failure::misaligned(
-            param,
-            std::mem::align_of::<ConnectSessionCreate>(),
-        ));
+        return Err(Failure::misaligned(param, std::mem::align_of::<O>()));
     }
-    // SAFETY: a non-NULL `ptr` is a live handle made by `into_handle`.
+    // SAFETY: a non-NULL `ptr` is a live handle made by `into_raw`.
     match unsafe { ptr.as_ref() } {
-        Some(h) => Ok(h),
+        Some(h) => Ok(h.handle()),
         None => Err(Failure::null(param)),
     }
 }
 
-/// Borrows a handle for changing its request, which takes
-/// [`ConnectSessionCreate::change`] or [`ConnectSessionCreate::try_change`].
+/// Borrows a handle for changing its value, which takes
+/// [`Handle::change`] or [`Handle::try_change`].
 ///
 /// # Safety
 ///
 /// `ptr` is NULL or a live handle not used elsewhere for `'a`.
 #[inline]
-pub(crate) unsafe fn handle_mut<'a>(
-    ptr: *mut ConnectSessionCreate,
+pub(crate) unsafe fn get_mut<'a, O: Opaque>(
+    ptr: *mut O,
     param: &str,
-) -> Result<&'a mut ConnectSessionCreate, Failure> {
+) -> Result<&'a mut Handle<O::Def>, Failure> {
     if !ptr.is_aligned() {
-        return Err(Failure::misaligned(
-            param,
-            std::mem::align_of::<ConnectSessionCreate>(),
-        ));
+        return Err(Failure::misaligned(param, std::mem::align_of::<O>()));
     }
-    // SAFETY: a non-NULL `ptr` is a live handle made by `into_handle`, and
+    // SAFETY: a non-NULL `ptr` is a live handle made by `into_raw`, and
     // the caller does not use it elsewhere during the call.
-    unsafe { ptr.as_mut() }.ok_or_else(|| Failure::null(param))
+    unsafe { ptr.as_mut() }
+        .map(O::handle_mut)
+        .ok_or_else(|| Failure::null(param))
 }
 
-/// A new request with the two required fields and nothing else.
-///
-/// - `origin_owner_id`, `origin_owner_id_len`: UTF-8 text, borrowed for the
-///   call and copied; not NUL-terminated (interior NULs are kept). (NULL, 0)
-///   is the empty string.
-/// - `origin_owner_name`, `origin_owner_name_len`: the same.
-/// - `out_request`: on success receives a new handle; the caller owns it and
-///   frees it with `connect_session_create_free`.
+/// A text parameter: UTF-8, (NULL, 0) the empty string.
 ///
 /// # Safety
 ///
-/// Each text pointer is NULL or points to its length in readable bytes;
-/// `out_request` is NULL or valid for writes.
-#[must_use]
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_new(
-    origin_owner_id: *const u8,
-    origin_owner_id_len: usize,
-    origin_owner_name: *const u8,
-    origin_owner_name_len: usize,
-    out_request: *mut *mut ConnectSessionCreate,
+/// `ptr` is NULL or points to `len` readable bytes that outlive `'a`.
+pub(crate) unsafe fn text_in<'a>(
+    ptr: *const u8,
+    len: usize,
+    param: &str,
+) -> Result<&'a str, Failure> {
+    // SAFETY: per the contract above.
+    let bytes = unsafe { bytes_in(ptr, len, param)? };
+    utf8(bytes, param)
+}
+
+/// A new value from the required fields, checked by the core as a document's
+/// members would be (every problem reported together).
+///
+/// # Safety
+///
+/// `out` is NULL or valid for writes.
+pub(crate) unsafe fn new<O: Opaque>(
+    values: impl FnOnce() -> Result<Vec<(&'static str, Value<'static>)>, Failure>,
+    out: *mut *mut O,
 ) -> ConnectSessionStatus {
     status(|| {
+        let out_name = format!("out_{}", O::name());
         // SAFETY: per the contract above.
-        let (id, name, out_request) = unsafe {
-            (
-                bytes_in(origin_owner_id, origin_owner_id_len, "origin_owner_id")?,
-                bytes_in(
-                    origin_owner_name,
-                    origin_owner_name_len,
-                    "origin_owner_name",
-                )?,
-                Out::new(out_request, "out_request")?,
-            )
-        };
-        let model = Model::new(
-            utf8(id, "origin_owner_id")?,
-            utf8(name, "origin_owner_name")?,
-        );
-        out_request.write(into_handle(model));
+        let out = unsafe { Out::new(out, &out_name)? };
+        let model = Model::<O::Def>::from_values(values()?, ParseMode::KeepExtra)?;
+        out.write(into_raw(model));
         Ok(())
     })
 }
 
-/// Parses a JSON document, keeping keys outside the model ("extra" keys).
-///
-/// - `json`, `json_len`: the document's bytes, borrowed for the call; any
-///   bytes are accepted (invalid UTF-8 is a `CONNECT_SESSION_SYNTAX` error).
-/// - `out_request`: on success receives a new handle; the caller owns it and
-///   frees it with `connect_session_create_free`. On failure it is not
-///   written.
-///
-/// A document with several problems returns the status of the first; the
-/// last error lists them all (`connect_session_last_error_json`).
+/// Parses a JSON document.
 ///
 /// # Safety
 ///
-/// `json` is NULL or points to `json_len` readable bytes; `out_request` is
-/// NULL or valid for writes.
-#[must_use]
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_from_json(
+/// `json` is NULL or points to `json_len` readable bytes; `out` is NULL or
+/// valid for writes.
+pub(crate) unsafe fn from_json<O: Opaque>(
     json: *const u8,
     json_len: usize,
-    out_request: *mut *mut ConnectSessionCreate,
-) -> ConnectSessionStatus {
-    // SAFETY: the same contract.
-    unsafe { from_json(json, json_len, out_request, ParseMode::KeepExtra) }
-}
-
-/// Parses a JSON document in strict mode: a key outside the model is a
-/// `CONNECT_SESSION_UNKNOWN_FIELD` error. Otherwise as
-/// `connect_session_create_from_json`.
-///
-/// - `json`, `json_len`: the document's bytes, borrowed for the call.
-/// - `out_request`: on success receives a new handle; the caller owns it and
-///   frees it with `connect_session_create_free`.
-///
-/// # Safety
-///
-/// As for `connect_session_create_from_json`.
-#[must_use]
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_from_json_strict(
-    json: *const u8,
-    json_len: usize,
-    out_request: *mut *mut ConnectSessionCreate,
-) -> ConnectSessionStatus {
-    // SAFETY: the same contract.
-    unsafe { from_json(json, json_len, out_request, ParseMode::Strict) }
-}
-
-/// # Safety
-///
-/// As for `connect_session_create_from_json`.
-unsafe fn from_json(
-    json: *const u8,
-    json_len: usize,
-    out_request: *mut *mut ConnectSessionCreate,
+    out: *mut *mut O,
     mode: ParseMode,
 ) -> ConnectSessionStatus {
     status(|| {
+        let out_name = format!("out_{}", O::name());
         // SAFETY: the caller passes NULL or `json_len` readable bytes, and
         // NULL or a pointer valid for writes.
-        let (json, out_request) = unsafe {
-            (
-                bytes_in(json, json_len, "json")?,
-                Out::new(out_request, "out_request")?,
-            )
-        };
-        let model = Model::from_json_with(json, mode)?;
-        out_request.write(into_handle(model));
+        let (json, out) = unsafe { (bytes_in(json, json_len, "json")?, Out::new(out, &out_name)?) };
+        let model = Model::<O::Def>::from_json_with(json, mode)?;
+        out.write(into_raw(model));
         Ok(())
     })
 }
 
-/// Frees a handle. NULL does nothing. Freeing a handle twice, or using it
-/// after, is undefined behaviour. Views borrowed from it end here.
-/// The last error is left as it is.
-///
-/// - `request`: the handle; ownership passes back to the library.
+/// Frees a handle; NULL does nothing.
 ///
 /// # Safety
 ///
-/// `request` is NULL or a live handle from this library, not used again.
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_free(request: *mut ConnectSessionCreate) {
+/// `ptr` is NULL or a live handle from this library, not used again.
+pub(crate) unsafe fn free<O: Opaque>(ptr: *mut O) {
     guard(LastError::Keep, || {
-        if !request.is_null() {
-            // SAFETY: a live handle made by `into_handle`, freed once.
-            drop(unsafe { Box::from_raw(request) });
+        if !ptr.is_null() {
+            // SAFETY: a live handle made by `into_raw`, freed once.
+            drop(unsafe { Box::from_raw(ptr) });
         }
         Ok(())
     });
 }
 
-/// The canonical compact JSON (docs/contract.md, section 3).
-///
-/// - `request`: borrowed for the call.
-/// - `out_json`: on success receives new text, NUL-terminated; the caller
-///   owns it and frees it with `connect_session_string_free`.
-/// - `out_json_len`: on success receives its length in bytes, without the NUL.
+/// Writes the value's JSON with `write`, as new text for the caller.
 ///
 /// # Safety
 ///
-/// `request` is NULL or a live handle; the out-pointers are NULL or valid
-/// for writes.
-#[must_use]
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_to_json(
-    request: *const ConnectSessionCreate,
+/// `ptr` is NULL or a live handle; the out-pointers are NULL or valid for writes.
+pub(crate) unsafe fn to_json<O: Opaque>(
+    ptr: *const O,
     out_json: *mut *mut c_char,
     out_json_len: *mut usize,
-) -> ConnectSessionStatus {
-    // SAFETY: the same contract.
-    unsafe { write_json(request, out_json, out_json_len, Model::write_json) }
-}
-
-/// The canonical JSON indented with two spaces; only white space differs
-/// from `connect_session_create_to_json`.
-///
-/// - `request`: borrowed for the call.
-/// - `out_json`: on success receives new text, NUL-terminated; the caller
-///   owns it and frees it with `connect_session_string_free`.
-/// - `out_json_len`: on success receives its length in bytes, without the NUL.
-///
-/// # Safety
-///
-/// As for `connect_session_create_to_json`.
-#[must_use]
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_to_json_pretty(
-    request: *const ConnectSessionCreate,
-    out_json: *mut *mut c_char,
-    out_json_len: *mut usize,
-) -> ConnectSessionStatus {
-    // SAFETY: the same contract.
-    unsafe {
-        write_json(request, out_json, out_json_len, |model, out| {
-            out.push_str(&model.to_json_pretty());
-        })
-    }
-}
-
-/// # Safety
-///
-/// As for `connect_session_create_to_json`.
-unsafe fn write_json(
-    request: *const ConnectSessionCreate,
-    out_json: *mut *mut c_char,
-    out_json_len: *mut usize,
-    write: fn(&Model, &mut String),
+    pretty: bool,
 ) -> ConnectSessionStatus {
     status(|| {
         // SAFETY: the caller passes NULL or a live handle, and NULL or
         // pointers valid for writes.
-        let (request, out_json, out_json_len) = unsafe {
+        let (model, out_json, out_json_len) = unsafe {
             (
-                handle(request, "request")?,
+                get(ptr, O::name())?,
                 Out::new(out_json, "out_json")?,
                 Out::new(out_json_len, "out_json_len")?,
             )
         };
-        let (ptr, len) = owned_with(request.json_len_hint(), |out| write(request, out));
+        let (ptr, len) = owned_with(model.json_len_hint(), |out| {
+            if pretty {
+                out.push_str(&model.to_json_pretty());
+            } else {
+                model.write_json(out);
+            }
+        });
         out_json.write(ptr);
         out_json_len.write(len);
         Ok(())
     })
 }
 
-/// A deep copy of a request.
-///
-/// - `request`: borrowed for the call.
-/// - `out_copy`: on success receives a new handle; the caller owns it and
-///   frees it with `connect_session_create_free`.
+/// A deep copy.
 ///
 /// # Safety
 ///
-/// `request` is NULL or a live handle; `out_copy` is NULL or valid for writes.
-#[must_use]
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_clone(
-    request: *const ConnectSessionCreate,
-    out_copy: *mut *mut ConnectSessionCreate,
+/// `ptr` is NULL or a live handle; `out_copy` is NULL or valid for writes.
+pub(crate) unsafe fn clone<O: Opaque>(
+    ptr: *const O,
+    out_copy: *mut *mut O,
 ) -> ConnectSessionStatus {
     status(|| {
         // SAFETY: per the contract above.
-        let (request, out_copy) =
-            unsafe { (handle(request, "request")?, Out::new(out_copy, "out_copy")?) };
-        out_copy.write(into_handle(request.inner.clone()));
+        let (model, out_copy) = unsafe { (get(ptr, O::name())?, Out::new(out_copy, "out_copy")?) };
+        out_copy.write(into_raw(Model::clone(model)));
         Ok(())
     })
 }
 
-/// Whether two requests hold the same value (every field and every extra
-/// key, in order). A handle equals itself.
-///
-/// - `a`, `b`: borrowed for the call; they may be the same handle.
-/// - `out_equal`: on success receives the answer.
+/// Whether two handles hold the same value.
 ///
 /// # Safety
 ///
-/// `a` and `b` are NULL or live handles; `out_equal` is NULL or valid for
-/// writes.
-#[must_use]
-#[no_mangle]
-pub unsafe extern "C" fn connect_session_create_equals(
-    a: *const ConnectSessionCreate,
-    b: *const ConnectSessionCreate,
+/// `a` and `b` are NULL or live handles; `out_equal` is NULL or valid for writes.
+pub(crate) unsafe fn equals<O: Opaque>(
+    a: *const O,
+    b: *const O,
     out_equal: *mut bool,
 ) -> ConnectSessionStatus {
     status(|| {
         // SAFETY: per the contract above; both borrows are shared.
         let (a, b, out_equal) = unsafe {
             (
-                handle(a, "a")?,
-                handle(b, "b")?,
+                get(a, "a")?,
+                get(b, "b")?,
                 Out::new(out_equal, "out_equal")?,
             )
         };
-        out_equal.write(a.inner == b.inner);
+        out_equal.write(**a == **b);
+        Ok(())
+    })
+}
+
+/// The model's JSON Schema, as new text for the caller.
+///
+/// # Safety
+///
+/// The out-pointers are NULL or valid for writes.
+pub(crate) unsafe fn json_schema<O: Opaque>(
+    out_json: *mut *mut c_char,
+    out_json_len: *mut usize,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (out_json, out_json_len) = unsafe {
+            (
+                Out::new(out_json, "out_json")?,
+                Out::new(out_json_len, "out_json_len")?,
+            )
+        };
+        let schema = Model::<O::Def>::json_schema();
+        let (ptr, len) = owned_with(schema.len(), |out| out.push_str(&schema));
+        out_json.write(ptr);
+        out_json_len.write(len);
+        Ok(())
+    })
+}
+
+/// Sets the field named `field` from JSON text, by a document's rules.
+///
+/// # Safety
+///
+/// `ptr` is NULL or a live handle; `field` and `json` are NULL or point to
+/// their lengths in readable bytes.
+pub(crate) unsafe fn set_field_json<O: Opaque>(
+    ptr: *mut O,
+    field: *const u8,
+    field_len: usize,
+    json: *const u8,
+    json_len: usize,
+) -> ConnectSessionStatus {
+    status(|| {
+        // SAFETY: per the contract above.
+        let (model, name, json) = unsafe {
+            (
+                get_mut(ptr, O::name())?,
+                text_in(field, field_len, "field")?,
+                bytes_in(json, json_len, "json")?,
+            )
+        };
+        let field = Model::<O::Def>::field(name).ok_or_else(|| {
+            Failure::invalid_argument(format!("field {name:?} is not a field of the model"))
+        })?;
+        model.try_change(|model| model.set_json(field, json))?;
         Ok(())
     })
 }

@@ -21,34 +21,26 @@
 //!   Rust.
 #![deny(missing_docs)]
 
-// In the order the header lists their functions.
 mod category;
 mod error;
 mod extra;
 mod fields;
+mod generated;
 mod guard;
-mod model;
-mod schema;
+mod handle;
 mod session_type;
 mod strings;
-mod text;
-mod text_fields;
 
 use std::ffi::{c_char, c_int, CStr};
 
 pub use category::{
-    connect_session_category_from_name, connect_session_category_name,
-    connect_session_create_get_categories, ConnectSessionCategory,
+    connect_session_category_from_name, connect_session_category_name, ConnectSessionCategory,
 };
 pub use error::ConnectSessionStatus;
-pub use extra::*;
-pub use fields::*;
+pub use generated::*;
 #[cfg(feature = "test-panic")]
 pub use guard::test_panic;
-pub use model::*;
-pub use schema::connect_session_create_json_schema;
-pub use session_type::*;
-pub use text_fields::*;
+pub use session_type::ConnectSessionType;
 
 use error::{with_last_error, LastErrorPart};
 use guard::{guard, LastError, Outcome};
