@@ -17,7 +17,7 @@ PROPTEST_CASES ?= 200
 TEST_TARGETS += test-py test-py-versions
 DEMO_TARGETS += demo-py
 LINT_TARGETS += lint-py
-.PHONY: venv develop develop-3.12 test-py test-py-versions test-py-slow lint-py fmt-py demo-py wheel stubs
+.PHONY: venv develop develop-3.12 test-py test-py-versions test-py-slow lint-py fmt-py demo-py wheel
 
 venv: $(PY_DEV_STAMP) ## create .venv (python3 -m venv) with the pinned Python dev tools
 
@@ -66,9 +66,6 @@ lint-py: $(PY_EXT_STAMP) ## ruff (check, format), mypy --strict, stubtest agains
 	$(VENV_BIN)/mypy
 	$(VENV_PY) -m mypy.stubtest connect_session._native connect_session._enums \
 		--allowlist python/stubtest-allowlist.txt
-
-stubs: $(PY_EXT_STAMP) ## rewrite the generated parts of the .pyi stubs from the built module's tables
-	$(VENV_PY) tests/python/stubs.py --write
 
 fmt-py: $(PY_DEV_STAMP) ## format the Python code with ruff
 	$(VENV_BIN)/ruff check --fix

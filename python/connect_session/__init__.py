@@ -1,5 +1,7 @@
-"""The body of StackOne's "Create Connect Session" request, validated by the
-connect-session Rust core.
+"""The models of StackOne's Connect Sessions endpoint, validated by the connect-session
+Rust core: ``ConnectSessionCreate`` (the body of "Create Connect Session"),
+``ConnectSessionTokenAuthLink`` (its response), ``ConnectSessionAuthenticate`` (the body of
+"Authenticate Connect Session") and ``ConnectSession`` (its response).
 
 >>> from connect_session import ConnectSessionCreate, ConnectSessionCreateCategories
 >>> req = ConnectSessionCreate(
@@ -14,8 +16,8 @@ True
 
 The rules live in the core; this package translates. In particular:
 
-- The fields, their attributes, the constructor's keywords and their documentation come
-  from the core's one table of fields (``_native.FIELDS``).
+- The fields, their attributes, the constructors' keywords and their documentation come
+  from the core's one table of models (``_native.MODELS``).
 - Every way in (the keyword-only constructor, ``from_dict``, ``from_json``, ``replace``,
   assigning an attribute) is validated by the core with the same rules and messages, and
   raises :class:`ValidationError` (a ``ValueError``) listing every problem together, a
@@ -61,29 +63,50 @@ import inspect as _inspect
 from . import _native
 from ._enums import ConnectSessionCreateCategories, ConnectSessionCreateType
 from ._errors import ErrorDetails, ValidationError
-from ._native import ConnectSessionCreate, __version__
+
+__version__ = _native.__version__
+
+# BEGIN GENERATED: models (make generate)
+from ._native import (
+    ConnectSession,
+    ConnectSessionAuthenticate,
+    ConnectSessionCreate,
+    ConnectSessionTokenAuthLink,
+)
+
+_MODELS = (
+    ConnectSessionCreate,
+    ConnectSessionAuthenticate,
+    ConnectSessionTokenAuthLink,
+    ConnectSession,
+)
+# END GENERATED: models
 
 
-def _constructor_signature() -> _inspect.Signature:
+def _constructor_signature(name: str) -> _inspect.Signature:
     """``(*, origin_owner_id, origin_owner_name, account_id=None, ...)``, from the core's
-    table of fields, for ``help()``, ``inspect.signature()`` and editors (the extension's
-    own constructor takes ``**kwargs``)."""
-    fields = sorted(_native.FIELDS, key=lambda field: not field[2])
+    table of the model's fields, for ``help()``, ``inspect.signature()`` and editors (the
+    extension's own constructor takes ``**kwargs``)."""
+    fields = sorted(_native.MODELS[name], key=lambda field: not field[2])
     keyword, empty = _inspect.Parameter.KEYWORD_ONLY, _inspect.Parameter.empty
     return _inspect.Signature(
         [
-            _inspect.Parameter(name, keyword, default=empty if required else None)
-            for name, _, required, _ in fields
+            _inspect.Parameter(key, keyword, default=empty if required else None)
+            for key, _, required, _, _ in fields
         ]
     )
 
 
-setattr(ConnectSessionCreate, "__signature__", _constructor_signature())  # noqa: B010
+for _model in _MODELS:
+    setattr(_model, "__signature__", _constructor_signature(_model.__name__))  # noqa: B010
 
 __all__ = [
+    "ConnectSession",
+    "ConnectSessionAuthenticate",
     "ConnectSessionCreate",
     "ConnectSessionCreateCategories",
     "ConnectSessionCreateType",
+    "ConnectSessionTokenAuthLink",
     "ErrorDetails",
     "ValidationError",
     "__version__",

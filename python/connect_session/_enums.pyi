@@ -1,7 +1,7 @@
 # The members as type checkers see them. At run time they are built from the core's lists
 # (_native.CATEGORY_VALUES, _native.TYPE_VALUES); the parts between the GENERATED lines are
-# rendered from the same lists by tests/python/stubs.py (`make stubs`), and
-# tests/python/test_stubs.py fails when they are stale.
+# written from the core's lists by `make generate` (xtask/src/python.rs), and `make test`
+# fails when they are stale.
 import enum
 
 __all__ = ["ConnectSessionCreateCategories", "ConnectSessionCreateType", "member_name"]
@@ -9,7 +9,7 @@ __all__ = ["ConnectSessionCreateCategories", "ConnectSessionCreateType", "member
 def member_name(value: str) -> str: ...
 
 class ConnectSessionCreateCategories(str, enum.Enum):
-    # BEGIN GENERATED categories: `make stubs` rewrites this part from the built module
+    # BEGIN GENERATED: categories (make generate)
     ATS = "ats"
     HRIS = "hris"
     HRIS_LEGACY = "hris-legacy"
@@ -24,10 +24,10 @@ class ConnectSessionCreateCategories(str, enum.Enum):
     MESSAGING = "messaging"
     ACCOUNTING = "accounting"
     SCHEDULING = "scheduling"
-    # END GENERATED categories
+    # END GENERATED: categories
 
 class ConnectSessionCreateType(str, enum.Enum):
-    # BEGIN GENERATED types: `make stubs` rewrites this part from the built module
+    # BEGIN GENERATED: types (make generate)
     PRODUCTION = "production"
     TEST = "test"
-    # END GENERATED types
+    # END GENERATED: types

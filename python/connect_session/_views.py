@@ -17,15 +17,19 @@ reaches that one object, never the request (its JSON, ``to_dict()``, ``==``, cop
 from __future__ import annotations
 
 import copy
-from typing import Any, NoReturn
+import datetime
+from typing import TYPE_CHECKING, Any, NoReturn
 
-__all__ = ["ReadOnlyDict", "ReadOnlyList"]
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+__all__ = ["JsonDateTime", "JsonFloat", "JsonInt", "ReadOnlyDict", "ReadOnlyList"]
 
 _HOW = (
-    "values read from a ConnectSessionCreate are read-only; assign the attribute "
+    "values read from a model are read-only; assign the attribute "
     "(req.metadata = {**req.metadata, 'key': 1}, req.categories = [*req.categories, "
     "'crm']) or use req.replace(...); for extra keys, "
-    "ConnectSessionCreate.from_dict({**req.to_dict(), 'key': 1})"
+    "type(req).from_dict({**req.to_dict(), 'key': 1})"
 )
 
 
@@ -42,7 +46,7 @@ def _plain(value: Any, memo: dict[int, Any]) -> Any:
 
 
 class ReadOnlyDict(dict):  # type: ignore[type-arg]
-    """A ``dict`` that refuses changes (a value read from a ``ConnectSessionCreate``)."""
+    """A ``dict`` that refuses changes (a value read from a model)."""
 
     __slots__ = ()
     __setitem__ = __delitem__ = __ior__ = _refuse
@@ -60,7 +64,7 @@ class ReadOnlyDict(dict):  # type: ignore[type-arg]
 
 
 class ReadOnlyList(list):  # type: ignore[type-arg]
-    """A ``list`` that refuses changes (a value read from a ``ConnectSessionCreate``)."""
+    """A ``list`` that refuses changes (a value read from a model)."""
 
     __slots__ = ()
     __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
@@ -75,3 +79,98 @@ class ReadOnlyList(list):  # type: ignore[type-arg]
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (list, (list(self),))
+
+
+# Values that keep the JSON text they were read from. A number read from a model is the
+# nearest Python value (``1.50`` reads as ``1.5``), which would be written back as other
+# text; so that reading a value and assigning it back (``req.metadata = {**req.metadata,
+# "k": 1}``) changes nothing the user did not touch, such a number is one of these
+# subclasses, which the package writes back as its ``json`` text. Equal to the plain
+# value in every other way; they are immutable, so copies are the value itself.
+
+
+class JsonFloat(float):
+    """A ``float`` read from JSON text it would not be written back as (``1.50``, ``1E2``)."""
+
+    __slots__ = ("json",)
+    json: str
+
+    def __new__(cls, value: float, json: str) -> Self:
+        self = super().__new__(cls, value)
+        self.json = json
+        return self
+
+    __repr__ = float.__repr__
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (JsonFloat, (float(self), self.json))
+
+    def __copy__(self) -> JsonFloat:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> JsonFloat:
+        return self
+
+
+class JsonInt(int):
+    """An ``int`` read from JSON text it would not be written back as (``-0``)."""
+
+    json: str
+
+    def __new__(cls, value: int, json: str) -> Self:
+        self = super().__new__(cls, value)
+        self.json = json
+        return self
+
+    __repr__ = int.__repr__
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (JsonInt, (int(self), self.json))
+
+    def __copy__(self) -> JsonInt:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> JsonInt:
+        return self
+
+
+class JsonDateTime(datetime.datetime):
+    """An aware ``datetime`` read from RFC 3339 text it would not be written back as
+    (``2024-12-02t04:42:35z``, ``-00:00``, a fraction finer than a microsecond)."""
+
+    __slots__ = ("json",)
+    json: str
+
+    def __new__(cls, *args: Any, json: str) -> Self:
+        self = super().__new__(cls, *args)
+        self.json = json
+        return self
+
+    def _plain(self) -> datetime.datetime:
+        return datetime.datetime(*self.timetuple()[:6], self.microsecond, self.tzinfo)
+
+    def __repr__(self) -> str:
+        return repr(self._plain())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_json_date_time, (self._plain(), self.json))
+
+    def __copy__(self) -> JsonDateTime:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> JsonDateTime:
+        return self
+
+
+def _json_date_time(plain: datetime.datetime, json: str) -> JsonDateTime:
+    return JsonDateTime(
+        plain.year,
+        plain.month,
+        plain.day,
+        plain.hour,
+        plain.minute,
+        plain.second,
+        plain.microsecond,
+        plain.tzinfo,
+        json=json,
+    )

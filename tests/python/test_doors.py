@@ -1,6 +1,6 @@
 """The same values give the same outcome by every door (issue 9): a dict, the JSON text
 `json.dumps` makes of it, and keyword arguments. Field values are drawn per kind of field
-from `_native.FIELDS`, valid or not, so a field the core adds is drawn too."""
+from `CREATE_FIELDS`, valid or not, so a field the core adds is drawn too."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ from connect_session import (
     ValidationError,
     _native,
 )
+from support import CREATE_FIELDS
 
-FIELDS = {name: kind for name, kind, _, _ in _native.FIELDS}
+FIELDS = {name: kind for name, kind, _, _ in CREATE_FIELDS}
 
 # JSON values json.dumps writes and the core reads back as the same values: no NaN or
 # infinities, no lone surrogates (st.text leaves them out), str keys only. Category members

@@ -1,4 +1,4 @@
-"""Every field of the core's table, as Python sees it. These tests walk `_native.FIELDS`
+"""Every field of the core's table, as Python sees it. These tests walk `CREATE_FIELDS`
 (exported from the core's `Field::ALL`) instead of naming the fields, so a field the core
 adds is covered here, with its attribute, keyword, documentation and stub, with no edit.
 """
@@ -20,12 +20,11 @@ from connect_session import (
     ConnectSessionCreateCategories,
     ConnectSessionCreateType,
     ValidationError,
-    _native,
 )
-from support import kinds_and_locs
+from support import CREATE_FIELD_NAMES, CREATE_FIELDS, kinds_and_locs
 
 KINDS = {"text", "boolean", "seconds", "categories", "object", "type"}
-FIELDS = [(name, kind, required, doc) for name, kind, required, doc in _native.FIELDS]
+FIELDS = [(name, kind, required, doc) for name, kind, required, doc in CREATE_FIELDS]
 NAMES = [name for name, *_ in FIELDS]
 REQUIRED = [name for name, _, required, _ in FIELDS if required]
 OWNERS: dict[str, Any] = {name: f"{name}-value" for name in REQUIRED}
@@ -56,7 +55,7 @@ WRONG: dict[str, list[Any]] = {
 
 def test_the_table_is_the_core_s() -> None:
     assert len(FIELDS) >= 12
-    assert tuple(NAMES) == _native.FIELD_NAMES
+    assert tuple(NAMES) == CREATE_FIELD_NAMES
     assert sorted(NAMES) == NAMES, "the canonical order is the wire keys' order"
     assert REQUIRED == ["origin_owner_id", "origin_owner_name"]
     for name, kind, required, doc in FIELDS:

@@ -18,8 +18,8 @@ from connect_session import (
     ConnectSessionCreate,
     ConnectSessionCreateCategories,
     ValidationError,
-    _native,
 )
+from support import CREATE_FIELD_NAMES
 from test_properties import documents, json_values
 
 Category = ConnectSessionCreateCategories
@@ -45,7 +45,7 @@ def test_reads_equal_the_json_and_refuse_any_change(doc: dict[str, Any]) -> None
     req = ConnectSessionCreate.from_dict(doc)
     text = req.to_json()
     expected = json.loads(text)
-    extra = {k: v for k, v in expected.items() if k not in _native.FIELD_NAMES}
+    extra = {k: v for k, v in expected.items() if k not in CREATE_FIELD_NAMES}
     for _ in range(2):  # the first read builds what is kept, the second uses it
         metadata, got_extra, categories = req.metadata, req.extra, req.categories
         assert metadata == expected.get("metadata")
@@ -74,8 +74,28 @@ def test_number_text_reads_as_json_loads_reads_it() -> None:
     assert metadata is not None
     for got in (metadata["n"], req.extra["x"]):
         assert got == expected
-        assert [type(v) for v in got] == [type(v) for v in expected]
+        # The same Python types, as subclasses where the value would not be written back
+        # as its text (-0, 1.50, 1E2, -2.5E+3): those keep it.
+        assert [type(v).__mro__[-2] for v in got] == [type(v) for v in expected]
+        kept = [v.json for v in got if hasattr(v, "json")]
+        assert kept == ["-0", "1.50", "1E2", "-2.5E+3"]
     assert numbers in req.to_json()
+
+
+def test_values_read_and_assigned_back_keep_their_text_at_any_depth() -> None:
+    """The pattern the read-only error recommends changes nothing the user did not touch."""
+    text = '{"a":19.90,"b":1E2,"c":-0,"d":{"e":[1.0,2.50e1]},"f":7}'
+    req = ConnectSessionCreate.from_json(
+        f'{{"origin_owner_id":"o","origin_owner_name":"n","metadata":{text}}}'
+    )
+    assert req.metadata is not None
+    req.metadata = {**req.metadata, "k": 1}
+    assert req.to_json().endswith(
+        f'"metadata":{text[:-1]},"k":1}},"origin_owner_id":"o","origin_owner_name":"n"}}'
+    )
+    again = req.replace(metadata=dict(req.metadata))
+    assert again == req
+    assert ConnectSessionCreate.from_dict(req.to_dict()) == req
 
 
 def test_strings_read_back_exactly() -> None:

@@ -54,7 +54,10 @@ def minimal() -> ConnectSessionCreate:
 
 def test_exports() -> None:
     assert set(connect_session.__all__) == {
+        "ConnectSession",
+        "ConnectSessionAuthenticate",
         "ConnectSessionCreate",
+        "ConnectSessionTokenAuthLink",
         "ConnectSessionCreateCategories",
         "ConnectSessionCreateType",
         "ErrorDetails",
@@ -560,7 +563,7 @@ def test_every_field_is_assignable() -> None:
     req.origin_username = None
     req.provider = None
     assert req.to_json() == '{"origin_owner_id":"id2","origin_owner_name":"name2"}'
-    assert req.effective_expires_in == _native.DEFAULT_EXPIRES_IN == 1800.0
+    assert req.effective_expires_in == 1800.0
 
 
 def test_failed_assignment_changes_nothing() -> None:

@@ -22,10 +22,9 @@ from connect_session import (
     ConnectSessionCreateCategories,
     ConnectSessionCreateType,
     ValidationError,
-    _native,
 )
 from connect_session._views import ReadOnlyDict, ReadOnlyList
-from support import kinds_and_locs
+from support import CREATE_FIELDS, kinds_and_locs
 
 OWNERS: dict[str, Any] = {"origin_owner_id": "o", "origin_owner_name": "n"}
 NESTED = {"tenant": {"id": "t", "tags": ["a", {"deep": [1]}]}, "n": 1}
@@ -250,7 +249,7 @@ def test_an_integer_beyond_the_conversion_limit_stays_readable() -> None:
     # What is read goes back in unchanged, by every way in.
     assert ConnectSessionCreate.from_dict(req.to_dict()) == req
     assert pickle.loads(pickle.dumps(req)) == req
-    again = ConnectSessionCreate(**OWNERS, metadata=req.metadata)  # type: ignore[arg-type]
+    again = ConnectSessionCreate(**OWNERS, metadata=req.metadata)
     assert again.metadata == metadata
     assert int(metadata["n"]) == -int(decimal.Decimal(digits))
 
@@ -291,5 +290,5 @@ def test_every_public_method_property_and_enum_has_a_docstring() -> None:
         assert inspect.getdoc(getattr(ValidationError, name)), name
     assert inspect.getdoc(connect_session)
     page = pydoc.render_doc(ConnectSessionCreate)
-    for _, _, _, doc in _native.FIELDS:
+    for _, _, _, doc in CREATE_FIELDS:
         assert doc in page

@@ -17,6 +17,7 @@ from connect_session import (
     ValidationError,
     _native,
 )
+from support import CREATE_FIELD_NAMES
 
 ALIASES = ["hrisLegacy", "stackOne"]
 
@@ -47,7 +48,7 @@ json_values = st.recursive(
     max_leaves=20,
 )
 metadata = st.dictionaries(st.text(max_size=8), json_values, max_size=5)
-extra_keys = st.text(max_size=8).filter(lambda key: key not in _native.FIELD_NAMES)
+extra_keys = st.text(max_size=8).filter(lambda key: key not in CREATE_FIELD_NAMES)
 
 
 @st.composite
@@ -100,7 +101,7 @@ def test_pickle_and_copy_round_trip(doc: dict[str, Any]) -> None:
 
 @given(documents())
 def test_constructor_agrees_with_from_dict(doc: dict[str, Any]) -> None:
-    fields = {k: v for k, v in doc.items() if k in _native.FIELD_NAMES}
+    fields = {k: v for k, v in doc.items() if k in CREATE_FIELD_NAMES}
     req = ConnectSessionCreate(**fields)
     assert req == ConnectSessionCreate.from_dict(fields)
     assert req.extra == {}
@@ -111,11 +112,11 @@ def test_attributes_read_back_what_was_set(doc: dict[str, Any]) -> None:
     req = ConnectSessionCreate(
         origin_owner_id=doc["origin_owner_id"], origin_owner_name=doc["origin_owner_name"]
     )
-    for name in _native.FIELD_NAMES:
+    for name in CREATE_FIELD_NAMES:
         if name in doc:
             setattr(req, name, doc[name])
     expected = ConnectSessionCreate.from_dict(
-        {k: v for k, v in doc.items() if k in _native.FIELD_NAMES}
+        {k: v for k, v in doc.items() if k in CREATE_FIELD_NAMES}
     )
     assert req == expected
     assert req.categories == expected.categories

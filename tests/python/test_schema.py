@@ -11,20 +11,26 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from connect_session import ConnectSessionCreate
-from support import REPO_ROOT, VECTORS_DIR
+import connect_session
+from connect_session import _native
+from support import CASES, model_name, schema_file
 
-SCHEMA_FILE = REPO_ROOT / "docs" / "connect_session_create.schema.json"
-CASES = sorted(p for p in VECTORS_DIR.iterdir() if p.is_dir())
 # What a schema can say: a field's type, value and presence. Syntax, duplicate keys,
 # depth, strict mode's unknown keys and the range of doubles are stated in its
 # descriptions instead.
 SCHEMA_KINDS = {"missing_field", "invalid_type", "invalid_value"}
 
 
-def schema() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(SCHEMA_FILE.read_text())
+def schema(model: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(schema_file(model).read_text())
     return loaded
+
+
+def validator(case: Path) -> Draft202012Validator:
+    """The validator of the case's model's schema, checking formats (date-time)."""
+    return Draft202012Validator(
+        schema(model_name(case)), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
 
 
 def document(case: Path) -> Any:
@@ -46,14 +52,20 @@ def refused_by_field_rules(case: Path) -> bool:
     if case.joinpath("mode").exists():
         return False
     errors = json.loads(case.joinpath("errors.json").read_text())
+    # An integer written with a fraction or an exponent (7.0) is refused by its text, which
+    # JSON Schema cannot see (it counts 7.0 as an integer); the schema's description says so.
     return all(
-        e["type"] in SCHEMA_KINDS and "double" not in e["msg"] for e in errors
+        e["type"] in SCHEMA_KINDS
+        and "double" not in e["msg"]
+        and "fraction or an exponent" not in e["msg"]
+        for e in errors
     ) and isinstance(document(case), dict)
 
 
-def test_the_class_gives_the_checked_in_schema() -> None:
-    assert ConnectSessionCreate.json_schema() == schema()
-    Draft202012Validator.check_schema(schema())
+@pytest.mark.parametrize("model", list(_native.MODELS))
+def test_the_class_gives_the_checked_in_schema(model: str) -> None:
+    assert getattr(connect_session, model).json_schema() == schema(model)
+    Draft202012Validator.check_schema(schema(model))
 
 
 @pytest.mark.parametrize(
@@ -62,7 +74,7 @@ def test_the_class_gives_the_checked_in_schema() -> None:
 def test_valid_documents_validate(case: Path) -> None:
     doc = document(case)
     assert doc is not None, "a valid vector Python cannot read"
-    errors = list(Draft202012Validator(schema()).iter_errors(doc))
+    errors = list(validator(case).iter_errors(doc))
     assert errors == [], [e.message for e in errors]
 
 
@@ -75,4 +87,4 @@ def test_there_are_refused_documents_to_check() -> None:
 
 @pytest.mark.parametrize("case", REFUSED, ids=lambda c: c.name)
 def test_documents_refused_for_a_field_fail_it(case: Path) -> None:
-    assert not Draft202012Validator(schema()).is_valid(document(case))
+    assert not validator(case).is_valid(document(case))

@@ -1,4 +1,4 @@
-//! `ConnectSessionCreate(**fields)` through CPython's vectorcall protocol.
+//! `Model(**fields)` through CPython's vectorcall protocol, for every model's class.
 //!
 //! A call of the class normally goes through `type.__call__` to `__new__`,
 //! where the keywords arrive as a dict that PyO3 then copies into a dict of its
@@ -11,27 +11,27 @@
 
 use std::panic::{self, AssertUnwindSafe};
 
+use connect_session::Def;
 use pyo3::exceptions::{PySystemError, PyTypeError};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
-use pyo3::PyTypeInfo;
 
-use crate::model::{ConnectSessionCreate, Keywords, CONSTRUCTOR};
+use crate::model::{Keywords, PyModel};
 
-/// Makes calls of the class use [`vectorcall`].
-pub(crate) fn install(py: Python<'_>) {
-    let class = ConnectSessionCreate::type_object_raw(py);
+/// Makes calls of `C`'s class use [`vectorcall`].
+pub(crate) fn install<C: PyModel>(py: Python<'_>) {
+    let class = C::type_object_raw(py);
     // SAFETY: the class object is alive for the interpreter's lifetime and no
     // instance exists yet; CPython reads `tp_vectorcall` of a class when it is
     // called (the `type` type advertises vectorcall at that slot).
     unsafe {
-        (*class).tp_vectorcall = Some(vectorcall);
+        (*class).tp_vectorcall = Some(vectorcall::<C>);
     }
 }
 
-/// The `vectorcallfunc` of the class.
-unsafe extern "C" fn vectorcall(
+/// The `vectorcallfunc` of `C`'s class.
+unsafe extern "C" fn vectorcall<C: PyModel>(
     _callable: *mut ffi::PyObject,
     args: *const *mut ffi::PyObject,
     nargsf: usize,
@@ -45,7 +45,7 @@ unsafe extern "C" fn vectorcall(
         // tuple, or NULL when there are no keywords); all are borrowed for the call.
         let made = panic::catch_unwind(AssertUnwindSafe(|| unsafe {
             let names = Borrowed::from_ptr_or_opt(py, kwnames);
-            construct(py, args, ffi::PyVectorcall_NARGS(nargsf), names)
+            construct::<C>(py, args, ffi::PyVectorcall_NARGS(nargsf), names)
         }))
         .unwrap_or_else(|_| Err(PySystemError::new_err("connect_session: a bug (a panic)")));
         match made {
@@ -61,18 +61,19 @@ unsafe extern "C" fn vectorcall(
 /// # Safety
 /// As for [`vectorcall`]: `args` holds `positional` values, then one per
 /// name in `names`.
-unsafe fn construct<'py>(
+unsafe fn construct<'py, C: PyModel>(
     py: Python<'py>,
     args: *const *mut ffi::PyObject,
     positional: ffi::Py_ssize_t,
     names: Option<Borrowed<'_, 'py, PyAny>>,
-) -> PyResult<Bound<'py, ConnectSessionCreate>> {
+) -> PyResult<Bound<'py, C>> {
     if positional != 0 {
         return Err(PyTypeError::new_err(format!(
-            "{CONSTRUCTOR}() takes no positional arguments ({positional} given)"
+            "{}() takes no positional arguments ({positional} given)",
+            C::Def::MODEL.name
         )));
     }
-    let mut keywords = Keywords::new();
+    let mut keywords = Keywords::<C>::new();
     if let Some(names) = names {
         let names = names.cast::<PyTuple>()?;
         for (at, name) in names.iter().enumerate() {

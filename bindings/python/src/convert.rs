@@ -1,96 +1,41 @@
-//! Translating values, in both directions, without judging them.
+//! Translating values between Python and the core, without judging them.
 //!
-//! Python to JSON text: a walk over `None`, `bool`, `int`, `float`, `str`,
-//! `dict`, `list` and `tuple` (and their subclasses), plus finite
-//! `decimal.Decimal` (written as its exact text, so that the huge integers
-//! [`Builder`] hands out as `Decimal` go back in), feeding the core's
-//! [`NativeWriter`], which refuses what JSON cannot hold and nesting beyond
-//! the limit. The core then reads that text with its own rules.
+//! Reading Python values (for the core's rules, `source.rs`): a `str`'s
+//! UTF-8 in place, the value of an `int` of any size, a `Decimal`'s exact
+//! text, what a value is (for messages).
 //!
 //! JSON text to Python: the core's canonical text is read with the core's own
 //! reader ([`visit_json`]) into `dict`, `list`, `str`, `int`, `float`, `bool`
-//! and `None`, as `json.loads` would read it, with two differences: an integer
-//! longer than Python's int/str conversion limit (`sys.get_int_max_str_digits()`,
-//! 4,300 digits by default) becomes a `decimal.Decimal` holding its exact
-//! value (where `json.loads` raises, so that a valid object always stays
-//! readable and printable), and, for the values an object keeps and hands out
-//! ([`Containers::ReadOnly`]), dicts and lists are the package's read-only
-//! subclasses (`connect_session._views`).
+//! and `None`, as `json.loads` would read it, with three differences: an
+//! integer longer than Python's int/str conversion limit
+//! (`sys.get_int_max_str_digits()`, 4,300 digits by default) becomes a
+//! `decimal.Decimal` holding its exact value (where `json.loads` raises, so
+//! that a valid object always stays readable and printable); a number whose
+//! Python value would be written back as other text (`1.50`, `1E2`, `-0`) is
+//! a `float` (or `int`) subclass that keeps its text
+//! (`connect_session._views.JsonFloat`, `JsonInt`), so that a value read and
+//! assigned back changes nothing; and, for the values an object keeps and
+//! hands out ([`Containers::ReadOnly`]), dicts and lists are the package's
+//! read-only subclasses.
 //!
 //! No key is ever interned: keys come from callers, and interned strings are
 //! never freed on CPython 3.12.
 
 use std::borrow::Cow;
 use std::ffi::{c_int, CString};
-use std::ops::Deref;
-use std::ptr::NonNull;
 
-use connect_session::binding::{visit_json, JsonVisitor, NativeWriter};
-use connect_session::{ValidationError, Value};
-use pyo3::exceptions::{PyRuntimeError, PyUnicodeEncodeError, PyValueError};
+use connect_session::binding::{visit_json, JsonVisitor};
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::{critical_section, PyOnceLock};
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyType};
 
 use crate::errors;
-
-/// Why a Python value could not be turned into JSON text.
-pub(crate) enum Failure {
-    /// The core refused the value (JSON cannot hold it, or it nests too deep).
-    Invalid(ValidationError),
-    /// Python itself failed while the value was read (out of memory, say).
-    Python(PyErr),
-}
-
-impl From<ValidationError> for Failure {
-    fn from(err: ValidationError) -> Self {
-        Failure::Invalid(err)
-    }
-}
-
-impl From<PyErr> for Failure {
-    fn from(err: PyErr) -> Self {
-        Failure::Python(err)
-    }
-}
 
 // ---------------------------------------------------------------------------
 // The UTF-8 text of a `str`
 // ---------------------------------------------------------------------------
-
-/// The text of a `str` as UTF-8, held with the string (as PyO3's
-/// `PyBackedStr`, read through [`utf8`]): without a copy. The extension is
-/// built for one Python version, not the stable ABI, whose 3.9 version lacks
-/// the call that gives a `str`'s UTF-8.
-/// A `Bound`, not a `Py`: dropping a `Py` first asks whether the thread is
-/// attached (a thread-local lookup, about 15 instructions a string).
-pub(crate) struct Text<'py> {
-    text: NonNull<str>,
-    _string: Bound<'py, PyString>,
-}
-
-impl<'py> Text<'py> {
-    /// The text of `s` (a `str` or subclass); a `UnicodeEncodeError` if it
-    /// holds a lone surrogate.
-    pub(crate) fn of(s: &Bound<'py, PyString>) -> PyResult<Text<'py>> {
-        Ok(Text {
-            text: NonNull::from(utf8(s)?),
-            _string: s.clone(),
-        })
-    }
-}
-
-impl Deref for Text<'_> {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        // SAFETY: the text lives in the `str` held beside it (or in the UTF-8
-        // copy CPython keeps with it), which lives as long as `self` and
-        // never changes.
-        unsafe { self.text.as_ref() }
-    }
-}
 
 /// The text of a `str` (or subclass) as UTF-8, borrowed from it. A compact
 /// ASCII `str` (nearly every key and value) is its own UTF-8 and is read in
@@ -172,199 +117,8 @@ fn copy_ascii(to: &mut [u8], from: &[u8]) -> bool {
 }
 
 // ---------------------------------------------------------------------------
-// Python to JSON text
+// Reading Python values
 // ---------------------------------------------------------------------------
-
-/// `value` as JSON the core's writer wrote, the value of the document's member `key`
-/// (`metadata` for the metadata field); errors are located from there.
-pub(crate) fn to_json_value(
-    value: &Bound<'_, PyAny>,
-    key: &str,
-) -> Result<Value<'static>, Failure> {
-    // The keys of one dict are distinct, so the writer need not look each up
-    // (-560 instructions for the reference metadata, callgrind), as long as
-    // they are exact `str` (a subclass may make equal text two keys) and
-    // nothing changes the dict while it is walked: on a free-threaded build
-    // another thread may at any time; on others only Python code can, which
-    // the walk runs only where it says so. When either may have happened,
-    // what was written is dropped and the value walked again, every key
-    // looked up.
-    let mut walk = Walk {
-        trust_keys: cfg!(not(Py_GIL_DISABLED)),
-        doubt: false,
-    };
-    loop {
-        // Room for a typical value, so that writing one allocates once.
-        let mut writer = NativeWriter::for_member(key, 256);
-        let written = write(&mut writer, value, &mut walk);
-        if walk.trust_keys && walk.doubt {
-            walk.trust_keys = false;
-            continue;
-        }
-        written?;
-        return Ok(writer.into_value());
-    }
-}
-
-/// How a walk of a value takes the keys of its dicts.
-struct Walk {
-    /// Keys go to the writer as distinct from the other keys of their dict,
-    /// not looked up, until there is a doubt.
-    trust_keys: bool,
-    /// Set at a key that is not an exact `str`, and before Python code may
-    /// run: a `Decimal`'s methods, a big int's `__repr__`, a refused value's
-    /// description (any of which may also set off a garbage collection, whose
-    /// finalizers run any code at all).
-    doubt: bool,
-}
-
-/// Feeds one value to the writer. A value JSON cannot hold is refused where
-/// it stands and the walk goes on, so that every such problem is reported
-/// together, as the core reports a document's; it stops at the nesting
-/// limit, which the writer enforces when a container opens.
-///
-/// Values are read through the C API, never through methods a subclass
-/// could override; Python code runs only for a `Decimal` (its own
-/// `is_finite` and `__str__`), for an int beyond 64 bits (`int.__repr__`)
-/// and to describe a refused value.
-fn write(w: &mut NativeWriter, value: &Bound<'_, PyAny>, walk: &mut Walk) -> Result<(), Failure> {
-    // The exact types first: the common case, and none of them is a subclass
-    // of another, so the order below (`bool` before `int`) still decides the rest.
-    if let Ok(string) = value.cast_exact::<PyString>() {
-        return write_str(w, string);
-    } else if let Ok(int) = value.cast_exact::<PyInt>() {
-        return write_int(w, int, walk);
-    } else if let Ok(dict) = value.cast_exact::<PyDict>() {
-        return write_dict(w, dict, walk);
-    } else if let Ok(list) = value.cast_exact::<PyList>() {
-        return write_list(w, list, walk);
-    }
-    if value.is_none() {
-        w.null();
-    } else if let Ok(flag) = value.cast::<PyBool>() {
-        // Before `int`: `bool` is a subclass of it, but JSON has booleans.
-        w.bool(flag.is_true());
-    } else if let Ok(int) = value.cast::<PyInt>() {
-        write_int(w, int, walk)?;
-    } else if let Ok(float) = value.cast::<PyFloat>() {
-        if let Err(err) = w.float(float.value()) {
-            w.refuse(err)?;
-        }
-    } else if let Ok(string) = value.cast::<PyString>() {
-        write_str(w, string)?;
-    } else if let Ok(dict) = value.cast::<PyDict>() {
-        write_dict(w, dict, walk)?;
-    } else if let Ok(list) = value.cast::<PyList>() {
-        write_list(w, list, walk)?;
-    } else if let Ok(tuple) = value.cast::<PyTuple>() {
-        w.begin_array()?;
-        for item in tuple.iter() {
-            write(w, &item, walk)?;
-        }
-        w.end_array();
-    } else {
-        walk.doubt = true;
-        let written = match decimal_text(value)? {
-            Some(text) => write_number_text(w, &text),
-            None => Err(w.unsupported(&describe(value)).into()),
-        };
-        written.or_else(|failure| refused(w, failure))?;
-    }
-    Ok(())
-}
-
-fn write_dict(
-    w: &mut NativeWriter,
-    dict: &Bound<'_, PyDict>,
-    walk: &mut Walk,
-) -> Result<(), Failure> {
-    w.begin_object()?;
-    for_each_item(dict, |key, item| {
-        let text = match key_text(w, &key) {
-            Ok(text) => text,
-            Err(failure) => return refused_key(w, failure),
-        };
-        walk.doubt |= !key.is_exact_instance_of::<PyString>();
-        if walk.trust_keys && !walk.doubt {
-            w.distinct_key(text);
-        } else {
-            w.key(text)?;
-        }
-        write(w, &item, walk)
-    })?;
-    w.end_object();
-    Ok(())
-}
-
-fn write_list(
-    w: &mut NativeWriter,
-    list: &Bound<'_, PyList>,
-    walk: &mut Walk,
-) -> Result<(), Failure> {
-    w.begin_array()?;
-    for item in list.iter() {
-        write(w, &item, walk)?;
-    }
-    w.end_array();
-    Ok(())
-}
-
-fn write_str(w: &mut NativeWriter, string: &Bound<'_, PyString>) -> Result<(), Failure> {
-    match utf8(string) {
-        Ok(text) => {
-            w.str(text);
-            Ok(())
-        }
-        Err(err) => refused_str(w, string, err),
-    }
-}
-
-/// A `str` UTF-8 cannot hold, refused (see [`write`]).
-#[cold]
-fn refused_str(
-    w: &mut NativeWriter,
-    string: &Bound<'_, PyString>,
-    err: PyErr,
-) -> Result<(), Failure> {
-    let failure = not_unicode(w, string.py(), err, false);
-    refused(w, failure)
-}
-
-/// A refused key, recorded by the writer; the walk goes on past its value.
-#[cold]
-fn refused_key(w: &mut NativeWriter, failure: Failure) -> Result<(), Failure> {
-    match failure {
-        Failure::Invalid(err) => Ok(w.refuse_key(err)?),
-        python => Err(python),
-    }
-}
-
-/// A small int as a number; a bigger one through its decimal digits.
-fn write_int(w: &mut NativeWriter, int: &Bound<'_, PyInt>, walk: &mut Walk) -> Result<(), Failure> {
-    match small_int(int)? {
-        Some(small) => {
-            w.int(i128::from(small));
-            Ok(())
-        }
-        None => {
-            walk.doubt = true;
-            let written =
-                int_digits(w, int).and_then(|digits| w.int_text(&digits).map_err(Failure::from));
-            written.or_else(|failure| refused(w, failure))
-        }
-    }
-}
-
-/// A value JSON cannot hold, recorded by the writer, which goes on (see
-/// [`write`]); Python's own failures, and nesting beyond the limit, stop the walk.
-// Cold, like every refusal: the paths that write stay small enough to inline.
-#[cold]
-fn refused(w: &mut NativeWriter, failure: Failure) -> Result<(), Failure> {
-    match failure {
-        Failure::Invalid(err) => Ok(w.refuse(err)?),
-        python => Err(python),
-    }
-}
 
 /// The value of an `int` (or subclass) when it fits 64 bits, read directly
 /// (no `__index__` call).
@@ -419,52 +173,22 @@ pub(crate) fn for_each_item<'py, E: From<PyErr>>(
     }
 }
 
-/// The text of an object key, which must be a `str` holding valid Unicode.
-pub(crate) fn key_text<'a>(
-    w: &NativeWriter,
-    key: &'a Bound<'_, PyAny>,
-) -> Result<&'a str, Failure> {
-    let Ok(key) = key.cast::<PyString>() else {
-        return Err(w.non_string_key(&describe(key)).into());
-    };
-    utf8(key).map_err(|err| not_unicode(w, key.py(), err, true))
-}
-
-/// A `str` that UTF-8 cannot encode (it holds a lone surrogate) is not a
-/// JSON string; any other failure is Python's own.
-pub(crate) fn not_unicode(w: &NativeWriter, py: Python<'_>, err: PyErr, is_key: bool) -> Failure {
-    if !err.is_instance_of::<PyUnicodeEncodeError>(py) {
-        return Failure::Python(err);
-    }
-    let found = "a str holding a lone surrogate, which is not valid Unicode";
-    Failure::Invalid(if is_key {
-        w.non_string_key(found)
-    } else {
-        w.unsupported(found)
-    })
-}
-
 /// The decimal digits of an `int` too big for 64 bits. `int.__repr__` reads
 /// the value itself, whatever a subclass does to `__str__`; beyond Python's
 /// int/str conversion limit (`sys.get_int_max_str_digits()`), which
 /// `__repr__` enforces, the digits are worked out here from the int's bytes.
-pub(crate) fn int_digits(w: &NativeWriter, int: &Bound<'_, PyInt>) -> Result<String, Failure> {
+/// `Err` holds what to call an int whose digits cannot be had, for its refusal.
+pub(crate) fn int_digits(int: &Bound<'_, PyInt>) -> PyResult<Result<String, String>> {
     let py = int.py();
     let int_type = py.get_type::<PyInt>();
     match int_type
         .getattr(pyo3::intern!(py, "__repr__"))?
         .call1((int,))
     {
-        Ok(digits) => Ok(digits
-            .cast_into::<PyString>()
-            .map_err(PyErr::from)?
-            .to_cow()?
-            .into_owned()),
-        Err(err) if err.is_instance_of::<PyValueError>(py) => big_int_digits(int).map_err(|err| {
-            let found = format!("an int Python cannot write in decimal ({err})");
-            Failure::Invalid(w.unsupported(&found))
-        }),
-        Err(err) => Err(err.into()),
+        Ok(digits) => Ok(Ok(digits.cast_into::<PyString>()?.to_cow()?.into_owned())),
+        Err(err) if err.is_instance_of::<PyValueError>(py) => Ok(big_int_digits(int)
+            .map_err(|err| format!("an int Python cannot write in decimal ({err})"))),
+        Err(err) => Err(err),
     }
 }
 
@@ -543,31 +267,6 @@ pub(crate) fn decimal_text(value: &Bound<'_, PyAny>) -> PyResult<Option<String>>
     Ok(Some(text.extract()?))
 }
 
-/// A number given as decimal text (a `Decimal`'s): NaN and the infinities
-/// are refused like the floats they stand for; anything else is read by the
-/// core as JSON text (which refuses a number beyond a double's range).
-pub(crate) fn write_number_text(w: &mut NativeWriter, text: &str) -> Result<(), Failure> {
-    let unsigned = text.trim_start_matches(['-', '+']);
-    if unsigned.starts_with(['N', 'n', 's', 'S']) {
-        return Err(w.float(f64::NAN).err().map_or_else(
-            || Failure::Python(PyValueError::new_err("NaN was accepted")),
-            Failure::Invalid,
-        ));
-    }
-    if unsigned.starts_with(['I', 'i']) {
-        let infinity = if text.starts_with('-') {
-            f64::NEG_INFINITY
-        } else {
-            f64::INFINITY
-        };
-        return Err(w.float(infinity).err().map_or_else(
-            || Failure::Python(PyValueError::new_err("infinity was accepted")),
-            Failure::Invalid,
-        ));
-    }
-    w.json_text(text).map_err(Failure::from)
-}
-
 /// "a Python set", "a Python Decimal": what a refused value is, for messages.
 pub(crate) fn describe(value: &Bound<'_, PyAny>) -> String {
     let name = value
@@ -602,6 +301,34 @@ pub(crate) fn read_only_classes(
         DICT.import(py, "connect_session._views", "ReadOnlyDict")?,
         LIST.import(py, "connect_session._views", "ReadOnlyList")?,
     ))
+}
+
+/// The classes of numbers that keep their JSON text,
+/// `connect_session._views.JsonFloat` and `JsonInt`.
+pub(crate) fn kept_number_classes(
+    py: Python<'_>,
+) -> PyResult<(&Bound<'_, PyType>, &Bound<'_, PyType>)> {
+    static FLOAT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    static INT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    Ok((
+        FLOAT.import(py, "connect_session._views", "JsonFloat")?,
+        INT.import(py, "connect_session._views", "JsonInt")?,
+    ))
+}
+
+/// `connect_session._views.JsonDateTime`: a date-time read from a model that
+/// keeps its text.
+pub(crate) fn kept_date_time_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    static CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    CLASS.import(py, "connect_session._views", "JsonDateTime")
+}
+
+/// How the core writes a float given natively (contract section 3): what a
+/// Python `float` read from JSON text is written back as.
+pub(crate) fn float_text(value: f64) -> String {
+    let mut text = String::new();
+    connect_session::binding::write_float(&mut text, value);
+    text
 }
 
 /// Reads JSON text written by the core (canonical, so never refused) as
@@ -755,7 +482,13 @@ fn number<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
         let value = text
             .parse::<f64>()
             .map_err(|_| PyValueError::new_err(format!("not a JSON number: {text}")))?;
+        if float_text(value) != text {
+            return kept_number_classes(py)?.0.call1((value, text));
+        }
         return Ok(PyFloat::new(py, value).into_any());
+    }
+    if text == "-0" {
+        return kept_number_classes(py)?.1.call1((0, text));
     }
     if let Ok(small) = text.parse::<i64>() {
         return Ok(small.into_pyobject(py)?.into_any());
@@ -777,4 +510,55 @@ fn number<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
         Err(err) if err.is_instance_of::<PyValueError>(py) => decimal_class(py)?.call1((text,)),
         Err(err) => Err(err),
     }
+}
+
+/// A date-time as Python's aware `datetime.datetime`, with the offset it was
+/// given. A fraction finer than a microsecond is cut in the Python value; a
+/// text the value would not be written back as (that cut, `t`/`z`, `-00:00`,
+/// trailing zeros) is kept by `connect_session._views.JsonDateTime`, a
+/// `datetime` subclass, so the value assigned back changes nothing. A year
+/// before 1, which Python's `datetime` cannot hold, reads as its text.
+pub(crate) fn date_time<'py>(
+    py: Python<'py>,
+    when: &connect_session::DateTime,
+) -> PyResult<Bound<'py, PyAny>> {
+    use pyo3::types::{PyDateTime, PyDelta, PyTzInfo};
+    let value = when.value();
+    if value.year() < 1 {
+        return Ok(PyString::new(py, when.as_str()).into_any());
+    }
+    let micro = value.microsecond();
+    let offset = value.offset().whole_seconds();
+    let tz = if offset == 0 {
+        PyTzInfo::utc(py)?.to_owned()
+    } else {
+        PyTzInfo::fixed_offset(py, PyDelta::new(py, 0, offset, 0, true)?)?
+    };
+    let cut = value
+        .replace_nanosecond(micro * 1000)
+        .map_err(|err| PyValueError::new_err(err.to_string()))?;
+    let written =
+        connect_session::DateTime::try_from(cut).map(|made| made.as_str() == when.as_str());
+    let (month, day) = (u8::from(value.month()), value.day());
+    let (hour, minute, second) = (value.hour(), value.minute(), value.second());
+    if written.unwrap_or(false) {
+        let made = PyDateTime::new(
+            py,
+            value.year(),
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            micro,
+            Some(&tz),
+        )?;
+        return Ok(made.into_any());
+    }
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("json", when.as_str())?;
+    kept_date_time_class(py)?.call(
+        (value.year(), month, day, hour, minute, second, micro, tz),
+        Some(&kwargs),
+    )
 }

@@ -1,5 +1,5 @@
-//! `ConnectSessionCreate.from_json(data)` for a small `bytes` document, ahead
-//! of PyO3's argument machinery.
+//! `Model.from_json(data)` for a small `bytes` document, ahead of PyO3's
+//! argument machinery, for every model's class.
 //!
 //! PyO3's `from_json` parses its arguments by a general description (a
 //! positional-only `data`, a keyword-only `strict`) and enters the extension
@@ -17,31 +17,27 @@ use std::panic::{self, AssertUnwindSafe};
 use pyo3::exceptions::PySystemError;
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyCFunction, PyType};
 
-use crate::model;
-
-/// PyO3's `from_json`, bound to the class: the full path.
-static FULL: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+use crate::model::{self, PyModel};
 
 /// Stores `from_json` and `from_dict` on the class already bound to it: what
-/// `ConnectSessionCreate.from_json` gives is then the very object a
+/// `Model.from_json` gives is then the very object a
 /// classmethod lookup makes (a built-in method whose `__self__` is the class),
 /// made once instead of on every call. The class cannot be subclassed, so the
 /// binding never differs; it saves 87 of the 335 ns of a minimal decode.
 /// `from_json`'s body is [`from_json`] here, which hands PyO3's method what
 /// it does not decode itself.
-pub(crate) fn install(class: &Bound<'_, PyType>) -> PyResult<()> {
+pub(crate) fn install<C: PyModel>(class: &Bound<'_, PyType>) -> PyResult<()> {
     class.setattr("from_dict", class.getattr("from_dict")?)?;
-    let from_json = bound_method(class, class.getattr("from_json")?)?;
+    let from_json = bound_method::<C>(class, class.getattr("from_json")?)?;
     class.setattr("from_json", from_json)
 }
 
 /// The bound method stored on the class as `from_json`: PyO3's own method's
 /// name and documentation (hence its signature), with [`from_json`] as its
 /// body.
-fn bound_method<'py>(
+fn bound_method<'py, C: PyModel>(
     class: &Bound<'py, PyType>,
     full: Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -55,12 +51,14 @@ fn bound_method<'py>(
     let def = Box::leak(Box::new(ffi::PyMethodDef {
         ml_name: pyo3_def.ml_name,
         ml_meth: ffi::PyMethodDefPointer {
-            PyCFunctionFastWithKeywords: from_json,
+            PyCFunctionFastWithKeywords: from_json::<C>,
         },
         ml_flags: ffi::METH_FASTCALL | ffi::METH_KEYWORDS,
         ml_doc: pyo3_def.ml_doc,
     }));
-    FULL.set(py, full.clone().unbind())
+    C::statics()
+        .full_from_json
+        .set(py, full.clone().unbind())
         .map_err(|_| PySystemError::new_err("from_json bound twice"))?;
     // SAFETY: `def` is static; `self` (the class) is borrowed by the new
     // function, which takes its own reference.
@@ -73,7 +71,7 @@ fn bound_method<'py>(
 }
 
 /// The `PyCFunctionFastWithKeywords` body of `from_json`.
-unsafe extern "C" fn from_json(
+unsafe extern "C" fn from_json<C: PyModel>(
     _class: *mut ffi::PyObject,
     args: *const *mut ffi::PyObject,
     nargs: ffi::Py_ssize_t,
@@ -89,14 +87,14 @@ unsafe extern "C" fn from_json(
         let data = unsafe { Borrowed::from_ptr(py, *args) };
         if let Ok(bytes) = data.cast_exact::<PyBytes>() {
             let made = panic::catch_unwind(AssertUnwindSafe(|| {
-                model::decode_small(py, bytes.as_bytes())
+                model::decode_small::<C>(py, bytes.as_bytes())
             }));
             if let Ok(Some(object)) = made {
                 return object.into_ptr();
             }
         }
     }
-    match FULL.get(py) {
+    match C::statics().full_from_json.get(py) {
         // SAFETY: the same arguments, for the method this one stands for
         // (bound too: the class is already its `self`).
         Some(full) => unsafe {
