@@ -190,7 +190,7 @@ def check_builds(files: list[Path], prefix: Path, cmake: str, checks: Checks) ->
         scripts = shown_scripts(path)
         checks.check(len(scripts) > 0, f"{path.name} shows no build line")
         for script, cmake_lists in scripts:
-            first = script.splitlines()[0]
+            first = next(line for line in script.splitlines() if COMPILES.match(line))
             kinds.update(m.group(1) for line in script.splitlines() if (m := COMPILES.match(line)))
             try:
                 got = run_script(script, cmake_lists, prefix, cmake)
