@@ -56,4 +56,4 @@ demo: demo-rust $(DEMO_TARGETS) ## build everything and run every example
 demo-rust:
 	$(CARGO) run -q -p connect-session --example quickstart
 
-ci: lint test docs ## what CI runs (.ci/run: the same, after installing Doxygen)
+ci: lint test dist test-dist docs ## what CI runs (.ci/run: the same, after installing Doxygen)
