@@ -40,8 +40,13 @@ test-rust: ## the Rust suites: unit, shared vectors, property tests, doctests, s
 test-slow: test-py-slow ## the property tests with many more cases (Rust and Python)
 	PROPTEST_CASES=20000 $(CARGO) test --workspace --release
 
-test-readme: ## the README's quickstarts are the examples that demo builds and runs
-	python3 tests/check_readme.py
+# Against a fresh `make install` in a temporary prefix (tests/check_readme.py says what it runs).
+test-readme: develop examples-venv ## the README's quickstarts are the examples; its sessions, build lines and FastAPI example work as shown
+	@work=$$(mktemp -d) && trap 'rm -rf "$$work"' EXIT && \
+	{ $(MAKE) --no-print-directory -s install PREFIX="$$work/prefix" >"$$work/install.log" 2>&1 || \
+		{ cat "$$work/install.log"; exit 1; }; } && \
+	$(VENV_PY) tests/check_readme.py --prefix "$$work/prefix" --cmake "$(TEST_CMAKE)" \
+		--fastapi-python $(EXAMPLES_VENV)/bin/python
 
 update-vectors: ## rewrite the expected files of tests/vectors and the JSON Schema from the Rust implementation
 	UPDATE_VECTORS=1 $(CARGO) test -p connect-session --test vectors --test schema
@@ -51,4 +56,4 @@ demo: demo-rust $(DEMO_TARGETS) ## build everything and run every example
 demo-rust:
 	$(CARGO) run -q -p connect-session --example quickstart
 
-ci: lint test docs ## what CI runs (.ci/run: the same, after installing Doxygen)
+ci: lint test dist test-dist docs ## what CI runs (.ci/run: the same, after installing Doxygen)

@@ -1,7 +1,8 @@
 /* quickstart.c: build a Create Connect Session request, print its canonical
  * JSON, read it back, and handle a refused document.
  *
- *   cc -std=c99 quickstart.c $(pkg-config --cflags --libs connect_session)
+ *   cc -std=c99 quickstart.c $(pkg-config --cflags --libs connect_session) \
+ *       -Wl,-rpath,"$(pkg-config --variable=libdir connect_session)"
  */
 #include <stdbool.h>
 #include <stdio.h>

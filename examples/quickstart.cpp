@@ -1,7 +1,9 @@
-// quickstart.cpp: build a Create Connect Session request, print its canonical
-// JSON, read it back, and handle a refused document.
-//
-//   c++ -std=c++17 quickstart.cpp $(pkg-config --cflags --libs connect_session)
+/* quickstart.cpp: build a Create Connect Session request, print its canonical
+ * JSON, read it back, and handle a refused document.
+ *
+ *   c++ -std=c++17 quickstart.cpp $(pkg-config --cflags --libs connect_session) \
+ *       -Wl,-rpath,"$(pkg-config --variable=libdir connect_session)"
+ */
 #include <iostream>
 
 #include "connect_session.hpp"

@@ -131,8 +131,8 @@ test-install: venv ## install (several layouts), use it via pkg-config and CMake
 # PREFIX, LIBDIR and INCLUDEDIR as distributions pass them: LIBDIR and
 # INCLUDEDIR are under PREFIX when relative (lib64, lib/x86_64-linux-gnu) and
 # used as given when absolute. DESTDIR stages the files for a package: it
-# prefixes every path written, never the paths recorded in connect_session.pc
-# and the CMake package.
+# prefixes every path written (connect_session.pc and the CMake package record
+# none, see below).
 
 PREFIX ?= /usr/local
 LIBDIR ?= lib
@@ -144,9 +144,15 @@ LIB_PATH = $(call under_prefix,$(LIBDIR))
 INC_PATH = $(call under_prefix,$(INCLUDEDIR))
 DOC_PATH = $(call under_prefix,$(DOCDIR))
 CMAKE_PKG_DIR = cmake/connect_session
-# connect_session.pc keeps ${prefix} where it can (pkg-config --define-prefix).
-PC_LIBDIR = $(if $(filter /%,$(LIBDIR)),$(LIBDIR),$${prefix}/$(LIBDIR))
-PC_INCLUDEDIR = $(if $(filter /%,$(INCLUDEDIR)),$(INCLUDEDIR),$${prefix}/$(INCLUDEDIR))
+# connect_session.pc and the CMake package record no absolute path: each finds the
+# rest from its own directory (pkg-config's ${pcfiledir}, CMake's
+# CMAKE_CURRENT_LIST_DIR), so the installed tree works wherever it is moved or
+# unpacked (the archive of `make dist` is this install), and DESTDIR cannot leak in.
+relative_path = $(shell realpath -m -s --relative-to='$(1)' '$(2)')
+PC_TO_PREFIX = $(call relative_path,$(LIB_PATH)/pkgconfig,$(PREFIX))
+PC_LIBDIR = $(if $(filter /%,$(LIBDIR)),$${pcfiledir}/..,$${prefix}/$(LIBDIR))
+PC_INCLUDEDIR = $(if $(filter /%,$(INCLUDEDIR)),$${pcfiledir}/$(call relative_path,$(LIB_PATH)/pkgconfig,$(INC_PATH)),$${prefix}/$(INCLUDEDIR))
+CMAKE_TO_INCLUDEDIR = $(call relative_path,$(LIB_PATH)/$(CMAKE_PKG_DIR),$(INC_PATH))
 POINTER_BITS := $(shell rustc --print cfg 2>/dev/null | sed -n 's/^target_pointer_width="\(.*\)"/\1/p')
 
 # Everything install puts in place, which is exactly what uninstall removes.
@@ -157,7 +163,7 @@ INSTALLED_INCLUDE_FILES = connect_session.h connect_session.hpp
 INSTALLED_DOC_FILES = contract.md
 
 STAGE := $(FFI_RELEASE_DIR)/install-stage
-FILL_IN = sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(CS_VERSION)|' \
+FILL_IN = sed -e 's|@VERSION@|$(CS_VERSION)|' \
 	-e 's|@MAJOR@|$(CS_VERSION_MAJOR)|' -e 's|@MINOR@|$(CS_VERSION_MINOR)|' \
 	-e 's|@SO_REAL@|$(SO_REAL)|' -e 's|@SONAME@|$(SONAME)|' -e "s|@NATIVE_LIBS@|$$native|"
 
@@ -168,10 +174,11 @@ install: ffi-release ## install the libraries, headers, pkg-config file, CMake p
 	$(STRIP) --strip-unneeded -o $(STAGE)/$(SO_REAL) $(FFI_RELEASE_DIR)/$(SO_LINK)
 	$(STRIP) --strip-debug -R .llvmbc -R .llvmcmd -o $(STAGE)/libconnect_session.a $(FFI_RELEASE_DIR)/libconnect_session.a
 	libs="$$(cat $(FFI_RELEASE_DIR)/connect_session.native-libs)"; \
-	native=$$libs && $(FILL_IN) -e 's|@LIBDIR@|$(PC_LIBDIR)|' -e 's|@INCLUDEDIR@|$(PC_INCLUDEDIR)|' \
+	native=$$libs && $(FILL_IN) -e 's|@PC_TO_PREFIX@|$(PC_TO_PREFIX)|' \
+		-e 's|@LIBDIR@|$(PC_LIBDIR)|' -e 's|@INCLUDEDIR@|$(PC_INCLUDEDIR)|' \
 		$(FFI_CRATE)/connect_session.pc.in >$(STAGE)/connect_session.pc && \
 	native=$$(printf '%s' "$$libs" | tr -s ' ' ';') && \
-	$(FILL_IN) -e 's|@LIBDIR@|$(LIB_PATH)|' -e 's|@INCLUDEDIR@|$(INC_PATH)|' \
+	$(FILL_IN) -e 's|@INCLUDEDIR_FROM_HERE@|$(CMAKE_TO_INCLUDEDIR)|' \
 		$(FFI_CRATE)/connect_sessionConfig.cmake.in >$(STAGE)/connect_sessionConfig.cmake && \
 	$(FILL_IN) -e 's|@SIZEOF_VOID_P@|$(shell expr $(POINTER_BITS) / 8)|' \
 		$(FFI_CRATE)/connect_sessionConfigVersion.cmake.in >$(STAGE)/connect_sessionConfigVersion.cmake

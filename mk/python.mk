@@ -15,16 +15,17 @@ PY_EXT_INPUTS := Cargo.toml Cargo.lock pyproject.toml \
 PROPTEST_CASES ?= 200
 
 TEST_TARGETS += test-py test-py-versions
-DEMO_TARGETS += demo-py
+DEMO_TARGETS += demo-py demo-fastapi
 LINT_TARGETS += lint-py
-.PHONY: venv develop develop-3.12 test-py test-py-versions test-py-slow lint-py fmt-py demo-py wheel
+.PHONY: venv develop develop-3.12 test-py test-py-versions test-py-slow lint-py fmt-py demo-py wheel \
+	demo-fastapi examples-venv
 
 venv: $(PY_DEV_STAMP) ## create .venv (python3 -m venv) with the pinned Python dev tools
 
 $(VENV_PY):
 	$(PYTHON) -m venv $(VENV)
 
-$(PY_DEV_STAMP): python/requirements-dev.txt | $(VENV_PY)
+$(PY_DEV_STAMP): python/requirements-dev.txt examples/requirements.txt | $(VENV_PY)
 	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r python/requirements-dev.txt
 	touch $@
 
@@ -73,6 +74,23 @@ fmt-py: $(PY_DEV_STAMP) ## format the Python code with ruff
 
 demo-py: $(PY_EXT_STAMP) ## run examples/quickstart.py
 	$(VENV_PY) examples/quickstart.py
+
+demo-fastapi: $(PY_EXT_STAMP) ## run examples/pydantic_fastapi.py (what it needs: examples/requirements.txt)
+	$(VENV_PY) examples/pydantic_fastapi.py
+
+# A venv with examples/requirements.txt and nothing else, for `make test-readme` to run the
+# FastAPI example in (the package from python/, where `make develop` put the extension): what
+# the README tells users to install must be enough. Made anew whenever the file changes.
+EXAMPLES_VENV := target/examples-venv
+EXAMPLES_STAMP := $(EXAMPLES_VENV)/.requirements.stamp
+
+examples-venv: $(EXAMPLES_STAMP)
+
+$(EXAMPLES_STAMP): examples/requirements.txt
+	rm -rf $(EXAMPLES_VENV)
+	$(PYTHON) -m venv $(EXAMPLES_VENV)
+	$(EXAMPLES_VENV)/bin/pip install --quiet --disable-pip-version-check -r examples/requirements.txt
+	touch $@
 
 wheel: $(PY_DEV_STAMP) ## build the wheel for this Python into target/wheels (maturin build --release)
 	$(VENV_BIN)/maturin build --release --out target/wheels

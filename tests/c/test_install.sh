@@ -9,9 +9,11 @@
 #   what was installed. The quickstarts built with pkg-config (shared, static)
 #   and with CMake (connect_session::connect_session and ::connect_session_static)
 #   print exactly what the Rust quickstart prints.
-# - A multiarch LIBDIR and a custom INCLUDEDIR: the same consumers still work.
-# - A staged install (DESTDIR, LIBDIR=lib64): files land under DESTDIR, the
-#   recorded paths do not mention it.
+# - A multiarch LIBDIR and a custom INCLUDEDIR, installed in one place and
+#   moved to another: the same consumers still work (connect_session.pc and the
+#   CMake package find everything from their own directory).
+# - A staged install (DESTDIR, LIBDIR=lib64): files land under DESTDIR, and
+#   nothing records an absolute path, so neither DESTDIR nor PREFIX.
 # - uninstall removes exactly what install put there, and nothing else.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -42,6 +44,8 @@ check() { # check DESCRIPTION COMMAND...
     fi
 }
 same() { test "$1" = "$2" || { echo "  got:  $1" >&2; echo "  want: $2" >&2; false; }; }
+# The paths are relative to the .pc file's directory: compare where they lead.
+same_dir() { same "$(realpath -e "$1" 2>&1)" "$(realpath -e "$2" 2>&1)"; }
 
 # The names, derived here from Cargo.toml on their own (cargo-c's rule for
 # the SONAME: 0.y.z -> .so.0.y, x.y.z -> .so.x), to check what the build did.
@@ -86,9 +90,9 @@ use_installed() {
     check "$tag: pkg-config --modversion is the workspace version" \
         same "$(pkg-config --modversion connect_session)" "$version"
     check "$tag: pkg-config's libdir is the installed one" \
-        same "$(pkg-config --variable=libdir connect_session)" "$prefix/$libdir"
+        same_dir "$(pkg-config --variable=libdir connect_session)" "$prefix/$libdir"
     check "$tag: pkg-config's includedir is the installed one" \
-        same "$(pkg-config --variable=includedir connect_session)" "$prefix/$includedir"
+        same_dir "$(pkg-config --variable=includedir connect_session)" "$prefix/$includedir"
     check "$tag: Libs.private is what rustc printed" same \
         "$(sed -n 's/^Libs.private: //p' "$prefix/$libdir/pkgconfig/connect_session.pc")" \
         "$(cat "${CARGO_TARGET_DIR:-target}/release/connect_session.native-libs")"
@@ -186,15 +190,18 @@ done
 make_install uninstall PREFIX="$prefix"
 check "uninstall leaves no file behind" same "$(installed_files "$prefix")" ""
 
-# --- a multiarch LIBDIR and a custom INCLUDEDIR -----------------------------------
+# --- a multiarch LIBDIR and a custom INCLUDEDIR, moved after install ---------------
 multiarch=$("$CC" -print-multiarch 2>/dev/null || true)
 libdir=lib/${multiarch:-x86_64-linux-gnu}
 prefix=$work/multiarch
-make_install install PREFIX="$prefix" LIBDIR="$libdir" INCLUDEDIR=include/connect-session
+make_install install PREFIX="$work/installed-here" LIBDIR="$libdir" INCLUDEDIR=include/connect-session
+mv "$work/installed-here" "$prefix"
 check "$libdir: install puts exactly the expected files" \
     same "$(installed_files "$prefix")" "$(expected_files "$libdir" include/connect-session)"
 use_installed "$prefix" "$libdir" include/connect-session multiarch
-make_install uninstall PREFIX="$prefix" LIBDIR="$libdir" INCLUDEDIR=include/connect-session
+mv "$prefix" "$work/installed-here"
+make_install uninstall PREFIX="$work/installed-here" LIBDIR="$libdir" INCLUDEDIR=include/connect-session
+prefix=$work/installed-here
 check "$libdir: uninstall leaves no file behind" same "$(installed_files "$prefix")" ""
 
 # --- staged for a package: DESTDIR, PREFIX=/usr, LIBDIR=lib64 ---------------------
@@ -207,12 +214,16 @@ check "DESTDIR: exactly the expected files, next to the others" same "$(installe
     "$( (expected_files lib64 include; echo lib64/pkgconfig/other.pc; echo include/other.h) | sort)"
 check "DESTDIR: the header's pointer to the contract leads to a file" \
     test -f "$stage/usr/$(sed -n 's|.*installed as \(share/[^ ]*contract.md\).*|\1|p' include/connect_session.h)"
-check "DESTDIR: connect_session.pc records PREFIX, not DESTDIR" \
-    grep -qx 'prefix=/usr' "$stage/usr/lib64/pkgconfig/connect_session.pc"
+# shellcheck disable=SC2016 # the .pc file's own variables, not the shell's
+check "DESTDIR: connect_session.pc finds PREFIX from its own directory" \
+    grep -qx 'prefix=${pcfiledir}/../..' "$stage/usr/lib64/pkgconfig/connect_session.pc"
+# shellcheck disable=SC2016
 check "DESTDIR: connect_session.pc's libdir is lib64" \
     grep -qx 'libdir=${prefix}/lib64' "$stage/usr/lib64/pkgconfig/connect_session.pc"
-check "DESTDIR: the CMake package records /usr/lib64" \
-    grep -q "IMPORTED_LOCATION \"/usr/lib64/$real\"" "$stage/usr/lib64/cmake/connect_session/connect_sessionConfig.cmake"
+check "DESTDIR: connect_session.pc records no absolute path" \
+    bash -c '! grep -q "=/\|-[IL]/" "$1"' _ "$stage/usr/lib64/pkgconfig/connect_session.pc"
+check "DESTDIR: the CMake package records no absolute path" \
+    bash -c '! grep -v "^ *#" "$1" | grep -q "\"/"' _ "$stage/usr/lib64/cmake/connect_session/connect_sessionConfig.cmake"
 check "DESTDIR: nothing records the staging directory" \
     bash -c '! grep -rq "$1" "$2"/usr/lib64/pkgconfig "$2"/usr/lib64/cmake' _ "$stage" "$stage"
 make_install uninstall DESTDIR="$stage" PREFIX=/usr LIBDIR=lib64
