@@ -138,7 +138,10 @@ fn time_parse(doc: &[u8]) -> Duration {
     start.elapsed()
 }
 
-/// Asserts that parsing `make(n)` takes about twice as long as `make(n / 2)`.
+/// Asserts that parsing `make(n)` takes nearer 8x as long as `make(n / 8)`
+/// (linear) than 64x (quadratic): under 32x, room for the memory hierarchy's
+/// higher cost per byte of the larger input and for a busy machine, which
+/// together have reached 3.4x in one doubling on a loaded 2-core host.
 /// `bytes` is the size of the larger input. The two are timed alternately
 /// (after one untimed run each), best of seven, so that the state of the
 /// allocator and the machine's load weigh on both alike.
@@ -149,7 +152,7 @@ fn scales_linearly(
     check: impl Fn(&[u8]),
 ) {
     let n = bytes / SCALE_DOWN;
-    let small = make(n / 2);
+    let small = make(n / 8);
     let large = make(n);
     check(&small);
     check(&large);
@@ -165,8 +168,8 @@ fn scales_linearly(
         large.len()
     );
     assert!(
-        ratio < 3.0,
-        "{name}: doubling the input multiplied the time by {ratio:.2}"
+        ratio < 32.0,
+        "{name}: 8x the input multiplied the time by {ratio:.2}"
     );
 }
 
