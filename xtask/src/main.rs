@@ -3,7 +3,8 @@
 //! that follows from it: the C ABI's exported functions, the C++ classes,
 //! the Python classes' declarations and stubs, the JSON Schema files and the
 //! documentation's tables. `-- check` writes nothing and fails when one of
-//! them is stale (`make test` runs it).
+//! them is stale (`make test` runs it). `-- list` prints each output's path
+//! and, for a marked part, its region's name (tests/extending reads it).
 //!
 //! The generator reads the table through the core crate, whose own Rust
 //! accessors come from its build script: so it runs whatever state the
@@ -72,8 +73,14 @@ fn main() -> ExitCode {
     let write = match env::args().nth(1).as_deref() {
         Some("generate") => true,
         Some("check") => false,
+        Some("list") => {
+            for output in outputs() {
+                println!("{}\t{}", output.path, output.region.unwrap_or(""));
+            }
+            return ExitCode::SUCCESS;
+        }
         _ => {
-            eprintln!("usage: cargo run -p xtask -- generate|check");
+            eprintln!("usage: cargo run -p xtask -- generate|check|list");
             return ExitCode::from(2);
         }
     };
