@@ -152,7 +152,8 @@ class JsonDateTime(datetime.datetime):
     def __repr__(self) -> str:
         return repr(self._plain())
 
-    def __reduce__(self) -> tuple[Any, ...]:
+    # datetime defines __reduce_ex__, which pickle prefers to __reduce__.
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
         return (_json_date_time, (self._plain(), self.json))
 
     def __copy__(self) -> JsonDateTime:
