@@ -18,6 +18,7 @@
 /* An address the library must never write through or keep. */
 static char sentinel_byte;
 #define SENTINEL_HANDLE ((ConnectSessionCreate *)(void *)&sentinel_byte)
+#define SENTINEL_HANDLE_OF(type) ((type *)(void *)&sentinel_byte)
 #define SENTINEL_TEXT ((const char *)&sentinel_byte)
 
 static const uint8_t BAD_UTF8[] = {'a', 0xff, 'b'};
@@ -853,6 +854,98 @@ static void test_calls_while_exiting(void) {
     CHECK_STATUS(connect_session_create_from_json(BYTES("[]"), &made), CONNECT_SESSION_SYNTAX);
 }
 
+/* The canonical JSON of a session, compared with `want`. */
+static int session_json_is(const ConnectSession *session, const char *want) {
+    char *json = NULL;
+    size_t len = 0;
+    int same;
+    if (connect_session_session_to_json(session, &json, &len) != CONNECT_SESSION_OK) {
+        return 0;
+    }
+    same = len == strlen(want) && memcmp(json, want, len) == 0;
+    if (!same) {
+        fprintf(stderr, "  to_json: %.*s\n  expected: %s\n", (int)len, json, want);
+    }
+    connect_session_string_free(json);
+    return same;
+}
+
+#define SESSION_KEYS "\"organization_id\":\"org-1\",\"origin_owner_id\":\"owner-1\",\"origin_owner_name\":\"Acme\",\"project_id\":\"proj-1\""
+#define SESSION_REST SESSION_KEYS "}"
+#define LINK_WITH_ID "{\"auth_link_url\":\"u\",\"created_at\":\"2024-12-02T04:42:35Z\",\"id\":%s," SESSION_KEYS ",\"token\":\"t\"}"
+
+/* The response models' new kinds (docs/contract.md section 9): the integer id
+ * and the date-time created_at, as text and as an instant with its offset. */
+static void test_responses(void) {
+    ConnectSession *session = NULL;
+    const char *text = NULL;
+    size_t len = 0;
+    int64_t id = 0, seconds = 0;
+    uint32_t nanos = 0;
+    int32_t offset = 0;
+
+    CHECK_OK(connect_session_session_new(BYTES("2024-02-29t23:59:59.5+14:00"), INT64_MIN, BYTES("org-1"),
+                                         BYTES("owner-1"), BYTES("Acme"), BYTES("proj-1"), &session));
+    CHECK(session_json_is(session, "{\"created_at\":\"2024-02-29t23:59:59.5+14:00\",\"id\":-9223372036854775808," SESSION_REST));
+    CHECK_OK(connect_session_session_get_id(session, &id));
+    CHECK(id == INT64_MIN);
+    CHECK_OK(connect_session_session_get_created_at(session, &text, &len));
+    CHECK(len == 27 && memcmp(text, "2024-02-29t23:59:59.5+14:00", len) == 0);
+    /* 2024-02-29T09:59:59Z: 1709164800 is that day's midnight. */
+    CHECK_OK(connect_session_session_get_created_at_time(session, &seconds, &nanos, &offset));
+    CHECK(seconds == 1709164800 + 35999 && nanos == 500000000 && offset == 14 * 60);
+
+    /* Set natively: written canonically, the fraction without its trailing zeros. */
+    CHECK_OK(connect_session_session_set_created_at_time(session, 0, 120000000, -12 * 60));
+    CHECK_OK(connect_session_session_set_id(session, INT64_MAX));
+    CHECK(session_json_is(session, "{\"created_at\":\"1969-12-31T12:00:00.12-12:00\",\"id\":9223372036854775807," SESSION_REST));
+    CHECK_OK(connect_session_session_set_created_at_time(session, 1733114555, 0, 0));
+    CHECK(session_json_is(session, "{\"created_at\":\"2024-12-02T04:42:35Z\",\"id\":9223372036854775807," SESSION_REST));
+    CHECK_STATUS(connect_session_session_set_created_at_time(session, 0, 1000000000, 0), CONNECT_SESSION_INVALID_ARGUMENT);
+    CHECK_STATUS(connect_session_session_set_created_at_time(session, 0, 0, 24 * 60), CONNECT_SESSION_INVALID_ARGUMENT);
+    CHECK_STATUS(connect_session_session_set_created_at_time(session, 0, 0, -24 * 60), CONNECT_SESSION_INVALID_ARGUMENT);
+    CHECK_OK(connect_session_session_set_created_at_time(session, 0, 0, 23 * 60 + 59));
+    CHECK(session_json_is(session, "{\"created_at\":\"1970-01-01T23:59:00+23:59\",\"id\":9223372036854775807," SESSION_REST));
+    /* Years outside 0000-9999, past the time crate's range or not. */
+    CHECK_STATUS(connect_session_session_set_created_at_time(session, INT64_MAX, 0, 0), CONNECT_SESSION_INVALID_VALUE);
+    CHECK_STATUS(connect_session_session_set_created_at_time(session, 253402300799, 0, 60), CONNECT_SESSION_INVALID_VALUE);
+    CHECK_STATUS(connect_session_session_set_created_at_time(session, -62167219201, 0, 0), CONNECT_SESSION_INVALID_VALUE);
+    CHECK(last_json_has("[{\"type\":\"invalid_value\",\"loc\":[\"created_at\"]", ""));
+
+    /* Text is checked by the rule and changes nothing when refused. */
+    CHECK_STATUS(connect_session_session_set_created_at(session, BYTES("2023-02-29T00:00:00Z")), CONNECT_SESSION_INVALID_VALUE);
+    CHECK(last_json_has("[{\"type\":\"invalid_value\",\"loc\":[\"created_at\"]", ""));
+    CHECK_STATUS(connect_session_session_set_created_at(session, BYTES("2024-12-02T04:42:35")), CONNECT_SESSION_INVALID_VALUE);
+    CHECK_OK(connect_session_session_set_created_at(session, BYTES("2024-12-02T04:42:35.000000000Z")));
+    CHECK(session_json_is(session, "{\"created_at\":\"2024-12-02T04:42:35.000000000Z\",\"id\":9223372036854775807," SESSION_REST));
+    CHECK_STATUS(connect_session_session_get_id(NULL, &id), CONNECT_SESSION_NULL_ARGUMENT);
+    CHECK_STATUS(connect_session_session_get_created_at_time(session, NULL, &nanos, &offset), CONNECT_SESSION_NULL_ARGUMENT);
+    connect_session_session_free(session);
+
+    /* A refused constructor does not write its out parameter. */
+    session = SENTINEL_HANDLE_OF(ConnectSession);
+    CHECK_STATUS(connect_session_session_new(BYTES("2024-13-01T00:00:00Z"), 1, BYTES("o"), BYTES("w"), BYTES("n"),
+                                             BYTES("p"), &session),
+                 CONNECT_SESSION_INVALID_VALUE);
+    CHECK(session == SENTINEL_HANDLE_OF(ConnectSession));
+
+    /* The integer's JSON: a literal in range, nothing else. */
+    {
+        ConnectSessionTokenAuthLink *link = NULL;
+        static const char *const wrong_type[] = {"7.0", "7e0", "\"7\"", "true"};
+        char doc[256];
+        size_t i;
+        for (i = 0; i < sizeof wrong_type / sizeof *wrong_type; i++) {
+            snprintf(doc, sizeof doc, LINK_WITH_ID, wrong_type[i]);
+            CHECK_STATUS(connect_session_token_auth_link_from_json((const uint8_t *)doc, strlen(doc), &link), CONNECT_SESSION_INVALID_TYPE);
+            CHECK(link == NULL);
+        }
+        snprintf(doc, sizeof doc, LINK_WITH_ID, "9223372036854775808");
+        CHECK_STATUS(connect_session_token_auth_link_from_json((const uint8_t *)doc, strlen(doc), &link), CONNECT_SESSION_INVALID_VALUE);
+        CHECK(last_json_has("[{\"type\":\"invalid_value\",\"loc\":[\"id\"]", ""));
+    }
+}
+
 int main(void) {
     test_version_and_status_names();
     test_last_error_buffers();
@@ -870,5 +963,6 @@ int main(void) {
     test_extras();
     test_failed_changes_keep_views();
     test_calls_while_exiting();
+    test_responses();
     return test_summary("test_api");
 }

@@ -306,15 +306,24 @@ pub(crate) fn time_value(
     if nanoseconds >= 1_000_000_000 {
         return Err(bad("nanoseconds (0 to 999999999)"));
     }
-    let offset = i16::try_from(offset_minutes)
-        .ok()
-        .and_then(|minutes| UtcOffset::from_hms((minutes / 60) as i8, (minutes % 60) as i8, 0).ok())
-        .ok_or_else(|| bad("offset_minutes"))?;
+    // RFC 3339 writes an offset as hh:mm with hh from 00 to 23.
+    if offset_minutes.unsigned_abs() >= 24 * 60 {
+        return Err(bad("offset_minutes (-1439 to 1439)"));
+    }
+    let offset = UtcOffset::from_whole_seconds(offset_minutes * 60)
+        .map_err(|_| bad("offset_minutes (-1439 to 1439)"))?;
+    // Beyond the time crate's years (±9999) the instant is no date-time the
+    // contract can write, as a year outside 0000-9999 (refused by the core).
     let when = OffsetDateTime::from_unix_timestamp(unix_seconds)
-        .map_err(|_| bad("unix_seconds"))?
-        .replace_nanosecond(nanoseconds)
-        .map_err(|_| bad("nanoseconds"))?
-        .to_offset(offset);
+        .ok()
+        .and_then(|utc| utc.replace_nanosecond(nanoseconds).ok())
+        .and_then(|utc| utc.checked_to_offset(offset))
+        .ok_or_else(|| {
+            Failure::api(
+                ConnectSessionStatus::CONNECT_SESSION_INVALID_VALUE,
+                format!("unix_seconds {unix_seconds} is outside the years 0000-9999"),
+            )
+        })?;
     Ok(Value::DateTime(when))
 }
 
