@@ -1,5 +1,5 @@
 /* quickstart.c: build a Create Connect Session request, print its canonical
- * JSON, read it back, and handle a refused document.
+ * JSON, read it back, read StackOne's answer, and handle a refused document.
  *
  *   cc -std=c99 quickstart.c $(pkg-config --cflags --libs connect_session) \
  *       -Wl,-rpath,"$(pkg-config --variable=libdir connect_session)"
@@ -31,8 +31,22 @@ int main(void) {
                                    CONNECT_SESSION_CATEGORY_HRIS_LEGACY, CONNECT_SESSION_CATEGORY_CRM};
     const char *metadata =
         "{\"source\":\"onboarding\",\"tenant\":{\"id\":\"t-42\",\"tier\":\"gold\"},\"tags\":[\"a\",\"b\"],\"retries\":3}";
+    /* StackOne's answer to the request: the session it made, and the link that opens the hub. */
+    const char *answer =
+        "{\"account_id\":\"acc_4f2b9c1e7d3a\","
+        "\"auth_link_url\":\"https://hub.stackone.com/embedded/integrations?token=cst_8f3c2a9b1d\","
+        "\"categories\":[\"ats\",\"hris\"],\"created_at\":\"2024-12-02T04:42:35.999Z\","
+        "\"external_trigger_token\":\"ett_9b1c2d3e\",\"id\":123456,\"integration_id\":\"int_01HX3QB7\","
+        "\"label\":\"Acme HRIS\",\"metadata\":{\"source\":\"onboarding\",\"tenant\":{\"id\":\"t-42\"}},"
+        "\"organization_id\":\"org_01HX3Q9Z\",\"origin_owner_id\":\"owner-8f3c2a\","
+        "\"origin_owner_name\":\"Acme Corporation\",\"origin_username\":\"jane.doe@acme.example\","
+        "\"project_id\":\"proj_01HX3QA1\",\"provider\":\"hibob\",\"token\":\"cst_8f3c2a9b1d\","
+        "\"type\":\"production\"}";
     const char *bad = "{\"origin_owner_id\":\"o\",\"categories\":[\"hirs\"]}";
     ConnectSessionCreate *req = NULL, *parsed = NULL, *refused = NULL;
+    ConnectSessionTokenAuthLink *link = NULL;
+    const char *url = NULL; /* a view into link, valid until it is freed */
+    size_t url_len = 0;
     char *json = NULL; /* owned by us: connect_session_string_free */
     size_t json_len = 0;
     bool same = false;
@@ -58,6 +72,14 @@ int main(void) {
         rc = 1;
     }
 
+    if (connect_session_token_auth_link_from_json(TEXT(answer), &link) == CONNECT_SESSION_OK &&
+        connect_session_token_auth_link_get_auth_link_url(link, &url, &url_len) == CONNECT_SESSION_OK) {
+        printf("%.*s\n", (int)url_len, url);
+    } else {
+        print_last_error();
+        rc = 1;
+    }
+
     /* A refused document: nothing is returned, and the last error lists every
      * problem (connect_session_last_error_json has them as JSON). */
     if (connect_session_create_from_json(TEXT(bad), &refused) != CONNECT_SESSION_OK) {
@@ -68,6 +90,7 @@ int main(void) {
 
     connect_session_string_free(json);
     connect_session_create_free(parsed);
+    connect_session_token_auth_link_free(link);
     connect_session_create_free(refused); /* NULL: does nothing */
     connect_session_create_free(req);
     return rc;

@@ -1,5 +1,5 @@
 /* quickstart.cpp: build a Create Connect Session request, print its canonical
- * JSON, read it back, and handle a refused document.
+ * JSON, read it back, read StackOne's answer, and handle a refused document.
  *
  *   c++ -std=c++17 quickstart.cpp $(pkg-config --cflags --libs connect_session) \
  *       -Wl,-rpath,"$(pkg-config --variable=libdir connect_session)"
@@ -26,6 +26,18 @@ int main() {
         if (cs::ConnectSessionCreate::from_json(req.to_json()) != req) {
             return 1;
         }
+
+        // StackOne's answer to the request: the session it made, and the link that opens the hub.
+        auto link = cs::ConnectSessionTokenAuthLink::from_json(R"({"account_id":"acc_4f2b9c1e7d3a",
+            "auth_link_url":"https://hub.stackone.com/embedded/integrations?token=cst_8f3c2a9b1d",
+            "categories":["ats","hris"],"created_at":"2024-12-02T04:42:35.999Z",
+            "external_trigger_token":"ett_9b1c2d3e","id":123456,"integration_id":"int_01HX3QB7",
+            "label":"Acme HRIS","metadata":{"source":"onboarding","tenant":{"id":"t-42"}},
+            "organization_id":"org_01HX3Q9Z","origin_owner_id":"owner-8f3c2a",
+            "origin_owner_name":"Acme Corporation","origin_username":"jane.doe@acme.example",
+            "project_id":"proj_01HX3QA1","provider":"hibob","token":"cst_8f3c2a9b1d",
+            "type":"production"})");
+        std::cout << link.auth_link_url() << '\n';  // a view: link must outlive it
 
         // A refused document throws; the error carries the status and every problem.
         try {

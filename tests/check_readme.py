@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import doctest
+import itertools
 import os
 import re
 import shutil
@@ -170,12 +171,14 @@ def run_script(script: str, cmake_lists: str | None, prefix: Path, cmake: str) -
         )
         if run.returncode != 0:
             raise RuntimeError(f"exit {run.returncode}: {run.stderr.strip()[-2000:]}")
-        # cmake's own progress goes to stdout too: the program's line is the last one.
-        return run.stdout.splitlines()[-1] if run.stdout else ""
+        return run.stdout
 
 
 def check_builds(files: list[Path], prefix: Path, cmake: str, checks: Checks) -> None:
-    want = printed_after(README.read_text(), "## Rust").splitlines()[0]
+    # The program's standard output, as the README shows it: the lines before its errors.
+    shown = printed_after(README.read_text(), "## Rust").splitlines()
+    want = list(itertools.takewhile(lambda line: "[type=" not in line, shown))
+    checks.check(len(want) > 0, "the README shows no output of the Rust quickstart")
     kinds: set[str] = set()
     for path in files:
         scripts = shown_scripts(path)
@@ -184,7 +187,8 @@ def check_builds(files: list[Path], prefix: Path, cmake: str, checks: Checks) ->
             first = next(line for line in script.splitlines() if COMPILES.match(line))
             kinds.update(m.group(1) for line in script.splitlines() if (m := COMPILES.match(line)))
             try:
-                got = run_script(script, cmake_lists, prefix, cmake)
+                # cmake's own progress goes to stdout too: the program's lines are the last.
+                got = run_script(script, cmake_lists, prefix, cmake).splitlines()[-len(want) :]
             except RuntimeError as exc:
                 checks.check(False, f"{path.name}: `{first}` failed: {exc}")
                 continue

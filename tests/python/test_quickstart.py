@@ -1,4 +1,5 @@
-"""examples/quickstart.py prints the request the Rust quickstart builds, and shows an error."""
+"""examples/quickstart.py prints the request the Rust quickstart builds and the link of
+StackOne's answer, and shows an error."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ EXPECTED_STDOUT = (
     '"tags":["a","b"],"retries":3},"origin_owner_id":"owner-8f3c2a",'
     '"origin_owner_name":"Acme Corporation","origin_username":"jane.doe@acme.example",'
     '"provider":"hibob"}\n'
+    "https://hub.stackone.com/embedded/integrations?token=cst_8f3c2a9b1d\n"
 )
 
 

@@ -1,7 +1,9 @@
-//! Builds a request, prints its canonical JSON, and shows a validation error.
+//! Builds a request, prints its canonical JSON, reads StackOne's answer, and shows a
+//! validation error.
 
 use connect_session::{
-    ConnectSessionCreate, ConnectSessionCreateCategories as Category, ErrorKind, Metadata, PathItem,
+    ConnectSessionCreate, ConnectSessionCreateCategories as Category, ConnectSessionTokenAuthLink,
+    ErrorKind, Metadata, PathItem,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -22,6 +24,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let parsed = ConnectSessionCreate::from_json(req.to_json())?;
     assert_eq!(parsed, req);
+
+    // StackOne's answer to the request: the session it made, and the link that opens the hub.
+    let link = ConnectSessionTokenAuthLink::from_json(
+        r#"{"account_id":"acc_4f2b9c1e7d3a",
+        "auth_link_url":"https://hub.stackone.com/embedded/integrations?token=cst_8f3c2a9b1d",
+        "categories":["ats","hris"],"created_at":"2024-12-02T04:42:35.999Z",
+        "external_trigger_token":"ett_9b1c2d3e","id":123456,"integration_id":"int_01HX3QB7",
+        "label":"Acme HRIS","metadata":{"source":"onboarding","tenant":{"id":"t-42"}},
+        "organization_id":"org_01HX3Q9Z","origin_owner_id":"owner-8f3c2a",
+        "origin_owner_name":"Acme Corporation","origin_username":"jane.doe@acme.example",
+        "project_id":"proj_01HX3QA1","provider":"hibob","token":"cst_8f3c2a9b1d",
+        "type":"production"}"#,
+    )?;
+    println!("{}", link.auth_link_url());
 
     match ConnectSessionCreate::from_json(br#"{"origin_owner_id":"o","categories":["hirs"]}"#) {
         Ok(_) => unreachable!("the document is invalid"),
