@@ -1,7 +1,8 @@
-"""The peers: the same model written with pydantic v2 and with msgspec, as their users would."""
+"""The peers: the same models written with pydantic v2 and with msgspec, as their users would."""
 
 from __future__ import annotations
 
+import datetime
 import enum
 from typing import Any
 
@@ -62,5 +63,49 @@ class MsgspecModel(msgspec.Struct, omit_defaults=True):
     type: str | None = None
 
 
+class PydanticTokenAuthLink(pydantic.BaseModel):
+    """The response of "Create Connect Session" (contract section 9): `id` an int,
+    `created_at` a `datetime`."""
+
+    account_id: str | None = None
+    auth_link_url: str
+    categories: list[Category] | None = None
+    created_at: datetime.datetime
+    external_trigger_token: str | None = None
+    id: pydantic.StrictInt
+    integration_id: str | None = None
+    label: str | None = None
+    metadata: dict[str, Any] | None = None
+    organization_id: str
+    origin_owner_id: str
+    origin_owner_name: str
+    origin_username: str | None = None
+    project_id: str
+    provider: str | None = None
+    token: str
+    type: str | None = None
+
+
+class MsgspecTokenAuthLink(msgspec.Struct, omit_defaults=True):
+    auth_link_url: str
+    created_at: datetime.datetime
+    id: int
+    organization_id: str
+    origin_owner_id: str
+    origin_owner_name: str
+    project_id: str
+    token: str
+    account_id: str | None = None
+    categories: list[Category] | None = None
+    external_trigger_token: str | None = None
+    integration_id: str | None = None
+    label: str | None = None
+    metadata: dict[str, Any] | None = None
+    origin_username: str | None = None
+    provider: str | None = None
+    type: str | None = None
+
+
 MSGSPEC_DECODER = msgspec.json.Decoder(MsgspecModel)
+MSGSPEC_LINK_DECODER = msgspec.json.Decoder(MsgspecTokenAuthLink)
 MSGSPEC_ENCODER = msgspec.json.Encoder()

@@ -11,8 +11,11 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use connect_session::ConnectSessionCreate;
-use connect_session_bench::{PlainConnectSessionCreate, MINIMAL, REFERENCE};
+use connect_session::{ConnectSessionCreate, ConnectSessionTokenAuthLink};
+use connect_session_bench::{
+    PlainConnectSessionCreate, PlainConnectSessionTokenAuthLink, MINIMAL, REFERENCE,
+    TOKEN_AUTH_LINK,
+};
 
 /// Batches per implementation.
 const BATCHES: usize = 41;
@@ -75,6 +78,30 @@ fn main() {
         );
         emit("decode", payload, times);
     }
+
+    // The response of "Create Connect Session" (issue 25): every field set, a date-time.
+    let ours = ConnectSessionTokenAuthLink::from_json(TOKEN_AUTH_LINK).unwrap();
+    assert_eq!(ours.to_json().as_bytes(), TOKEN_AUTH_LINK);
+    let plain: PlainConnectSessionTokenAuthLink = serde_json::from_slice(TOKEN_AUTH_LINK).unwrap();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&ours.to_json()).unwrap(),
+        serde_json::to_value(&plain).unwrap(),
+        "both sides read the same document"
+    );
+    let times = fastest(
+        || {
+            drop(black_box(
+                ConnectSessionTokenAuthLink::from_json(black_box(TOKEN_AUTH_LINK)).unwrap(),
+            ))
+        },
+        || {
+            let plain = serde_json::from_slice::<PlainConnectSessionTokenAuthLink>(black_box(
+                TOKEN_AUTH_LINK,
+            ));
+            drop(black_box(plain.unwrap()));
+        },
+    );
+    emit("decode", "token_auth_link", times);
 
     let ours = ConnectSessionCreate::from_json(REFERENCE).unwrap();
     let plain: PlainConnectSessionCreate = serde_json::from_slice(REFERENCE).unwrap();
