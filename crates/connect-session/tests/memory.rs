@@ -374,20 +374,15 @@ fn every_model_reads_and_writes_within_the_bound() {
     let _serial = serial();
     let session = r#""created_at":"2024-12-02T04:42:35.999Z","id":123456,"organization_id":"org","origin_owner_id":"o","origin_owner_name":"n","project_id":"p""#;
     let link = format!(r#""auth_link_url":"https://hub.example","token":"t",{session}"#);
-    let models: [(&str, &dyn Fn(&mut Vec<Row>)); 3] = [
-        ("ConnectSessionAuthenticate", &|rows| {
-            model_rows::<defs::ConnectSessionAuthenticate>(r#""token":"t""#, rows)
-        }),
-        ("ConnectSessionTokenAuthLink", &|rows| {
-            model_rows::<defs::ConnectSessionTokenAuthLink>(&link, rows)
-        }),
-        ("ConnectSession", &|rows| {
-            model_rows::<defs::ConnectSession>(session, rows)
-        }),
+    let mut measured = [
+        ("ConnectSessionAuthenticate", Vec::new()),
+        ("ConnectSessionTokenAuthLink", Vec::new()),
+        ("ConnectSession", Vec::new()),
     ];
-    for (name, measure) in models {
-        let mut rows = Vec::new();
-        measure(&mut rows);
+    model_rows::<defs::ConnectSessionAuthenticate>(r#""token":"t""#, &mut measured[0].1);
+    model_rows::<defs::ConnectSessionTokenAuthLink>(&link, &mut measured[1].1);
+    model_rows::<defs::ConnectSession>(session, &mut measured[2].1);
+    for (name, rows) in measured {
         // Each model reads some shapes as valid: their output is measured too.
         assert!(rows.iter().any(|r| r.shape == "  written back"), "{name}");
         println!("{name}:");
