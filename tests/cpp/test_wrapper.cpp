@@ -1,6 +1,7 @@
 // test_wrapper.cpp: the C++17 wrapper (include/connect_session.hpp).
 //
 // Built with -DEXPECTED_VERSION="x.y.z" (the workspace version).
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -257,6 +258,59 @@ static void test_failed_change_keeps_views() {
     CHECK(req.origin_owner_id().data() == owner.data());
 }
 
+// The endpoint's other models (contract section 9): the same wrapper, made from the same table.
+static void test_responses() {
+    static_assert(!std::is_copy_constructible_v<cs::ConnectSessionTokenAuthLink>);
+    static_assert(std::is_nothrow_move_constructible_v<cs::ConnectSession>);
+    static_assert(std::is_nothrow_move_assignable_v<cs::ConnectSessionAuthenticate>);
+
+    cs::ConnectSessionAuthenticate auth("cst_1");
+    CHECK(auth.to_json() == R"({"token":"cst_1"})");
+    CHECK(cs::ConnectSessionAuthenticate::from_json(auth.to_json()) == auth);
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_UTF8, (void)cs::ConnectSessionAuthenticate("\xff"));
+    EXPECT_ERROR(CONNECT_SESSION_MISSING_FIELD, (void)cs::ConnectSessionAuthenticate::from_json("{}"));
+
+    // A leap day, a fraction and the largest offset: the text is kept as given.
+    cs::ConnectSessionTokenAuthLink link("https://hub.example/?t=1", "2024-02-29T12:00:00.500+14:00", INT64_MIN,
+                                         "org", "owner-1", "Acme", "proj", "cst_1");
+    CHECK(link.created_at() == "2024-02-29T12:00:00.500+14:00"sv);
+    const cs::Instant when = link.created_at_time();
+    CHECK(when.unix_seconds == 1709157600 && when.nanoseconds == 500000000 && when.offset_minutes == 14 * 60);
+    CHECK(link.id() == INT64_MIN);
+    link.set_metadata(R"({"price":1.50,"n":12345678901234567890123})");
+    CHECK(link.to_json() ==
+          R"({"auth_link_url":"https://hub.example/?t=1","created_at":"2024-02-29T12:00:00.500+14:00",)"
+          R"("id":-9223372036854775808,"metadata":{"price":1.50,"n":12345678901234567890123},)"
+          R"("organization_id":"org","origin_owner_id":"owner-1","origin_owner_name":"Acme",)"
+          R"("project_id":"proj","token":"cst_1"})");
+    CHECK(cs::ConnectSessionTokenAuthLink::from_json_strict(link.to_json()) == link);
+    CHECK(link.clone() == link);
+
+    // A refused change leaves the field as it was.
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_VALUE, link.set_created_at("2024-02-30T00:00:00Z"));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_VALUE, link.set_created_at("2024-02-29T12:00:00"));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_ARGUMENT, link.set_created_at_time({0, 0, 24 * 60}));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_ARGUMENT, link.set_created_at_time({0, 1000000000, 0}));
+    CHECK(link.created_at() == "2024-02-29T12:00:00.500+14:00"sv);
+    link.set_created_at_time({0, 0, -12 * 60});
+    CHECK(link.created_at() == "1969-12-31T12:00:00-12:00"sv);
+    link.set_id(INT64_MAX);
+    CHECK(link.id() == INT64_MAX);
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_TYPE, link.set_field_json("id", "7.0"));
+    EXPECT_ERROR(CONNECT_SESSION_INVALID_VALUE, link.set_field_json("id", "9223372036854775808"));
+    CHECK(link.id() == INT64_MAX);
+
+    auto session = cs::ConnectSession::from_json(
+        R"({"created_at":"2024-12-02T04:42:35.999z","id":7,"organization_id":"org","origin_owner_id":"o",)"
+        R"("origin_owner_name":"n","project_id":"p","zz":[1.0]})");
+    CHECK(session.created_at() == "2024-12-02T04:42:35.999z"sv);
+    CHECK(session.extra_count() == 1 && session.extra_at(0).second == "[1.0]"sv);
+    EXPECT_ERROR(CONNECT_SESSION_UNKNOWN_FIELD,
+                 (void)cs::ConnectSession::from_json_strict(R"({"created_at":"2024-12-02T04:42:35Z","id":7,)"
+                                                      R"("organization_id":"org","origin_owner_id":"o",)"
+                                                      R"("origin_owner_name":"n","project_id":"p","zz":1})"));
+}
+
 int main() {
     test_types();
     try {
@@ -266,6 +320,7 @@ int main() {
         test_ownership();
         test_extras_and_categories();
         test_failed_change_keeps_views();
+        test_responses();
     } catch (const cs::Error &e) {
         ++failed;
         std::fprintf(stderr, "unexpected %s: %s\n", std::string(e.status_name()).c_str(), e.what());
