@@ -1,7 +1,12 @@
 /*
- * connect_session.h: the C API of connect-session, the validated model of
- * StackOne's "Create Connect Session" request body (POST /connect_sessions).
- * What a valid request is and the exact JSON written for it are the
+ * connect_session.h: the C API of connect-session, the validated models of
+ * StackOne's Connect Sessions endpoint: the "Create Connect Session" request
+ * body (ConnectSessionCreate, POST /connect_sessions) and its response
+ * (ConnectSessionTokenAuthLink), the "Authenticate Connect Session" body
+ * (ConnectSessionAuthenticate) and its response (ConnectSession). Each model
+ * has the same set of functions, prefixed connect_session_create_,
+ * _token_auth_link_, _authenticate_ and _session_. What a valid document is
+ * and the exact JSON written for it are the
  * project's contract, the same in every language: docs/contract.md in the
  * source, installed as share/doc/connect-session/contract.md. "Section N"
  * below refers to it.
@@ -36,8 +41,9 @@
  *   stay valid until their handle is next changed (a _set_, _add_, _clear_
  *   or _remove_ call that succeeds; one that fails changes nothing, views
  *   included) or freed.
- * - A ConnectSessionCreate handle is owned by whoever received it and freed
- *   with connect_session_create_free(); freeing it twice is undefined
+ * - A model's handle (ConnectSessionCreate * and the others) is owned by
+ *   whoever received it and freed with that model's _free function
+ *   (connect_session_create_free(), ...); freeing it twice is undefined
  *   behaviour. Functions never keep the pointers they are given.
  *
  * Thread safety
@@ -46,7 +52,7 @@
  *   helpers, connect_session_version, connect_session_string_free) may be
  *   called from any thread at once.
  * - A handle is not tied to a thread and has no lock inside. Any number of
- *   threads may call the functions taking a `const ConnectSessionCreate *`
+ *   threads may call the functions taking a `const` handle
  *   (getters, _to_json, _to_json_pretty, _clone, _equals) on one handle at
  *   once, as long as no thread changes or frees it meanwhile. A call that
  *   changes a handle (_set_*, _clear_*, _add_category, _remove_extra) or
