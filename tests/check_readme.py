@@ -174,10 +174,15 @@ def run_script(script: str, cmake_lists: str | None, prefix: Path, cmake: str) -
         return run.stdout
 
 
-def check_builds(files: list[Path], prefix: Path, cmake: str, checks: Checks) -> None:
-    # The program's standard output, as the README shows it: the lines before its errors.
+def quickstart_stdout() -> list[str]:
+    """What every quickstart writes to standard output, as the README shows it: the lines
+    of the Rust quickstart's output before its errors."""
     shown = printed_after(README.read_text(), "## Rust").splitlines()
-    want = list(itertools.takewhile(lambda line: "[type=" not in line, shown))
+    return list(itertools.takewhile(lambda line: "[type=" not in line, shown))
+
+
+def check_builds(files: list[Path], prefix: Path, cmake: str, checks: Checks) -> None:
+    want = quickstart_stdout()
     checks.check(len(want) > 0, "the README shows no output of the Rust quickstart")
     kinds: set[str] = set()
     for path in files:

@@ -67,7 +67,7 @@ make_install() { "$MAKE" --no-print-directory -s "$@" >"$work/make.log" 2>&1 || 
 
 # What the Rust quickstart prints is what every program here must print.
 "$CARGO" run -q -p connect-session --example quickstart >"$work/want.out" 2>"$work/want.err"
-check "the Rust quickstart printed one line" test "$(wc -l <"$work/want.out")" -eq 1
+check "the Rust quickstart printed its two lines (the request, the link)" test "$(wc -l <"$work/want.out")" -eq 2
 runs_like_rust() { # NAME PROGRAM [ENV...]: runs it and compares stdout and stderr with Rust's
     local name=$1 program=$2
     shift 2
