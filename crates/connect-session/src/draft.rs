@@ -231,8 +231,7 @@ impl<D: Def> Builder<D> {
         } else {
             let mark = self.problems.enter(PathItem::key_weight(field.key.len()));
             let mut read = kinds::read_into(field, source, |data| self.draft.put(index, data));
-            self.problems
-                .record_all(std::mem::take(&mut source.problems_mut().errors));
+            self.problems.take_all(&mut source.problems_mut().errors);
             self.problems.leave(
                 mark,
                 || PathItem::from(field.key),
@@ -272,8 +271,7 @@ impl<D: Def> Builder<D> {
             let mark = self.problems.enter(PathItem::key_weight(key.len()));
             let earlier = self.problems.found() > 0;
             let mut read = self.draft.read_extra(key, source, earlier);
-            self.problems
-                .record_all(std::mem::take(&mut source.problems_mut().errors));
+            self.problems.take_all(&mut source.problems_mut().errors);
             self.problems.leave(
                 mark,
                 || PathItem::from(key),
@@ -290,8 +288,7 @@ impl<D: Def> Builder<D> {
         self.problems
             .record(ErrorKind::DuplicateKey, || duplicate_key(key));
         let mut skip = source.skip(FIELD_DEPTH);
-        self.problems
-            .record_all(std::mem::take(&mut source.problems_mut().errors));
+        self.problems.take_all(&mut source.problems_mut().errors);
         self.problems.leave(
             mark,
             || PathItem::from(key),

@@ -662,6 +662,17 @@ impl Problems {
         self.errors.push_weighed(detail, weight);
     }
 
+    /// Moves the problems a source found below the value under the cursor
+    /// into these, their paths given from it.
+    #[inline]
+    pub(crate) fn take_all(&mut self, found: &mut Errors) {
+        // Nothing found, as for almost every value: nothing to move or drop.
+        if found.kept.is_empty() && found.omitted == 0 {
+            return;
+        }
+        self.record_all(std::mem::take(found));
+    }
+
     /// Records problems found below the value under the cursor, their paths
     /// given from it.
     pub(crate) fn record_all(&mut self, found: Errors) {

@@ -470,7 +470,7 @@ impl<D: Def> Model<D> {
         let name = field.name();
         let mark = problems.enter(PathItem::key_weight(name.len()));
         let mut read = kinds::read(field.def(), source);
-        problems.record_all(std::mem::take(&mut source.problems_mut().errors));
+        problems.take_all(&mut source.problems_mut().errors);
         problems.leave(
             mark,
             || PathItem::from(name),
