@@ -667,7 +667,7 @@ impl Problems {
     #[inline]
     pub(crate) fn take_all(&mut self, found: &mut Errors) {
         // Nothing found, as for almost every value: nothing to move or drop.
-        if found.kept.is_empty() && found.omitted == 0 {
+        if found.is_empty() {
             return;
         }
         self.record_all(std::mem::take(found));
